@@ -1,0 +1,75 @@
+using Technopark.Domain.Common;
+using Technopark.Domain.Companies;
+using Technopark.Domain.Spaces;
+
+namespace Technopark.Domain.Assignments;
+
+/// <summary>
+/// A company occupies a space over a half-open period <c>[Start, End)</c>. Ending or transferring
+/// keeps the row: history is never deleted.
+/// </summary>
+public sealed class Assignment
+{
+    private Assignment()
+    {
+        Period = null!;
+    }
+
+    public int Id { get; private set; }
+
+    public int SiteId { get; private set; }
+
+    public int SpaceId { get; private set; }
+
+    public int CompanyId { get; private set; }
+
+    public DateRange Period { get; private set; }
+
+    /// <summary>Seats taken: the coworking seats used, or the office's seats.</summary>
+    public int Seats { get; private set; }
+
+    /// <summary>True for offices: the database forbids two overlapping exclusive assignments of one space.</summary>
+    public bool IsExclusive { get; private set; }
+
+    public decimal MonthlyRent { get; private set; }
+
+    public ExitReason? EndReason { get; private set; }
+
+    public static Assignment Create(Space space, Company company, DateRange period, int? seats = null, decimal? monthlyRent = null)
+    {
+        Guard.That(space.IsActive, "Assignment.SpaceInactive", "SpaceId", space.Code);
+        Guard.That(space.IsAssignable, "Assignment.SpaceNotAssignable", "SpaceId", space.Code);
+        Guard.That(company.SiteId == space.SiteId, "Assignment.OtherSite", "CompanyId");
+        Guard.That(!company.HasLeft, "Assignment.CompanyLeft", "CompanyId", company.LegalName);
+        var taken = space.IsExclusive ? space.Seats : seats ?? 1;
+        Guard.That(taken >= 1 && taken <= space.Seats, "Assignment.SeatsInvalid", nameof(Seats), space.Seats);
+        var rent = monthlyRent ?? space.MonthlyRate;
+        Guard.That(rent >= 0, "Assignment.RentInvalid", nameof(MonthlyRent));
+        return new Assignment
+        {
+            SiteId = space.SiteId,
+            SpaceId = space.Id,
+            CompanyId = company.Id,
+            Period = period,
+            Seats = taken,
+            IsExclusive = space.IsExclusive,
+            MonthlyRent = decimal.Round(rent, 2),
+        };
+    }
+
+    /// <summary>Moves the end of the period (later or earlier), keeping it after the start.</summary>
+    public void Extend(DateOnly? newEnd)
+    {
+        Guard.That(EndReason is null, "Assignment.AlreadyEnded", "End");
+        Period = new DateRange(Period.Start, newEnd);
+    }
+
+    /// <summary>Ends the assignment: <paramref name="end"/> is the first day the space is free again.</summary>
+    public void EndOn(DateOnly end, ExitReason reason)
+    {
+        Guard.That(EndReason is null, "Assignment.AlreadyEnded", "End");
+        Guard.That(Period.End is null || end <= Period.End, "Assignment.EndAfterPlanned", "End");
+        Period = new DateRange(Period.Start, end);
+        EndReason = reason;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using Technopark.Domain.Common;
+using Technopark.Domain.Sites;
+
+namespace Technopark.Domain.Companies;
+
+/// <summary>A company or project hosted by a site (its home site).</summary>
+public sealed partial class Company
+{
+    public const int NameMaxLength = 200;
+    public const int IceLength = 15;
+
+    private readonly List<CompanySnapshot> _snapshots = [];
+
+    private Company()
+    {
+        LegalName = Sector = string.Empty;
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>The site that admitted the company; its staff manage it.</summary>
+    public int SiteId { get; private set; }
+
+    public string LegalName { get; private set; }
+
+    /// <summary>The name in Arabic script, when the company has one.</summary>
+    public string? ArabicName { get; private set; }
+
+    /// <summary>Identifiant Commun de l'Entreprise: 15 digits, once registered.</summary>
+    public string? Ice { get; private set; }
+
+    public CompanyForm Form { get; private set; }
+
+    public string Sector { get; private set; }
+
+    public DateOnly? FoundedOn { get; private set; }
+
+    public ExitReason? ExitReason { get; private set; }
+
+    public DateOnly? ExitedOn { get; private set; }
+
+    public IReadOnlyCollection<CompanySnapshot> Snapshots => _snapshots.AsReadOnly();
+
+    public bool HasLeft => ExitedOn is not null;
+
+    public static Company Create(int siteId, string legalName, CompanyForm form, string sector, string? ice = null,
+        string? arabicName = null, DateOnly? foundedOn = null)
+    {
+        Guard.That(siteId > 0, "Company.SiteRequired", nameof(SiteId));
+        Guard.That(Enum.IsDefined(form), "Company.FormInvalid", nameof(Form));
+        Guard.That(Sectors.All.Contains(sector), "Company.SectorInvalid", nameof(Sector));
+        return new Company
+        {
+            SiteId = siteId,
+            LegalName = Guard.Text(legalName, NameMaxLength, "Company.NameRequired", nameof(LegalName)),
+            ArabicName = Guard.OptionalText(arabicName, NameMaxLength, "Company.NameTooLong", nameof(ArabicName)),
+            Ice = ValidIce(ice),
+            Form = form,
+            Sector = sector,
+            FoundedOn = foundedOn,
+        };
+    }
+
+    /// <summary>Records (or corrects) the headcount and revenue reported for a year.</summary>
+    public void Report(int year, int headcount, decimal? revenue)
+    {
+        Guard.That(year is >= 1990 and <= 2100, "Company.YearInvalid", nameof(year));
+        Guard.That(headcount >= 0, "Company.HeadcountInvalid", nameof(headcount));
+        Guard.That(revenue is null or >= 0, "Company.RevenueInvalid", nameof(revenue));
+        var existing = _snapshots.Find(s => s.Year == year);
+        if (existing is null)
+        {
+            _snapshots.Add(new CompanySnapshot(year, headcount, revenue));
+        }
+        else
+        {
+            existing.Correct(headcount, revenue);
+        }
+    }
+
+    public void Leave(ExitReason reason, DateOnly on)
+    {
+        if (HasLeft)
+        {
+            throw new DomainException("Company.AlreadyLeft", LegalName);
+        }
+
+        Guard.That(FoundedOn is null || on >= FoundedOn, "Company.ExitBeforeFounding", nameof(ExitedOn));
+        ExitReason = reason;
+        ExitedOn = on;
+    }
+
+    public static bool IsValidIce(string? ice) => ice is not null && IcePattern().IsMatch(ice);
+
+    private static string? ValidIce(string? ice)
+    {
+        var trimmed = ice?.Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        return IsValidIce(trimmed) ? trimmed : throw new DomainException("Company.IceInvalid") { Field = nameof(Ice) };
+    }
+
+    [GeneratedRegex("^[0-9]{15}$")]
+    private static partial Regex IcePattern();
+}

@@ -1,0 +1,12 @@
+namespace Technopark.Domain.Companies;
+
+public enum CompanyForm
+{
+    ProjectHolder,
+    AutoEntrepreneur,
+    Startup,
+    Tpe,
+    Pme,
+    LargeCompany,
+    DigitalNomad,
+}

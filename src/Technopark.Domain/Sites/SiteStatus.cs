@@ -1,0 +1,9 @@
+namespace Technopark.Domain.Sites;
+
+public enum SiteStatus
+{
+    Planned,
+    UnderConstruction,
+    Operational,
+    Closed,
+}

@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using Technopark.Domain.Common;
+
+namespace Technopark.Domain.Spaces;
+
+/// <summary>
+/// A room or area of a site. An office holds one company at a time; a coworking space holds up
+/// to <see cref="Seats"/> people. Other kinds are shared facilities and are not assigned.
+/// </summary>
+public sealed partial class Space
+{
+    public const int CodeMaxLength = 20;
+    public const int MaxSeats = 500;
+
+    private Space()
+    {
+        Code = string.Empty;
+    }
+
+    public int Id { get; private set; }
+
+    public int SiteId { get; private set; }
+
+    public string Code { get; private set; }
+
+    public SpaceKind Kind { get; private set; }
+
+    public int Floor { get; private set; }
+
+    public decimal AreaSquareMeters { get; private set; }
+
+    public int Seats { get; private set; }
+
+    public decimal MonthlyRate { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    /// <summary>Offices and coworking spaces are assigned to companies.</summary>
+    public bool IsAssignable => Kind is SpaceKind.Office or SpaceKind.Coworking;
+
+    /// <summary>Only one company at a time (enforced by the database as well).</summary>
+    public bool IsExclusive => Kind == SpaceKind.Office;
+
+    public static Space Create(int siteId, string code, SpaceKind kind, int floor, decimal areaSquareMeters, int seats, decimal monthlyRate)
+    {
+        Guard.That(siteId > 0, "Space.SiteRequired", nameof(SiteId));
+        var space = new Space { SiteId = siteId, Code = ValidCode(code), IsActive = true };
+        space.Update(kind, floor, areaSquareMeters, seats, monthlyRate);
+        return space;
+    }
+
+    public void Update(SpaceKind kind, int floor, decimal areaSquareMeters, int seats, decimal monthlyRate)
+    {
+        Guard.That(Enum.IsDefined(kind), "Space.KindInvalid", nameof(Kind));
+        Guard.That(floor is >= -5 and <= 60, "Space.FloorInvalid", nameof(Floor));
+        Guard.That(areaSquareMeters is > 0 and <= 10_000, "Space.AreaInvalid", nameof(AreaSquareMeters));
+        Guard.That(seats is >= 1 and <= MaxSeats, "Space.SeatsInvalid", nameof(Seats), MaxSeats);
+        Guard.That(monthlyRate is >= 0 and <= 10_000_000, "Space.RateInvalid", nameof(MonthlyRate));
+        Kind = kind;
+        Floor = floor;
+        AreaSquareMeters = areaSquareMeters;
+        Seats = seats;
+        MonthlyRate = decimal.Round(monthlyRate, 2);
+    }
+
+    public void Deactivate() => IsActive = false;
+
+    public void Activate() => IsActive = true;
+
+    /// <summary>Normalised form of a space code: trimmed and upper-case ("b-204" → "B-204").</summary>
+    public static string NormalizeCode(string? code) => (code ?? string.Empty).Trim().ToUpperInvariant();
+
+    private static string ValidCode(string code)
+    {
+        var normalized = NormalizeCode(code);
+        Guard.That(normalized.Length is > 0 and <= CodeMaxLength && CodePattern().IsMatch(normalized),
+            "Space.CodeInvalid", nameof(Code), CodeMaxLength);
+        return normalized;
+    }
+
+    [GeneratedRegex("^[A-Z0-9][A-Z0-9./-]*$")]
+    private static partial Regex CodePattern();
+}

@@ -1,0 +1,11 @@
+namespace Technopark.Domain.Spaces;
+
+public enum SpaceKind
+{
+    Office,
+    Coworking,
+    MeetingRoom,
+    ConferenceRoom,
+    TrainingRoom,
+    ProximityService,
+}

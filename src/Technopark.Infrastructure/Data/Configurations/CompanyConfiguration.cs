@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Technopark.Domain.Companies;
+using Technopark.Domain.Sites;
+
+namespace Technopark.Infrastructure.Data.Configurations;
+
+internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
+{
+    public void Configure(EntityTypeBuilder<Company> builder)
+    {
+        builder.HasOne<Site>().WithMany().HasForeignKey(c => c.SiteId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.LegalName).HasMaxLength(Company.NameMaxLength);
+        builder.Property(c => c.ArabicName).HasMaxLength(Company.NameMaxLength);
+        builder.Property(c => c.Ice).HasMaxLength(Company.IceLength).IsFixedLength();
+        builder.HasIndex(c => c.Ice).IsUnique().HasFilter("ice IS NOT NULL");
+        builder.Property(c => c.Form).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Sector).HasMaxLength(40);
+        builder.Property(c => c.ExitReason).HasConversion<string>().HasMaxLength(20);
+        builder.Property<uint>("Version").IsRowVersion();
+        builder.Ignore(c => c.HasLeft);
+        builder.HasMany(c => c.Snapshots).WithOne().HasForeignKey(s => s.CompanyId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Snapshots).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class CompanySnapshotConfiguration : IEntityTypeConfiguration<CompanySnapshot>
+{
+    public void Configure(EntityTypeBuilder<CompanySnapshot> builder)
+    {
+        builder.HasIndex(s => new { s.CompanyId, s.Year }).IsUnique();
+        builder.Property(s => s.Revenue).HasPrecision(16, 2);
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Technopark.Domain.Sites;
+
+namespace Technopark.Infrastructure.Data.Configurations;
+
+internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
+{
+    public void Configure(EntityTypeBuilder<Site> builder)
+    {
+        builder.HasIndex(s => s.Slug).IsUnique();
+        builder.Property(s => s.Slug).HasMaxLength(Site.SlugMaxLength);
+        builder.Property(s => s.Name).HasMaxLength(Site.NameMaxLength);
+        builder.Property(s => s.City).HasMaxLength(Site.NameMaxLength);
+        builder.Property(s => s.Region).HasMaxLength(Site.RegionMaxLength);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.FloorAreaSquareMeters).HasPrecision(10, 1);
+        builder.Ignore(s => s.AcceptsApplications);
+        builder.Ignore(s => s.OpeningIso);
+    }
+}

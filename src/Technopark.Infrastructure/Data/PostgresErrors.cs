@@ -1,0 +1,25 @@
+using Npgsql;
+
+namespace Technopark.Infrastructure.Data;
+
+public static class PostgresErrors
+{
+    public static bool IsExclusionViolation(Exception exception, string constraint) =>
+        Find(exception) is { SqlState: PostgresErrorCodes.ExclusionViolation } e && e.ConstraintName == constraint;
+
+    public static bool IsUniqueViolation(Exception exception, string? constraint = null) =>
+        Find(exception) is { SqlState: PostgresErrorCodes.UniqueViolation } e && (constraint is null || e.ConstraintName == constraint);
+
+    private static PostgresException? Find(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException postgres)
+            {
+                return postgres;
+            }
+        }
+
+        return null;
+    }
+}

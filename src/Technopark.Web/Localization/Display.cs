@@ -1,0 +1,25 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+
+namespace Technopark.Web.Localization;
+
+/// <summary>How dates, amounts and enum values are shown to people, in the current language.</summary>
+public static class Display
+{
+    public static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    public static string Day(DateOnly? day) => day is { } d ? Day(d) : "—";
+
+    public static string Number(decimal value) =>
+        value.ToString(value == decimal.Truncate(value) ? "N0" : "N2", CultureInfo.CurrentCulture);
+
+    public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
+    public static string Money(this IStringLocalizer localizer, decimal amount) => localizer["Money.Amount", Number(amount)];
+
+    public static string MonthlyRent(this IStringLocalizer localizer, decimal amount) => localizer["Money.Monthly", Number(amount)];
+
+    /// <summary>The localized name of an enum value: resource key "{Type}.{Value}".</summary>
+    public static string Name<TEnum>(this IStringLocalizer localizer, TEnum value)
+        where TEnum : struct, Enum => localizer[$"{typeof(TEnum).Name}.{value}"];
+}

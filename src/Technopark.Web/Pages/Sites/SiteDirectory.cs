@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Technopark.Domain.Sites;
+using Technopark.Domain.Spaces;
+using Technopark.Infrastructure.Data;
+using Technopark.Infrastructure.Data.Queries;
+
+namespace Technopark.Web.Pages.Sites;
+
+public sealed record SiteCard(
+    string Slug, string Name, string City, string Region, SiteStatus Status, int? OpeningYear, DateOnly? OpenedOn,
+    int? CompanyCapacity, SiteOccupancy Occupancy);
+
+public sealed record SpaceKindOffer(SpaceKind Kind, int Count, int Seats, decimal? FromRate);
+
+public sealed record SiteDetails(
+    SiteCard Card, decimal? FloorArea, IReadOnlyList<string> Sectors, IReadOnlyList<string> Services,
+    IReadOnlyList<string> Partners, IReadOnlyList<SpaceKindOffer> Offer)
+{
+    public bool AcceptsApplications => Card.Status == SiteStatus.Operational;
+}
+
+/// <summary>The public view of the network: sites, their facts and free capacity on a day.</summary>
+public sealed class SiteDirectory(TechnoparkDbContext db, OccupancyQuery occupancy)
+{
+    public async Task<IReadOnlyList<SiteCard>> ListAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Id)
+            .Select(s => new { s.Id, s.Slug, s.Name, s.City, s.Region, s.Status, s.OpeningYear, s.OpenedOn, s.CompanyCapacity })
+            .ToListAsync(cancellationToken);
+        var occupied = await occupancy.OnAsync(day, null, cancellationToken);
+        return [.. sites.Select(s => new SiteCard(s.Slug, s.Name, s.City, s.Region, s.Status, s.OpeningYear, s.OpenedOn,
+            s.CompanyCapacity, occupied.GetValueOrDefault(s.Id) ?? SiteOccupancy.Empty(s.Id)))];
+    }
+
+    public async Task<SiteDetails?> FindAsync(string slug, DateOnly day, CancellationToken cancellationToken)
+    {
+        var site = await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken);
+        if (site is null)
+        {
+            return null;
+        }
+
+        var occupied = await occupancy.OnAsync(day, site.Id, cancellationToken);
+        var offer = await db.Spaces.AsNoTracking()
+            .Where(s => s.SiteId == site.Id && s.IsActive)
+            .GroupBy(s => s.Kind)
+            .Select(g => new SpaceKindOffer(g.Key, g.Count(), g.Sum(s => s.Seats), g.Min(s => (decimal?)s.MonthlyRate)))
+            .ToListAsync(cancellationToken);
+        var card = new SiteCard(site.Slug, site.Name, site.City, site.Region, site.Status, site.OpeningYear, site.OpenedOn,
+            site.CompanyCapacity, occupied.GetValueOrDefault(site.Id) ?? SiteOccupancy.Empty(site.Id));
+        return new SiteDetails(card, site.FloorAreaSquareMeters, site.FocusSectors, site.ServiceCodes, site.Partners,
+            [.. offer.OrderBy(o => o.Kind)]);
+    }
+}
