@@ -13,15 +13,17 @@ public static class DependencyInjection
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString(ConnectionStringName)
-            ?? throw new InvalidOperationException(
-                $"Connection string '{ConnectionStringName}' is missing: set ConnectionStrings__{ConnectionStringName} or use ./run.sh.");
-
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
-        services.AddSingleton(dataSource);
-        services.AddDbContextPool<TechnoparkDbContext>(options => options
-            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention());
+        // Resolved when first used, so that hosts and tests can still change the configuration.
+        services.AddSingleton(provider =>
+        {
+            var connectionString = provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
+            return string.IsNullOrWhiteSpace(connectionString)
+                ? throw new InvalidOperationException(
+                    $"Connection string '{ConnectionStringName}' is missing: set ConnectionStrings__{ConnectionStringName} or use ./run.sh.")
+                : new NpgsqlDataSourceBuilder(connectionString).Build();
+        });
+        services.AddDbContextPool<TechnoparkDbContext>((provider, options) =>
+            UseTechnoparkDatabase(options, provider.GetRequiredService<NpgsqlDataSource>()));
 
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.AddScoped<DatabaseInitializer>();
@@ -30,4 +32,16 @@ public static class DependencyInjection
         services.AddHealthChecks().AddDbContextCheck<TechnoparkDbContext>("database", tags: ["ready"]);
         return services;
     }
+
+    /// <summary>The one place that says how the context talks to PostgreSQL (app, design time, tests).</summary>
+    public static DbContextOptionsBuilder UseTechnoparkDatabase(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable))
+            .UseSnakeCaseNamingConvention();
+
+    /// <inheritdoc cref="UseTechnoparkDatabase(DbContextOptionsBuilder, NpgsqlDataSource)"/>
+    public static DbContextOptionsBuilder UseTechnoparkDatabase(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable))
+            .UseSnakeCaseNamingConvention();
+
+    private const string MigrationsHistoryTable = "__ef_migrations_history";
 }

@@ -34,6 +34,7 @@ public static class DependencyInjection
         });
         services.AddValidatorsFromAssembly(Assembly.GetExecutingAssembly());
         services.AddScoped<SiteDirectory>();
+        services.AddScoped<Pages.Manage.AssignmentService>();
         return services;
     }
 }

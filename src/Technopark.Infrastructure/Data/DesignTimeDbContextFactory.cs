@@ -10,10 +10,8 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<T
     {
         var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Technopark")
             ?? "Host=127.0.0.1;Port=55432;Database=technopark;Username=postgres";
-        var options = new DbContextOptionsBuilder<TechnoparkDbContext>()
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention()
-            .Options;
-        return new TechnoparkDbContext(options);
+        var options = new DbContextOptionsBuilder<TechnoparkDbContext>();
+        options.UseTechnoparkDatabase(connectionString);
+        return new TechnoparkDbContext((DbContextOptions<TechnoparkDbContext>)options.Options);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Technopark.Domain.Common;
 
 namespace Technopark.Web.Localization;
 
@@ -22,4 +23,16 @@ public static class Display
     /// <summary>The localized name of an enum value: resource key "{Type}.{Value}".</summary>
     public static string Name<TEnum>(this IStringLocalizer localizer, TEnum value)
         where TEnum : struct, Enum => localizer[$"{typeof(TEnum).Name}.{value}"];
+
+    /// <summary>The user's-language sentence for a broken business rule, its dates and amounts formatted.</summary>
+    public static string Message(this IStringLocalizer localizer, DomainException exception) =>
+        localizer[exception.Code, [.. exception.Arguments.Select(Format)]];
+
+    private static object Format(object argument) => argument switch
+    {
+        DateOnly day => Day(day),
+        decimal amount => Number(amount),
+        int count => Number(count),
+        _ => argument,
+    };
 }

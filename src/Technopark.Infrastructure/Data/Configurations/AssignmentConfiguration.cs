@@ -9,9 +9,6 @@ namespace Technopark.Infrastructure.Data.Configurations;
 
 internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
 {
-    /// <summary>Name of the exclusion constraint that forbids overlapping office assignments.</summary>
-    public const string NoOverlapConstraint = "ex_assignments_office_no_overlap";
-
     public void Configure(EntityTypeBuilder<Assignment> builder)
     {
         builder.HasOne<Site>().WithMany().HasForeignKey(a => a.SiteId).OnDelete(DeleteBehavior.Restrict);

@@ -1,0 +1,40 @@
+using Technopark.Domain.Common;
+using Technopark.Domain.Sites;
+
+namespace Technopark.Domain.Tests.Sites;
+
+public class SiteTests
+{
+    [Theory]
+    [InlineData("Tanger")]
+    [InlineData("tan ger")]
+    [InlineData("")]
+    [InlineData("../oujda")]
+    public void Create_InvalidSlug_Throws(string slug) =>
+        Assert.Equal("Site.SlugInvalid", Assert.Throws<DomainException>(() => Site.Create(slug, "T", "T", "R", SiteStatus.Planned)).Code);
+
+    [Fact]
+    public void WithOffer_UnknownSector_Throws() =>
+        Assert.Throws<DomainException>(() => NewSite().WithOffer(["space-mining"], [], []));
+
+    [Fact]
+    public void Opened_YearAndDayDisagree_Throws() =>
+        Assert.Throws<DomainException>(() => NewSite().Opened(2022, new DateOnly(2023, 11, 24)));
+
+    [Fact]
+    public void OpeningIso_GivesThePrecisionKnown()
+    {
+        Assert.Equal("2023-11-24", NewSite().Opened(2023, new DateOnly(2023, 11, 24)).OpeningIso);
+        Assert.Equal("2001", NewSite().Opened(2001).OpeningIso);
+        Assert.Null(NewSite().OpeningIso);
+    }
+
+    [Fact]
+    public void AcceptsApplications_OnlyWhenOperational()
+    {
+        Assert.True(Site.Create("a", "A", "A", "R", SiteStatus.Operational).AcceptsApplications);
+        Assert.False(Site.Create("b", "B", "B", "R", SiteStatus.UnderConstruction).AcceptsApplications);
+    }
+
+    private static Site NewSite() => Site.Create("tanger", "Technopark Tanger", "Tanger", "Tanger-Tétouan-Al Hoceima", SiteStatus.Operational);
+}

@@ -1,0 +1,42 @@
+using Xunit;
+
+namespace Technopark.TestSupport;
+
+/// <summary>One test class: its own database and the app running on it.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes it through IAsyncLifetime.DisposeAsync.")]
+public class AppFixture : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private TechnoparkFactory? _factory;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Fixture not initialised.");
+
+    public TechnoparkFactory Factory => _factory ?? throw new InvalidOperationException("Fixture not initialised.");
+
+    protected virtual bool DemoData => false;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _factory = new TechnoparkFactory(_database.ConnectionString, DemoData);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>The app with the demo spaces, companies and assignments seeded.</summary>
+public sealed class DemoAppFixture : AppFixture
+{
+    protected override bool DemoData => true;
+}
