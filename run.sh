@@ -22,7 +22,7 @@ die() { echo "run.sh: $*" >&2; exit 1; }
 # reach that folder (a checkout under /root is mode 700), it lives under /var/lib/technopark instead.
 pg_base() {
   if [ -n "${TECHNOPARK_PGDATA:-}" ]; then echo "$TECHNOPARK_PGDATA"; return; fi
-  if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$ROOT"; then
+  if [ "$(id -u)" = 0 ] && ! (cd / && runuser -u postgres -- test -x "$ROOT"); then
     echo "/var/lib/technopark/$(printf '%s' "$ROOT" | md5sum | cut -c1-12)/postgres"
   else
     echo "$ROOT/.data/postgres"
