@@ -28,6 +28,8 @@ public static class DependencyInjection
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Data.Queries.OccupancyQuery>();
+        services.AddScoped<Email.EmailOutbox>();
+        services.AddScoped<Auditing.AuditTrail>();
         services.AddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<TechnoparkDbContext>("database", tags: ["ready"]);
         return services;

@@ -6,6 +6,12 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
+using Technopark.Infrastructure.Auditing;
+using Technopark.Infrastructure.Data;
+using Technopark.Infrastructure.Data.Seeding;
+using Technopark.Web.Authorization;
+using Technopark.Web.Identity;
 using Technopark.Web.Pages.Sites;
 
 [assembly: NeutralResourcesLanguage("fr")]
@@ -14,18 +20,28 @@ namespace Technopark.Web;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddWeb(this IServiceCollection services)
+    /// <summary>Pages anyone may open; everything else needs a signed-in user (fallback policy).</summary>
+    private static readonly string[] PublicPages = ["/Index", "/Sites/Detail", "/Error", "/Status", "/Language"];
+
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddRazorPages(options =>
             {
                 options.Conventions.AddPageRoute("/Sites/Detail", "sites/{slug}");
                 options.Conventions.AddPageRoute("/Status", "status/{code:int}");
+                foreach (var page in PublicPages)
+                {
+                    options.Conventions.AllowAnonymousToPage(page);
+                }
+
+                options.Conventions.AuthorizeFolder("/Hq", Policies.NetworkAdmin);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options =>
         {
@@ -33,6 +49,14 @@ public static class DependencyInjection
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
         services.AddValidatorsFromAssembly(Assembly.GetExecutingAssembly());
+        services.AddTechnoparkIdentity();
+        services.AddTechnoparkAuthorization();
+        services.AddTechnoparkRateLimits(configuration);
+        services.AddDataProtection().SetApplicationName("Technopark").PersistKeysToDbContext<TechnoparkDbContext>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<IDemoSeeder, DemoAccounts>();
+        services.AddScoped<StaffDirectory>();
         services.AddScoped<SiteDirectory>();
         services.AddScoped<Pages.Manage.AssignmentService>();
         return services;

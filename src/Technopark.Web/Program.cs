@@ -6,7 +6,7 @@ using Technopark.Web.Configurations;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLoggerConfigs();
 builder.Services.AddInfrastructure(builder.Configuration);
-builder.Services.AddWeb();
+builder.Services.AddWeb(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync(app.Environment.IsProduction());

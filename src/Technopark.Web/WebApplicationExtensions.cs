@@ -16,13 +16,16 @@ public static class WebApplicationExtensions
             .UseStatusCodePagesWithReExecute("/status/{0}"));
         if (!app.Environment.IsDevelopment())
         {
-            app.UseHsts();
+            app.UseHsts(); // one year, see AddWeb
         }
 
+        app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization(Cultures.Options());
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
         app.UseAuthorization();
         return app;
     }

@@ -1,15 +1,19 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Technopark.Domain.Assignments;
+using Technopark.Domain.Auditing;
 using Technopark.Domain.Companies;
 using Technopark.Domain.Sites;
 using Technopark.Domain.Spaces;
+using Technopark.Domain.Staff;
+using Technopark.Infrastructure.Email;
 using Technopark.Infrastructure.Identity;
 
 namespace Technopark.Infrastructure.Data;
 
 public sealed class TechnoparkDbContext(DbContextOptions<TechnoparkDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Site> Sites => Set<Site>();
 
@@ -18,6 +22,14 @@ public sealed class TechnoparkDbContext(DbContextOptions<TechnoparkDbContext> op
     public DbSet<Company> Companies => Set<Company>();
 
     public DbSet<Assignment> Assignments => Set<Assignment>();
+
+    public DbSet<SiteStaff> SiteStaff => Set<SiteStaff>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

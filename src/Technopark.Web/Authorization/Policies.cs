@@ -1,0 +1,16 @@
+namespace Technopark.Web.Authorization;
+
+/// <summary>Named authorization policies (never role literals in pages).</summary>
+public static class Policies
+{
+    public const string NetworkAdmin = nameof(NetworkAdmin);
+
+    /// <summary>Any staff of the site in question (manager or reviewer), or NetworkAdmin. Resource: <see cref="SiteResource"/>.</summary>
+    public const string SiteStaff = nameof(SiteStaff);
+
+    /// <summary>A manager of the site in question, or NetworkAdmin. Resource: <see cref="SiteResource"/>.</summary>
+    public const string SiteManager = nameof(SiteManager);
+}
+
+/// <summary>The site a request is about: what site-scope checks are made against.</summary>
+public sealed record SiteResource(int SiteId, string Slug);

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Technopark.Infrastructure.Data;
+
+namespace Technopark.Web.Authorization;
+
+/// <summary>
+/// Base of every /manage/{slug} page: resolves the site from the URL (404 when unknown) and runs the
+/// site-scope policy on it (403 otherwise) before any handler runs. Handlers then use <see cref="Site"/>
+/// and must scope every query and every id from a form to <c>Site.SiteId</c>.
+/// </summary>
+public abstract class SitePageModel : PageModel
+{
+    /// <summary>The policy the page needs: <see cref="Policies.SiteStaff"/> unless the page says otherwise.</summary>
+    protected virtual string Policy => Policies.SiteStaff;
+
+    public SiteResource Site { get; private set; } = null!;
+
+    public string SiteName { get; private set; } = string.Empty;
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var services = HttpContext.RequestServices;
+        var slug = RouteData.Values["slug"] as string ?? string.Empty;
+        var site = await services.GetRequiredService<TechnoparkDbContext>().Sites.AsNoTracking()
+            .Where(s => s.Slug == slug).Select(s => new { s.Id, s.Slug, s.Name })
+            .FirstOrDefaultAsync(HttpContext.RequestAborted);
+        if (site is null)
+        {
+            context.Result = NotFound();
+            return;
+        }
+
+        Site = new SiteResource(site.Id, site.Slug);
+        SiteName = site.Name;
+        var result = await services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(User, Site, Policy);
+        if (!result.Succeeded)
+        {
+            context.Result = Forbid();
+            return;
+        }
+
+        await next();
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity;
+using Technopark.Infrastructure.Data;
+using Technopark.Infrastructure.Identity;
+
+namespace Technopark.Web.Identity;
+
+public static class IdentitySetup
+{
+    public const string LoginPath = "/Identity/Account/Login";
+
+    /// <summary>
+    /// ASP.NET Core Identity on the app's PostgreSQL: at least 10 characters and no composition rules
+    /// (plus the common-password check), lockout after 5 failures for 15 minutes, confirmed email required.
+    /// </summary>
+    public static IServiceCollection AddTechnoparkIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<ApplicationUser, IdentityRole>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = true;
+            })
+            .AddEntityFrameworkStores<TechnoparkDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = LoginPath;
+            options.LogoutPath = "/Identity/Account/Logout";
+            options.Cookie.Name = "technopark.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+using Technopark.Infrastructure;
+using Technopark.Infrastructure.Data.Queries;
+using Technopark.Web.Authorization;
+
+namespace Technopark.Web.Pages.Manage;
+
+/// <summary>The site's dashboard for its staff: how full the site is today.</summary>
+public sealed class IndexModel(OccupancyQuery occupancy, TimeProvider clock) : SitePageModel
+{
+    public DateOnly Today { get; private set; }
+
+    public SiteOccupancy Occupancy { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Today = clock.Today();
+        var figures = await occupancy.OnAsync(Today, Site.SiteId, cancellationToken);
+        Occupancy = figures.GetValueOrDefault(Site.SiteId) ?? SiteOccupancy.Empty(Site.SiteId);
+    }
+}
