@@ -33,7 +33,7 @@ public static class WebApplicationExtensions
     public static WebApplication MapWeb(this WebApplication app)
     {
         app.MapRazorPages();
-        app.MapGroup("/api/v1").MapSitesApi();
+        app.MapGroup("/api/v1").MapSitesApi().MapOccupancyApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
             .AllowAnonymous();

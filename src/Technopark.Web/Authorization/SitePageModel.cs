@@ -24,7 +24,7 @@ public abstract class SitePageModel : PageModel
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var services = HttpContext.RequestServices;
-        var slug = RouteData.Values["slug"] as string ?? string.Empty;
+        var slug = (RouteData.Values["slug"] as string ?? string.Empty).ToLowerInvariant();
         var site = await services.GetRequiredService<TechnoparkDbContext>().Sites.AsNoTracking()
             .Where(s => s.Slug == slug).Select(s => new { s.Id, s.Slug, s.Name })
             .FirstOrDefaultAsync(HttpContext.RequestAborted);

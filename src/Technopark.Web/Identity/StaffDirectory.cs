@@ -18,9 +18,10 @@ public sealed class StaffDirectory(TechnoparkDbContext db)
             return [];
         }
 
-        return await db.SiteStaff.AsNoTracking().Where(s => s.UserId == userId)
-            .Join(db.Sites, s => s.SiteId, site => site.Id, (s, site) => new StaffSite(site.Slug, site.Name, s.Role))
+        var sites = await db.SiteStaff.AsNoTracking().Where(s => s.UserId == userId)
+            .Join(db.Sites, s => s.SiteId, site => site.Id, (s, site) => new { site.Slug, site.Name, s.Role })
             .OrderBy(s => s.Name)
             .ToListAsync(cancellationToken);
+        return [.. sites.Select(s => new StaffSite(s.Slug, s.Name, s.Role))];
     }
 }

@@ -136,11 +136,12 @@ public sealed class StaffModel(
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Sites = await db.Sites.AsNoTracking().OrderBy(s => s.Name).Select(s => new SiteOption(s.Id, s.Name)).ToListAsync(cancellationToken);
-        Staff = await db.SiteStaff.AsNoTracking()
-            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { s, u.Email })
-            .Join(db.Sites, x => x.s.SiteId, site => site.Id, (x, site) => new StaffRow(x.s.Id, x.Email ?? string.Empty, site.Name, x.s.Role))
+        var rows = await db.SiteStaff.AsNoTracking()
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { s.Id, s.SiteId, s.Role, u.Email })
+            .Join(db.Sites, x => x.SiteId, site => site.Id, (x, site) => new { x.Id, x.Email, Site = site.Name, x.Role })
             .OrderBy(r => r.Site).ThenBy(r => r.Email)
             .ToListAsync(cancellationToken);
+        Staff = [.. rows.Select(r => new StaffRow(r.Id, r.Email ?? string.Empty, r.Site, r.Role))];
     }
 
     public sealed record StaffRow(int Id, string Email, string Site, SiteRole Role);

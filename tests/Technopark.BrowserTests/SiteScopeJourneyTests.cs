@@ -1,0 +1,47 @@
+using Microsoft.Playwright;
+
+namespace Technopark.BrowserTests;
+
+public class SiteScopeJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task TangerManager_SignsIn_SeesTangerOnly_AndAnOujdaUrlShowsA403Page()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/Identity/Account/Login?returnUrl=%2Fmanage%2Ftanger");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await page.GetByLabel("Adresse e-mail").FillAsync("manager.tanger@technopark.ma");
+        await page.GetByLabel("Mot de passe").FillAsync("Demo-Technopark-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/manage/tanger");
+        Assert.Equal("Tableau de bord — Technopark Tanger", await page.Locator("h1").InnerTextAsync());
+        var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
+        Assert.Equal(1, await navigation.GetByRole(AriaRole.Link, new() { Name = "Technopark Tanger" }).CountAsync());
+        Assert.Equal(0, await navigation.GetByRole(AriaRole.Link, new() { Name = "Technopark Oujda" }).CountAsync());
+        Assert.Equal(0, await page.Locator("a[href^='/manage/oujda']").CountAsync());
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        var response = await page.GotoAsync("/manage/oujda");
+
+        Assert.Equal(403, response!.Status);
+        Assert.Equal("Accès refusé", await page.Locator("h1").InnerTextAsync());
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task WrongPassword_ShowsTheGenericMessage_AndKeepsTheEmail()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/Identity/Account/Login");
+
+        await page.GetByLabel("Adresse e-mail").FillAsync("manager.oujda@technopark.ma");
+        await page.GetByLabel("Mot de passe").FillAsync("not-the-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Adresse e-mail ou mot de passe incorrect");
+        Assert.Equal("manager.oujda@technopark.ma", await page.GetByLabel("Adresse e-mail").InputValueAsync());
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+}

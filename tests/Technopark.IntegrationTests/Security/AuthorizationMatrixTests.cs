@@ -1,0 +1,92 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Technopark.TestSupport;
+using static Technopark.TestSupport.Persona;
+
+namespace Technopark.IntegrationTests.Security;
+
+/// <summary>
+/// Every endpoint the app maps, for every persona: the answer they must get to a GET. The list of
+/// endpoints comes from the app itself, so a new endpoint without a row here fails the test.
+/// 302 = sent to the sign-in page; 403 = the friendly "access denied" page or JSON problem.
+/// </summary>
+public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private const int Ok = 200, SignIn = 302, Unauthorized = 401, Forbidden = 403, NotFound = 404, Redirect = 302;
+
+    private static readonly int[] Public = [Ok, Ok, Ok, Ok, Ok, Ok];
+    private static readonly int[] SignedIn = [SignIn, Ok, Ok, Ok, Ok, Ok];
+    private static readonly int[] TangerStaff = [SignIn, Forbidden, Ok, Ok, Forbidden, Ok];
+    private static readonly int[] HqOnly = [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Ok];
+
+    /// <summary>Route pattern → (URL to request, answers for Anonymous, Applicant, ReviewerTanger, ManagerTanger, ManagerOujda, NetworkAdmin).</summary>
+    private static readonly Dictionary<string, (string Url, int[] Expected)> Matrix = new()
+    {
+        [""] = ("/", Public),
+        ["Index"] = ("/Index", Public),
+        ["sites/{slug}"] = ("/sites/tanger", Public),
+        ["Sites/Detail"] = ("/Sites/Detail", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ["Error"] = ("/Error", Public),
+        ["Status"] = ("/Status", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ["status/{code:int}"] = ("/status/404", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ["language"] = ("/language", [Redirect, Redirect, Redirect, Redirect, Redirect, Redirect]),
+        ["api/v1/sites"] = ("/api/v1/sites", Public),
+        ["api/v1/occupancy"] = ("/api/v1/occupancy?on=2026-11-26", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ["health/live"] = ("/health/live", Public),
+        ["health/ready"] = ("/health/ready", Public),
+        ["Identity/Account/Login"] = ("/Identity/Account/Login", Public),
+        ["Identity/Account/Logout"] = ("/Identity/Account/Logout", SignedIn),
+        ["manage/{slug}"] = ("/manage/tanger", TangerStaff),
+        ["hq"] = ("/hq", HqOnly),
+        ["hq/staff"] = ("/hq/staff", HqOnly),
+    };
+
+    [Fact]
+    public void Matrix_CoversEveryMappedEndpoint()
+    {
+        var mapped = MappedPatterns();
+
+        var missing = mapped.Except(Matrix.Keys).ToList();
+        var stale = Matrix.Keys.Except(mapped).ToList();
+
+        Assert.True(missing.Count == 0, "Endpoints without a row in the authorization matrix: " + string.Join(", ", missing));
+        Assert.True(stale.Count == 0, "Rows for endpoints the app no longer maps: " + string.Join(", ", stale));
+    }
+
+    [Theory]
+    [InlineData(Anonymous)]
+    [InlineData(Applicant)]
+    [InlineData(ReviewerTanger)]
+    [InlineData(ManagerTanger)]
+    [InlineData(ManagerOujda)]
+    [InlineData(NetworkAdmin)]
+    public async Task Get_EveryEndpoint_AnswersAsTheMatrixSays(Persona persona)
+    {
+        using var client = await Personas.ClientAsync(app.Factory, persona);
+        var wrong = new List<string>();
+
+        foreach (var (pattern, (url, expected)) in Matrix)
+        {
+            using var response = await client.GetAsync(url);
+            var want = expected[(int)persona];
+            var got = (int)response.StatusCode;
+            if (got != want)
+            {
+                wrong.Add($"{url} ({pattern}): {got}, expected {want}");
+            }
+            else if (want == SignIn && persona == Anonymous && url != "/language")
+            {
+                Assert.StartsWith("/Identity/Account/Login", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.True(wrong.Count == 0, $"{persona}:\n" + string.Join("\n", wrong));
+    }
+
+    private List<string> MappedPatterns() =>
+        [.. app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText?.TrimStart('/') ?? string.Empty)
+            .Distinct()];
+}

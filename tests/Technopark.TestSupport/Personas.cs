@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Technopark.Domain.Staff;
+using Technopark.Infrastructure.Data;
+using Technopark.Infrastructure.Identity;
+
+namespace Technopark.TestSupport;
+
+/// <summary>The people of the authorization matrix.</summary>
+public enum Persona
+{
+    Anonymous,
+    Applicant,
+    ReviewerTanger,
+    ManagerTanger,
+    ManagerOujda,
+    NetworkAdmin,
+}
+
+public static partial class Personas
+{
+    public const string Password = "Persona-Password-2026";
+
+    public static readonly IReadOnlyList<Persona> All = Enum.GetValues<Persona>();
+
+    public static string Email(Persona persona) => $"{persona.ToString().ToLowerInvariant()}@test.technopark.ma";
+
+    /// <summary>Creates the persona's account (confirmed email, role, site staff row) if it does not exist yet.</summary>
+    public static async Task EnsureAsync(TechnoparkFactory factory, Persona persona)
+    {
+        if (persona == Persona.Anonymous)
+        {
+            return;
+        }
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var email = Email(persona);
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
+        Check(await users.CreateAsync(user, Password));
+        var (role, slug, siteRole) = persona switch
+        {
+            Persona.NetworkAdmin => (Roles.NetworkAdmin, null, (SiteRole?)null),
+            Persona.ManagerTanger => (Roles.SiteManager, "tanger", SiteRole.SiteManager),
+            Persona.ManagerOujda => (Roles.SiteManager, "oujda", SiteRole.SiteManager),
+            Persona.ReviewerTanger => (Roles.Reviewer, "tanger", SiteRole.Reviewer),
+            _ => ((string?)null, (string?)null, (SiteRole?)null),
+        };
+        if (role is not null)
+        {
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)));
+            }
+
+            Check(await users.AddToRoleAsync(user, role));
+        }
+
+        if (slug is not null && siteRole is { } r)
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TechnoparkDbContext>();
+            var siteId = await db.Sites.Where(s => s.Slug == slug).Select(s => s.Id).SingleAsync();
+            db.SiteStaff.Add(SiteStaff.Create(user.Id, siteId, r));
+            await db.SaveChangesAsync();
+        }
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, signed in through the real sign-in form.</summary>
+    public static async Task<HttpClient> ClientAsync(TechnoparkFactory factory, Persona persona)
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        if (persona == Persona.Anonymous)
+        {
+            return client;
+        }
+
+        await EnsureAsync(factory, persona);
+        using var response = await PostFormAsync(client, "/Identity/Account/Login", new()
+        {
+            ["Input.Email"] = Email(persona),
+            ["Input.Password"] = Password,
+        });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {persona} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    /// <summary>GETs the form page, then posts the fields with its antiforgery token (as a browser does).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
+    {
+        var page = await client.GetStringAsync(formPage ?? url);
+        var token = AntiforgeryToken().Match(page);
+        if (!token.Success)
+        {
+            throw new InvalidOperationException($"No antiforgery token on {formPage ?? url}");
+        }
+
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
