@@ -18,6 +18,7 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
     private static readonly int[] Public = [Ok, Ok, Ok, Ok, Ok, Ok];
     private static readonly int[] SignedIn = [SignIn, Ok, Ok, Ok, Ok, Ok];
     private static readonly int[] TangerStaff = [SignIn, Forbidden, Ok, Ok, Forbidden, Ok];
+    private static readonly int[] TangerManagers = [SignIn, Forbidden, Forbidden, Ok, Forbidden, Ok];
     private static readonly int[] HqOnly = [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Ok];
 
     /// <summary>Route pattern → (URL to request, answers for Anonymous, Applicant, ReviewerTanger, ManagerTanger, ManagerOujda, NetworkAdmin).</summary>
@@ -38,6 +39,8 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["Identity/Account/Login"] = ("/Identity/Account/Login", Public),
         ["Identity/Account/Logout"] = ("/Identity/Account/Logout", SignedIn),
         ["manage/{slug}"] = ("/manage/tanger", TangerStaff),
+        ["manage/{slug}/spaces"] = ("/manage/tanger/spaces", TangerManagers),
+        ["manage/{slug}/spaces/edit/{id:int?}"] = ("/manage/tanger/spaces/edit", TangerManagers),
         ["hq"] = ("/hq", HqOnly),
         ["hq/staff"] = ("/hq/staff", HqOnly),
     };

@@ -1,0 +1,214 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Technopark.Domain.Common;
+using Technopark.Domain.Spaces;
+using Technopark.Infrastructure;
+using Technopark.Infrastructure.Auditing;
+using Technopark.Infrastructure.Data;
+using Technopark.Web.Authorization;
+using Technopark.Web.Localization;
+using Technopark.Web.Validation;
+
+namespace Technopark.Web.Pages.Manage.Spaces;
+
+/// <summary>Create, edit, deactivate and reactivate a space of the manager's site. Every change is audited.</summary>
+public sealed class EditModel(
+    TechnoparkDbContext db,
+    AuditTrail audit,
+    IValidator<EditModel.InputModel> validator,
+    IStringLocalizer<SharedResource> text,
+    TimeProvider clock) : SitePageModel
+{
+    protected override string Policy => Policies.SiteManager;
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public int? SpaceId { get; private set; }
+
+    public bool IsActive { get; private set; } = true;
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (id is null)
+        {
+            return Page();
+        }
+
+        var space = await FindAsync(id.Value, cancellationToken);
+        if (space is null)
+        {
+            return NotFound();
+        }
+
+        Show(space);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    {
+        SpaceId = id;
+        if (!await validator.ValidateIntoAsync(Input, ModelState, nameof(Input), cancellationToken))
+        {
+            return Page();
+        }
+
+        var space = id is null ? null : await FindAsync(id.Value, cancellationToken);
+        if (id is not null && space is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var before = space is null ? null : Snapshot(space);
+            if (space is null)
+            {
+                space = Space.Create(Site.SiteId, Input.Code, Input.Kind, Input.Floor, Input.Area!.Value, Input.Seats, Input.MonthlyRate!.Value);
+                db.Spaces.Add(space);
+            }
+            else
+            {
+                db.Entry(space).Property<uint>("Version").OriginalValue = Input.Version;
+                space.Update(Input.Kind, Input.Floor, Input.Area!.Value, Input.Seats, Input.MonthlyRate!.Value);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Record(before is null ? "space.create" : "space.update", nameof(Space), space.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Site.SiteId, before, Snapshot(space));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError($"Input.{e.Field}", text.Message(e));
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await StaleAsync(id!.Value, cancellationToken);
+        }
+        catch (DbUpdateException e) when (PostgresErrors.IsUniqueViolation(e))
+        {
+            ModelState.AddModelError("Input.Code", text["Spaces.CodeTaken", Space.NormalizeCode(Input.Code)]);
+            return Page();
+        }
+
+        TempData["Message"] = text["Spaces.Saved", space.Code].Value;
+        return Redirect($"/manage/{Site.Slug}/spaces");
+    }
+
+    /// <summary>A space with a current or future assignment stays active: the message names the company.</summary>
+    public async Task<IActionResult> OnPostActiveAsync(int id, bool active, CancellationToken cancellationToken)
+    {
+        var space = await FindAsync(id, cancellationToken);
+        if (space is null)
+        {
+            return NotFound();
+        }
+
+        if (!active)
+        {
+            var today = clock.Today();
+            var holder = await db.Assignments.AsNoTracking()
+                .Where(a => a.SpaceId == id && (a.Period.End == null || a.Period.End > today))
+                .OrderBy(a => a.Period.Start)
+                .Join(db.Companies, a => a.CompanyId, c => c.Id, (a, c) => c.LegalName)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (holder is not null)
+            {
+                Show(space);
+                ModelState.AddModelError(string.Empty, text["Spaces.StillAssigned", space.Code, holder]);
+                return Page();
+            }
+        }
+
+        var before = Snapshot(space);
+        if (active)
+        {
+            space.Activate();
+        }
+        else
+        {
+            space.Deactivate();
+        }
+
+        audit.Record(active ? "space.activate" : "space.deactivate", nameof(Space), id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Site.SiteId, before, Snapshot(space));
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = text[active ? "Spaces.Activated" : "Spaces.Deactivated", space.Code].Value;
+        return Redirect($"/manage/{Site.Slug}/spaces");
+    }
+
+    private async Task<IActionResult> StaleAsync(int id, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var current = await FindAsync(id, cancellationToken);
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        Show(current);
+        ModelState.Clear();
+        ModelState.AddModelError(string.Empty, text["Common.Stale"]);
+        return Page();
+    }
+
+    /// <summary>Only a space of this site: an id of another site's space is simply not found.</summary>
+    private Task<Space?> FindAsync(int id, CancellationToken cancellationToken) =>
+        db.Spaces.SingleOrDefaultAsync(s => s.Id == id && s.SiteId == Site.SiteId, cancellationToken);
+
+    private void Show(Space space)
+    {
+        SpaceId = space.Id;
+        IsActive = space.IsActive;
+        Input = new InputModel
+        {
+            Code = space.Code,
+            Kind = space.Kind,
+            Floor = space.Floor,
+            Area = space.AreaSquareMeters,
+            Seats = space.Seats,
+            MonthlyRate = space.MonthlyRate,
+            Version = db.Entry(space).Property<uint>("Version").CurrentValue,
+        };
+    }
+
+    private static object Snapshot(Space s) =>
+        new { s.Code, Kind = s.Kind.ToString(), s.Floor, Area = s.AreaSquareMeters, s.Seats, s.MonthlyRate, s.IsActive };
+
+    public sealed class InputModel
+    {
+        public string Code { get; set; } = string.Empty;
+
+        public SpaceKind Kind { get; set; } = SpaceKind.Office;
+
+        public int Floor { get; set; }
+
+        public decimal? Area { get; set; }
+
+        public int Seats { get; set; } = 1;
+
+        public decimal? MonthlyRate { get; set; }
+
+        public uint Version { get; set; }
+    }
+
+    public sealed class InputValidator : AbstractValidator<InputModel>
+    {
+        public InputValidator(IStringLocalizer<SharedResource> text)
+        {
+            RuleFor(x => x.Code).NotEmpty().WithMessage(text["Space.CodeInvalid", Space.CodeMaxLength])
+                .MaximumLength(Space.CodeMaxLength).WithMessage(text["Space.CodeInvalid", Space.CodeMaxLength])
+                .Matches("^[A-Za-z0-9][A-Za-z0-9./-]*$").WithMessage(text["Space.CodeInvalid", Space.CodeMaxLength]);
+            RuleFor(x => x.Kind).IsInEnum().WithMessage(text["Spaces.KindRequired"]);
+            RuleFor(x => x.Floor).InclusiveBetween(-5, 60).WithMessage(text["Space.FloorInvalid"]);
+            RuleFor(x => x.Area).NotNull().WithMessage(text["Space.AreaInvalid"]).GreaterThan(0).WithMessage(text["Space.AreaInvalid"])
+                .LessThanOrEqualTo(10_000).WithMessage(text["Space.AreaInvalid"]);
+            RuleFor(x => x.Seats).InclusiveBetween(1, Space.MaxSeats).WithMessage(text["Space.SeatsInvalid", Space.MaxSeats]);
+            RuleFor(x => x.MonthlyRate).NotNull().WithMessage(text["Space.RateInvalid"]).GreaterThanOrEqualTo(0).WithMessage(text["Space.RateInvalid"]);
+        }
+    }
+}

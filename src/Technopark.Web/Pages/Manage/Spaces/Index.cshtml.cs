@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Technopark.Domain.Spaces;
+using Technopark.Infrastructure;
+using Technopark.Infrastructure.Data;
+using Technopark.Web.Authorization;
+
+namespace Technopark.Web.Pages.Manage.Spaces;
+
+/// <summary>The site's space inventory, with who holds each office or seat today.</summary>
+public sealed class IndexModel(TechnoparkDbContext db, TimeProvider clock) : SitePageModel
+{
+    protected override string Policy => Policies.SiteManager;
+
+    public IReadOnlyList<Row> Spaces { get; private set; } = [];
+
+    public SpaceKind? Kind { get; private set; }
+
+    public async Task OnGetAsync(SpaceKind? kind, CancellationToken cancellationToken)
+    {
+        Kind = kind is { } k && Enum.IsDefined(k) ? k : null;
+        var today = clock.Today();
+        var siteId = Site.SiteId;
+        var rows = await db.Spaces.AsNoTracking()
+            .Where(s => s.SiteId == siteId && (Kind == null || s.Kind == Kind))
+            .OrderBy(s => s.Floor).ThenBy(s => s.Code)
+            .Select(s => new
+            {
+                s.Id, s.Code, s.Kind, s.Floor, s.AreaSquareMeters, s.Seats, s.MonthlyRate, s.IsActive,
+                Used = db.Assignments.Where(a => a.SpaceId == s.Id && a.Period.Start <= today && (a.Period.End == null || a.Period.End > today))
+                    .Sum(a => (int?)a.Seats) ?? 0,
+                Holder = db.Assignments.Where(a => a.SpaceId == s.Id && a.IsExclusive && a.Period.Start <= today && (a.Period.End == null || a.Period.End > today))
+                    .Join(db.Companies, a => a.CompanyId, c => c.Id, (a, c) => c.LegalName).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        Spaces = [.. rows.Select(r => new Row(r.Id, r.Code, r.Kind, r.Floor, r.AreaSquareMeters, r.Seats, r.MonthlyRate, r.IsActive, r.Used, r.Holder))];
+    }
+
+    public sealed record Row(int Id, string Code, SpaceKind Kind, int Floor, decimal Area, int Seats, decimal Rate, bool IsActive, int SeatsUsed, string? Holder);
+}
