@@ -12,7 +12,9 @@ public static class IdentitySetup
     /// ASP.NET Core Identity on the app's PostgreSQL: at least 10 characters and no composition rules
     /// (plus the common-password check), lockout after 5 failures for 15 minutes, confirmed email required.
     /// </summary>
-    public static IServiceCollection AddTechnoparkIdentity(this IServiceCollection services)
+    /// <param name="services">The app's services.</param>
+    /// <param name="configuration">Settings (Email:Mode, Email:Smtp:*); without them emails stay in the local mailbox.</param>
+    public static IServiceCollection AddTechnoparkIdentity(this IServiceCollection services, IConfiguration? configuration = null)
     {
         services.AddIdentity<ApplicationUser, IdentityRole>(options =>
             {
@@ -29,7 +31,10 @@ public static class IdentitySetup
                 options.SignIn.RequireConfirmedEmail = true;
             })
             .AddEntityFrameworkStores<TechnoparkDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        services.AddScoped<AccountEmails>();
 
         services.ConfigureApplicationCookie(options =>
         {
