@@ -19,8 +19,9 @@ public sealed class StaffDirectory(TechnoparkDbContext db)
         }
 
         return await db.SiteStaff.AsNoTracking().Where(s => s.UserId == userId)
-            .Join(db.Sites, s => s.SiteId, site => site.Id, (s, site) => new StaffSite(site.Slug, site.Name, s.Role))
+            .Join(db.Sites, s => s.SiteId, site => site.Id, (s, site) => new { site.Slug, site.Name, s.Role })
             .OrderBy(s => s.Name)
+            .Select(s => new StaffSite(s.Slug, s.Name, s.Role))
             .ToListAsync(cancellationToken);
     }
 }
