@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Technopark.Infrastructure.Data;
 using Technopark.Infrastructure.Identity;
+using Technopark.Web.Email;
 
 namespace Technopark.Web.Identity;
 
@@ -35,6 +37,7 @@ public static class IdentitySetup
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();
         services.AddScoped<AccountEmails>();
+        services.AddTechnoparkEmail(configuration);
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -48,5 +51,30 @@ public static class IdentitySetup
             options.SlidingExpiration = true;
         });
         return services;
+    }
+
+    /// <summary>
+    /// Outbox delivery: Email:Mode "Mailbox" (default; local mailbox page) or "Smtp". Without an explicit
+    /// configuration the "Email" section is read from the app's IConfiguration when options are built.
+    /// </summary>
+    private static void AddTechnoparkEmail(this IServiceCollection services, IConfiguration? configuration)
+    {
+        var options = services.AddOptions<EmailOptions>();
+        if (configuration is null)
+        {
+            options.BindConfiguration(EmailOptions.Section);
+        }
+        else
+        {
+            options.Bind(configuration.GetSection(EmailOptions.Section));
+        }
+
+        services.AddScoped<MailboxTransport>();
+        services.AddScoped<SmtpTransport>();
+        services.AddScoped<IEmailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Mode == EmailMode.Smtp
+            ? sp.GetRequiredService<SmtpTransport>()
+            : sp.GetRequiredService<MailboxTransport>());
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
     }
 }

@@ -8,7 +8,8 @@ namespace Technopark.IntegrationTests.Identity;
 
 /// <summary>
 /// The app on its own database, with the form-post rate limit raised: these tests post many forms
-/// from the one test client address, and the rate limit is not what they check.
+/// from the one test client address, and the rate limit is not what they check. The background
+/// outbox sender waits an hour, so tests that deliver the outbox do it when they choose.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes it through IAsyncLifetime.DisposeAsync.")]
 public sealed class AccountsAppFixture : IAsyncLifetime
@@ -25,7 +26,9 @@ public sealed class AccountsAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _app.InitializeAsync();
-        _factory = _app.Factory.WithWebHostBuilder(builder => builder.UseSetting("RateLimits:FormPostsPerMinute", "10000"));
+        _factory = _app.Factory.WithWebHostBuilder(builder => builder
+            .UseSetting("RateLimits:FormPostsPerMinute", "10000")
+            .UseSetting("Email:IntervalSeconds", "3600")); // the tests run the outbox sender themselves
     }
 
     public async Task DisposeAsync()
