@@ -36,4 +36,24 @@ public class AccountPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
             StringComparison.Ordinal);
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
+
+    [Fact]
+    public async Task ManagePages_SignedIn_AreReachableFromTheHeader_AndAccessible()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.GetByLabel("Adresse e-mail").FillAsync("startup@technopark.ma");
+        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Technopark.Web.Identity.DemoAccounts.DefaultPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Login", StringComparison.Ordinal));
+
+        await page.Locator("#signed-in-as").ClickAsync();
+        await page.WaitForURLAsync("**/Identity/Account/Manage");
+        Assert.Contains("startup@technopark.ma", await page.Locator("#account-details").InnerTextAsync(), StringComparison.Ordinal);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await page.GotoAsync("/Identity/Account/Manage/EnableAuthenticator");
+        Assert.Matches("^[a-z2-7]{4}( [a-z2-7]{1,4})+$", await page.Locator("#shared-key").InnerTextAsync());
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
 }
