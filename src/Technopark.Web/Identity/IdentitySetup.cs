@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Technopark.Infrastructure.Data;
 using Technopark.Infrastructure.Identity;
+using Technopark.Web.Email;
 
 namespace Technopark.Web.Identity;
 
@@ -12,7 +14,9 @@ public static class IdentitySetup
     /// ASP.NET Core Identity on the app's PostgreSQL: at least 10 characters and no composition rules
     /// (plus the common-password check), lockout after 5 failures for 15 minutes, confirmed email required.
     /// </summary>
-    public static IServiceCollection AddTechnoparkIdentity(this IServiceCollection services)
+    /// <param name="services">The app's services.</param>
+    /// <param name="configuration">Settings (Email:Mode, Email:Smtp:*); without them emails stay in the local mailbox.</param>
+    public static IServiceCollection AddTechnoparkIdentity(this IServiceCollection services, IConfiguration? configuration = null)
     {
         services.AddIdentity<ApplicationUser, IdentityRole>(options =>
             {
@@ -29,7 +33,11 @@ public static class IdentitySetup
                 options.SignIn.RequireConfirmedEmail = true;
             })
             .AddEntityFrameworkStores<TechnoparkDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        services.AddScoped<AccountEmails>();
+        services.AddTechnoparkEmail(configuration);
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -43,5 +51,30 @@ public static class IdentitySetup
             options.SlidingExpiration = true;
         });
         return services;
+    }
+
+    /// <summary>
+    /// Outbox delivery: Email:Mode "Mailbox" (default; local mailbox page) or "Smtp". Without an explicit
+    /// configuration the "Email" section is read from the app's IConfiguration when options are built.
+    /// </summary>
+    private static void AddTechnoparkEmail(this IServiceCollection services, IConfiguration? configuration)
+    {
+        var options = services.AddOptions<EmailOptions>();
+        if (configuration is null)
+        {
+            options.BindConfiguration(EmailOptions.Section);
+        }
+        else
+        {
+            options.Bind(configuration.GetSection(EmailOptions.Section));
+        }
+
+        services.AddScoped<MailboxTransport>();
+        services.AddScoped<SmtpTransport>();
+        services.AddScoped<IEmailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Mode == EmailMode.Smtp
+            ? sp.GetRequiredService<SmtpTransport>()
+            : sp.GetRequiredService<MailboxTransport>());
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
     }
 }

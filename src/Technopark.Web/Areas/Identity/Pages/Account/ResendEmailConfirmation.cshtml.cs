@@ -1,0 +1,59 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Technopark.Infrastructure.Data;
+using Technopark.Infrastructure.Identity;
+using Technopark.Web.Identity;
+using Technopark.Web.Validation;
+
+namespace Technopark.Web.Areas.Identity.Pages.Account;
+
+/// <summary>Sends a new confirmation link to an unconfirmed account; the answer is the same for any address.</summary>
+[AllowAnonymous]
+public sealed class ResendEmailConfirmationModel(
+    UserManager<ApplicationUser> users,
+    AccountEmails emails,
+    TechnoparkDbContext db,
+    IValidator<ResendEmailConfirmationModel.InputModel> validator) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public bool Done { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await validator.ValidateIntoAsync(Input, ModelState, nameof(Input), cancellationToken))
+        {
+            return Page();
+        }
+
+        if (await users.FindByEmailAsync(Input.Email.Trim()) is { EmailConfirmed: false } user)
+        {
+            await emails.QueueConfirmationAsync(user, "/");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        Done = true;
+        return Page();
+    }
+
+    public sealed class InputModel
+    {
+        public string Email { get; set; } = string.Empty;
+    }
+
+    public sealed class InputValidator : AbstractValidator<InputModel>
+    {
+        public InputValidator(IStringLocalizer<AccountResource> text) =>
+            RuleFor(x => x.Email).NotEmpty().WithMessage(text["Validation.EmailRequired"])
+                .EmailAddress().WithMessage(text["Validation.EmailInvalid"]);
+    }
+}

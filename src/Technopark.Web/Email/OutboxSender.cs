@@ -1,0 +1,81 @@
+using System.Net.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Technopark.Infrastructure.Data;
+
+namespace Technopark.Web.Email;
+
+/// <summary>
+/// Delivers the outbox: every Email:IntervalSeconds (default 5 s), in a new scope, the pending messages
+/// (not sent, fewer than <see cref="MaxAttempts"/> attempts), oldest first, in batches, through the
+/// configured <see cref="IEmailTransport"/>. A failure is recorded on the message and retried next run.
+/// </summary>
+public sealed class OutboxSender(
+    IServiceScopeFactory scopes,
+    IOptions<EmailOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxSender> logger) : BackgroundService
+{
+    public const int MaxAttempts = 5;
+
+    /// <summary>Sends the pending messages now; returns how many were delivered.</summary>
+    public async Task<int> SendPendingAsync(CancellationToken cancellationToken)
+    {
+        var batchSize = Math.Max(1, options.Value.BatchSize);
+        var delivered = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<TechnoparkDbContext>();
+            var transport = scope.ServiceProvider.GetRequiredService<IEmailTransport>();
+            var batch = await db.Outbox
+                .Where(m => m.SentAt == null && m.Attempts < MaxAttempts)
+                .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+                .Take(batchSize)
+                .ToListAsync(cancellationToken);
+            foreach (var message in batch)
+            {
+                try
+                {
+                    await transport.SendAsync(message, cancellationToken);
+                    message.MarkSent(clock.GetUtcNow());
+                    delivered++;
+                }
+                catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException or FormatException or TimeoutException)
+                {
+                    message.MarkFailed(e.Message);
+                    logger.LogWarning(e, "Email {MessageId} not delivered (attempt {Attempt})", message.Id, message.Attempts);
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            if (batch.Count < batchSize)
+            {
+                break;
+            }
+        }
+
+        return delivered;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds)), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                var delivered = await SendPendingAsync(stoppingToken);
+                if (delivered > 0)
+                {
+                    logger.LogInformation("Delivered {Count} emails ({Mode})", delivered, options.Value.Mode);
+                }
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Npgsql.NpgsqlException)
+            {
+                // The database may be briefly unavailable: the next tick tries again.
+                logger.LogWarning(e, "Outbox run failed");
+            }
+        }
+    }
+}
