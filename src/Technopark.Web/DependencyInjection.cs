@@ -49,7 +49,7 @@ public static class DependencyInjection
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
         services.AddValidatorsFromAssembly(Assembly.GetExecutingAssembly());
-        services.AddTechnoparkIdentity();
+        services.AddTechnoparkIdentity(configuration);
         services.AddTechnoparkAuthorization();
         services.AddTechnoparkRateLimits(configuration);
         services.AddDataProtection().SetApplicationName("Technopark").PersistKeysToDbContext<TechnoparkDbContext>();

@@ -14,7 +14,8 @@ public static class RateLimits
     private static readonly string[] LimitedPaths =
     [
         "/Identity/Account/Login", "/Identity/Account/Register", "/Identity/Account/ForgotPassword",
-        "/Identity/Account/ResetPassword", "/Identity/Account/ResendEmailConfirmation", "/Identity/Account/LoginWith2fa", "/apply",
+        "/Identity/Account/ResetPassword", "/Identity/Account/ResendEmailConfirmation", "/Identity/Account/LoginWith2fa",
+        "/Identity/Account/LoginWithRecoveryCode", "/apply",
     ];
 
     public static IServiceCollection AddTechnoparkRateLimits(this IServiceCollection services, IConfiguration configuration)
