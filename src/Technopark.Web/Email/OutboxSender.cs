@@ -28,11 +28,14 @@ public sealed class OutboxSender(
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<TechnoparkDbContext>();
             var transport = scope.ServiceProvider.GetRequiredService<IEmailTransport>();
-            var batch = await db.Outbox
-                .Where(m => m.SentAt == null && m.Attempts < MaxAttempts)
-                .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
-                .Take(batchSize)
+            // Rows locked by another instance's run are skipped: several web instances never send one email twice.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var batch = await db.Outbox.FromSql($"""
+                    SELECT * FROM email_outbox WHERE sent_at IS NULL AND attempts < {MaxAttempts}
+                    ORDER BY created_at, id LIMIT {batchSize} FOR UPDATE SKIP LOCKED
+                    """)
                 .ToListAsync(cancellationToken);
+            var failed = false;
             foreach (var message in batch)
             {
                 try
@@ -44,12 +47,14 @@ public sealed class OutboxSender(
                 catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException or FormatException or TimeoutException)
                 {
                     message.MarkFailed(e.Message);
+                    failed = true;
                     logger.LogWarning(e, "Email {MessageId} not delivered (attempt {Attempt})", message.Id, message.Attempts);
                 }
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            if (batch.Count < batchSize)
+            await transaction.CommitAsync(cancellationToken);
+            if (batch.Count < batchSize || failed) // failures wait for the next tick
             {
                 break;
             }
