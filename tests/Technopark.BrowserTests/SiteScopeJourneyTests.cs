@@ -44,4 +44,28 @@ public class SiteScopeJourneyTests(BrowserFixture browser) : IClassFixture<Brows
         Assert.Equal("manager.oujda@technopark.ma", await page.GetByLabel("Adresse e-mail").InputValueAsync());
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
+
+    [Fact]
+    public async Task TangerManager_BoardAndInventory_WorkByKeyboardAndPassAxe()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/Identity/Account/Login?returnUrl=%2Fmanage%2Ftanger%2Fboard");
+        await page.GetByLabel("Adresse e-mail").FillAsync("manager.tanger@technopark.ma");
+        await page.GetByLabel("Mot de passe").FillAsync("Demo-Technopark-2026");
+        await page.GetByLabel("Mot de passe").PressAsync("Enter");
+        await page.WaitForURLAsync("**/manage/tanger/board");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        var nextYear = DateTime.UtcNow.Year + 1;
+        await page.GetByLabel("Jour").FillAsync($"{nextYear}-06-15");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#board-summary")).ToContainTextAsync($"Le 15/06/{nextYear}");
+        Assert.True(await page.Locator(".board-tile").CountAsync() > 50);
+
+        await page.GotoAsync("/manage/tanger/spaces");
+        Assert.Equal("Espaces — Technopark Tanger", await page.Locator("h1").InnerTextAsync());
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter un espace" }).ClickAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
 }

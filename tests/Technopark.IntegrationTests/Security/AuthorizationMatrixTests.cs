@@ -55,6 +55,7 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["Identity/Account/Manage/EnableAuthenticator"] = ("/Identity/Account/Manage/EnableAuthenticator", SignedIn),
         ["Identity/Account/Manage/Disable2fa"] = ("/Identity/Account/Manage/Disable2fa", SignedIn),
         ["manage/{slug}"] = ("/manage/tanger", TangerStaff),
+        ["manage/{slug}/board"] = ("/manage/tanger/board?on=2027-01-15", TangerManagers),
         ["manage/{slug}/spaces"] = ("/manage/tanger/spaces", TangerManagers),
         ["manage/{slug}/spaces/edit/{id:int?}"] = ("/manage/tanger/spaces/edit", TangerManagers),
         ["hq"] = ("/hq", HqOnly),

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Technopark.Domain.Spaces;
+using Technopark.Infrastructure;
+using Technopark.Infrastructure.Data;
+using Technopark.Web.Authorization;
+
+namespace Technopark.Web.Pages.Manage;
+
+/// <summary>
+/// The occupancy board of a site on any day: every active office and coworking space grouped by
+/// floor, who holds it that day, until when and for what rent; free ones highlighted, stays ending
+/// within 60 days flagged. Two SQL statements whatever the size of the site.
+/// </summary>
+public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : SitePageModel
+{
+    public const int EndingSoonDays = 60;
+
+    protected override string Policy => Policies.SiteManager;
+
+    public DateOnly On { get; private set; }
+
+    public SpaceKind? Kind { get; private set; }
+
+    public string State { get; private set; } = "all";
+
+    public IReadOnlyList<IGrouping<int, Tile>> Floors { get; private set; } = [];
+
+    public int Free { get; private set; }
+
+    public int EndingSoon { get; private set; }
+
+    public async Task OnGetAsync(string? on, SpaceKind? kind, string? state, CancellationToken cancellationToken)
+    {
+        On = DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : clock.Today();
+        Kind = kind is SpaceKind.Office or SpaceKind.Coworking ? kind : null;
+        State = state is "free" or "occupied" or "ending" ? state : "all";
+        var siteId = Site.SiteId;
+        var spaces = await db.Spaces.AsNoTracking()
+            .Where(s => s.SiteId == siteId && s.IsActive && (s.Kind == SpaceKind.Office || s.Kind == SpaceKind.Coworking))
+            .Where(s => Kind == null || s.Kind == Kind)
+            .Select(s => new { s.Id, s.Code, s.Kind, s.Floor, s.Seats })
+            .ToListAsync(cancellationToken);
+        var held = await db.Assignments.AsNoTracking()
+            .Where(a => a.SiteId == siteId && a.Period.Start <= On && (a.Period.End == null || a.Period.End > On))
+            .Join(db.Companies, a => a.CompanyId, c => c.Id, (a, c) => new Holder(a.SpaceId, c.LegalName, a.Period.Start, a.Period.End, a.Seats, a.MonthlyRent))
+            .ToListAsync(cancellationToken);
+        var bySpace = held.ToLookup(h => h.SpaceId);
+        var soon = On.AddDays(EndingSoonDays);
+        var tiles = spaces.Select(s =>
+        {
+            var holders = bySpace[s.Id].OrderBy(h => h.Start).ToList();
+            var used = holders.Sum(h => h.Seats);
+            var isFree = s.Kind == SpaceKind.Office ? holders.Count == 0 : used < s.Seats;
+            var ending = holders.Any(h => h.End is { } end && end <= soon);
+            return new Tile(s.Code, s.Kind, s.Floor, s.Seats, used, isFree, ending, holders);
+        }).ToList();
+        Free = tiles.Count(t => t.IsFree);
+        EndingSoon = tiles.Count(t => t.EndingSoon);
+        Floors = [.. tiles
+            .Where(t => State switch { "free" => t.IsFree, "occupied" => t.Holders.Count > 0, "ending" => t.EndingSoon, _ => true })
+            .OrderBy(t => t.Floor).ThenBy(t => t.Kind).ThenBy(t => t.Code, StringComparer.Ordinal)
+            .GroupBy(t => t.Floor)];
+    }
+
+    public sealed record Holder(int SpaceId, string Company, DateOnly Start, DateOnly? End, int Seats, decimal Rent)
+    {
+        /// <summary>The last day of the stay (periods are half-open), or null when open-ended.</summary>
+        public DateOnly? LastDay => End?.AddDays(-1);
+    }
+
+    public sealed record Tile(string Code, SpaceKind Kind, int Floor, int Seats, int SeatsUsed, bool IsFree, bool EndingSoon, IReadOnlyList<Holder> Holders);
+}
