@@ -22,8 +22,10 @@ public static class DependencyInjection
                     $"Connection string '{ConnectionStringName}' is missing: set ConnectionStrings__{ConnectionStringName} or use ./run.sh.")
                 : new NpgsqlDataSourceBuilder(connectionString).Build();
         });
+        // Interceptors registered in DI (e.g. a command counter in tests) are attached to every context.
         services.AddDbContextPool<TechnoparkDbContext>((provider, options) =>
-            UseTechnoparkDatabase(options, provider.GetRequiredService<NpgsqlDataSource>()));
+            UseTechnoparkDatabase(options, provider.GetRequiredService<NpgsqlDataSource>())
+                .AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
 
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.AddScoped<DatabaseInitializer>();
