@@ -59,6 +59,8 @@ public static class DependencyInjection
         services.AddScoped<StaffDirectory>();
         services.AddScoped<SiteDirectory>();
         services.AddScoped<Pages.Manage.AssignmentService>();
+        services.AddScoped<Pages.Manage.History>();
+        services.Configure<Pages.Manage.AssignmentOptions>(configuration.GetSection(Pages.Manage.AssignmentOptions.Section));
         return services;
     }
 }

@@ -15,10 +15,12 @@ public class AppFixture : IAsyncLifetime
 
     protected virtual bool DemoData => false;
 
+    protected virtual bool ProductionRateLimits => false;
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _factory = new TechnoparkFactory(_database.ConnectionString, DemoData);
+        _factory = new TechnoparkFactory(_database.ConnectionString, DemoData, ProductionRateLimits);
     }
 
     public async Task DisposeAsync()
@@ -39,4 +41,10 @@ public class AppFixture : IAsyncLifetime
 public sealed class DemoAppFixture : AppFixture
 {
     protected override bool DemoData => true;
+}
+
+/// <summary>The app with the rate limits it has in production.</summary>
+public sealed class RateLimitedAppFixture : AppFixture
+{
+    protected override bool ProductionRateLimits => true;
 }

@@ -6,8 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Technopark.TestSupport;
 
-/// <summary>The real app (Program) on a test database, in the "Testing" environment.</summary>
-public class TechnoparkFactory(string connectionString, bool demoData = false) : WebApplicationFactory<Program>
+/// <summary>
+/// The real app (Program) on a test database, in the "Testing" environment. Form posts are not rate
+/// limited unless <paramref name="productionRateLimits"/> (tests sign in many times from one address).
+/// </summary>
+public class TechnoparkFactory(string connectionString, bool demoData = false, bool productionRateLimits = false) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -16,6 +19,10 @@ public class TechnoparkFactory(string connectionString, bool demoData = false) :
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Database:SeedDemoData", demoData ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        if (!productionRateLimits)
+        {
+            builder.UseSetting("RateLimits:FormPostsPerMinute", "100000");
+        }
     }
 
     /// <summary>Serves the app on Kestrel on a free loopback port (for a real browser) and returns its base URL.</summary>

@@ -33,7 +33,7 @@ public sealed class Assignment
 
     public decimal MonthlyRent { get; private set; }
 
-    public ExitReason? EndReason { get; private set; }
+    public AssignmentEnd? EndReason { get; private set; }
 
     public static Assignment Create(Space space, Company company, DateRange period, int? seats = null, decimal? monthlyRent = null)
     {
@@ -57,18 +57,22 @@ public sealed class Assignment
         };
     }
 
-    /// <summary>Moves the end of the period (later or earlier), keeping it after the start.</summary>
+    /// <summary>Moves the planned end (null: open-ended). Only later: ending earlier is <see cref="EndOn"/>.</summary>
     public void Extend(DateOnly? newEnd)
     {
         Guard.That(EndReason is null, "Assignment.AlreadyEnded", "End");
+        Guard.That(newEnd is null || Period.End is null || newEnd > Period.End, "Assignment.ExtendNotLater", "End");
         Period = new DateRange(Period.Start, newEnd);
     }
 
+    public bool IsEnded => EndReason is not null;
+
     /// <summary>Ends the assignment: <paramref name="end"/> is the first day the space is free again.</summary>
-    public void EndOn(DateOnly end, ExitReason reason)
+    public void EndOn(DateOnly end, AssignmentEnd reason)
     {
         Guard.That(EndReason is null, "Assignment.AlreadyEnded", "End");
         Guard.That(Period.End is null || end <= Period.End, "Assignment.EndAfterPlanned", "End");
+        Guard.That(end > Period.Start, "Assignment.EndBeforeStart", "End");
         Period = new DateRange(Period.Start, end);
         EndReason = reason;
     }

@@ -7,6 +7,7 @@ using Technopark.Domain.Companies;
 using Technopark.Domain.Sites;
 using Technopark.Domain.Spaces;
 using Technopark.Domain.Staff;
+using Technopark.Domain.WaitingList;
 using Technopark.Infrastructure.Email;
 using Technopark.Infrastructure.Identity;
 
@@ -22,6 +23,8 @@ public sealed class TechnoparkDbContext(DbContextOptions<TechnoparkDbContext> op
     public DbSet<Company> Companies => Set<Company>();
 
     public DbSet<Assignment> Assignments => Set<Assignment>();
+
+    public DbSet<WaitingListEntry> WaitingList => Set<WaitingListEntry>();
 
     public DbSet<SiteStaff> SiteStaff => Set<SiteStaff>();
 

@@ -57,21 +57,34 @@ public class AssignmentTests
     public void EndOn_AfterPlannedEnd_ThrowsAndEndingTwiceThrows()
     {
         var assignment = Assignment.Create(Space.Create(1, "B-1", SpaceKind.Office, 0, 20m, 2, 1m), Company(1), FromMarch);
-        Assert.Equal("Assignment.EndAfterPlanned", Assert.Throws<DomainException>(() => assignment.EndOn(new DateOnly(2027, 10, 1), ExitReason.Other)).Code);
-        assignment.EndOn(new DateOnly(2027, 6, 1), ExitReason.Graduated);
+        Assert.Equal("Assignment.EndAfterPlanned", Assert.Throws<DomainException>(() => assignment.EndOn(new DateOnly(2027, 10, 1), AssignmentEnd.Other)).Code);
+        assignment.EndOn(new DateOnly(2027, 6, 1), AssignmentEnd.Graduated);
         Assert.Equal(new DateOnly(2027, 6, 1), assignment.Period.End);
-        Assert.Equal("Assignment.AlreadyEnded", Assert.Throws<DomainException>(() => assignment.EndOn(new DateOnly(2027, 5, 1), ExitReason.Other)).Code);
+        Assert.Equal("Assignment.AlreadyEnded", Assert.Throws<DomainException>(() => assignment.EndOn(new DateOnly(2027, 5, 1), AssignmentEnd.Other)).Code);
     }
 
     [Fact]
-    public void Extend_MovesTheEnd_ButNeverBeforeTheStart()
+    public void Extend_MovesTheEndLater_OrOpensIt()
     {
         var assignment = Assignment.Create(Space.Create(1, "B-1", SpaceKind.Office, 0, 20m, 2, 1m), Company(1), FromMarch);
         assignment.Extend(new DateOnly(2028, 3, 1));
         Assert.Equal(new DateOnly(2028, 3, 1), assignment.Period.End);
         assignment.Extend(null);
         Assert.True(assignment.Period.IsOpenEnded);
-        Assert.Throws<DomainException>(() => assignment.Extend(new DateOnly(2027, 3, 1)));
+    }
+
+    [Fact]
+    public void Extend_ToAnEarlierDay_Throws()
+    {
+        var assignment = Assignment.Create(Space.Create(1, "B-1", SpaceKind.Office, 0, 20m, 2, 1m), Company(1), FromMarch);
+        Assert.Equal("Assignment.ExtendNotLater", Assert.Throws<DomainException>(() => assignment.Extend(new DateOnly(2027, 8, 1))).Code);
+    }
+
+    [Fact]
+    public void EndOn_TheStartDay_Throws()
+    {
+        var assignment = Assignment.Create(Space.Create(1, "B-1", SpaceKind.Office, 0, 20m, 2, 1m), Company(1), FromMarch);
+        Assert.Equal("Assignment.EndBeforeStart", Assert.Throws<DomainException>(() => assignment.EndOn(FromMarch.Start, AssignmentEnd.Other)).Code);
     }
 
     private static Company Company(int siteId) => Technopark.Domain.Companies.Company.Create(siteId, "Atlas", CompanyForm.Startup, Sectors.Digital);

@@ -111,7 +111,8 @@ public class OfficeOverlapTests(AppFixture app) : IClassFixture<AppFixture>
     private async Task AssignAsync(int space, int company, DateRange period, int? seats = null)
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AssignmentService>().AssignAsync(space, company, period, seats, null, CancellationToken.None);
+        var siteId = await scope.ServiceProvider.GetRequiredService<TechnoparkDbContext>().Spaces.Where(s => s.Id == space).Select(s => s.SiteId).SingleAsync();
+        await scope.ServiceProvider.GetRequiredService<AssignmentService>().AssignAsync(siteId, space, company, period, seats, null, CancellationToken.None);
     }
 
     private async Task<int> CountAsync(int space)

@@ -3,7 +3,7 @@ using Technopark.TestSupport;
 
 namespace Technopark.IntegrationTests.Security;
 
-public class RateLimitTests(AppFixture app) : IClassFixture<AppFixture>
+public class RateLimitTests(RateLimitedAppFixture app) : IClassFixture<RateLimitedAppFixture>
 {
     [Fact]
     public async Task SignIn_TooManyPostsFromOneAddress_Gets429WithRetryAfterAndAFriendlyPage()

@@ -654,6 +654,78 @@ namespace Technopark.Infrastructure.Data.Migrations
                     b.ToTable("site_staff", (string)null);
                 });
 
+            modelBuilder.Entity("Technopark.Domain.WaitingList.WaitingListEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("removal_reason");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("removed_on");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date")
+                        .HasColumnName("since");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer")
+                        .HasColumnName("site_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WantedKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("wanted_kind");
+
+                    b.Property<int>("WantedSeats")
+                        .HasColumnType("integer")
+                        .HasColumnName("wanted_seats");
+
+                    b.HasKey("Id")
+                        .HasName("pk_waiting_list");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_waiting_list_company_id");
+
+                    b.HasIndex("SiteId", "Priority", "Since")
+                        .HasDatabaseName("ix_waiting_list_open")
+                        .HasFilter("removed_on IS NULL");
+
+                    b.ToTable("waiting_list", (string)null);
+                });
+
             modelBuilder.Entity("Technopark.Infrastructure.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -922,6 +994,23 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_site_staff_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.WaitingList.WaitingListEntry", b =>
+                {
+                    b.HasOne("Technopark.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_waiting_list_companies_company_id");
+
+                    b.HasOne("Technopark.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_waiting_list_sites_site_id");
                 });
 
             modelBuilder.Entity("Technopark.Domain.Companies.Company", b =>

@@ -4,6 +4,7 @@ using Technopark.Domain.Common;
 using Technopark.Domain.Companies;
 using Technopark.Domain.Sites;
 using Technopark.Domain.Spaces;
+using Technopark.Domain.WaitingList;
 
 namespace Technopark.Infrastructure.Data.Seeding;
 
@@ -73,6 +74,7 @@ public static class DemoData
         await db.SaveChangesAsync(cancellationToken);
         db.Assignments.AddRange(BuildAssignments(spaces, companies, random, today));
         await db.SaveChangesAsync(cancellationToken);
+        await SeedWaitingListAsync(db, site, random, today, cancellationToken);
     }
 
     private static List<Space> BuildSpaces(Site site, Inventory inventory, Random random)
@@ -163,10 +165,10 @@ public static class DemoData
             var office = offices[(residents.Count + i) % offices.Count];
             var start = today.AddYears(-8).AddDays(random.Next(0, 500));
             var end = start.AddDays(random.Next(365, 1100));
-            var reason = i % 3 == 2 ? ExitReason.Closed : ExitReason.Graduated;
+            var closed = i % 3 == 2;
             var stay = Assignment.Create(office, alumni[i], new DateRange(start, null));
-            stay.EndOn(end, reason);
-            alumni[i].Leave(reason, end);
+            stay.EndOn(end, closed ? AssignmentEnd.Closed : AssignmentEnd.Graduated);
+            alumni[i].Leave(closed ? ExitReason.Closed : ExitReason.Graduated, end);
             yield return stay;
         }
 
@@ -186,6 +188,25 @@ public static class DemoData
                 yield return Assignment.Create(space, company, new DateRange(today.AddDays(-random.Next(10, 300)), null), seats);
             }
         }
+    }
+
+    /// <summary>Four project holders and startups waiting for a space (invented), at different priorities.</summary>
+    private static async Task SeedWaitingListAsync(TechnoparkDbContext db, Site site, Random random, DateOnly today, CancellationToken cancellationToken)
+    {
+        (string Name, string Arabic, CompanyForm Form, SpaceKind Kind, int Seats, int Priority)[] waiting =
+        [
+            ("Noria Water Tech", "نورية لتكنولوجيا المياه", CompanyForm.Startup, SpaceKind.Office, 3, 2),
+            ("Atay Digital", "أتاي الرقمية", CompanyForm.ProjectHolder, SpaceKind.Office, 2, 3),
+            ("Fibule Fashion Lab", "مختبر الخلالة للموضة", CompanyForm.AutoEntrepreneur, SpaceKind.Coworking, 1, 3),
+            ("Sirocco Mobility", "سيروكو للتنقل", CompanyForm.Startup, SpaceKind.Office, 4, 4),
+        ];
+        var companies = waiting.Select(w => Company.Create(site.Id, $"{w.Name} ({site.City})", w.Form,
+            site.FocusSectors.Count > 0 ? site.FocusSectors[random.Next(site.FocusSectors.Count)] : Sectors.Digital, arabicName: w.Arabic)).ToList();
+        db.Companies.AddRange(companies);
+        await db.SaveChangesAsync(cancellationToken);
+        db.WaitingList.AddRange(waiting.Select((w, i) =>
+            WaitingListEntry.Create(companies[i], w.Kind, w.Seats, today.AddDays(-random.Next(5, 120)), w.Priority)));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>As many companies as offices: 60 % hold an office, an eighth are alumni, the rest cowork.</summary>

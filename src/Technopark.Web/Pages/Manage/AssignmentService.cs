@@ -1,76 +1,199 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Technopark.Domain.Assignments;
 using Technopark.Domain.Common;
+using Technopark.Domain.Companies;
 using Technopark.Domain.Spaces;
+using Technopark.Domain.WaitingList;
+using Technopark.Infrastructure;
+using Technopark.Infrastructure.Auditing;
 using Technopark.Infrastructure.Data;
 
 namespace Technopark.Web.Pages.Manage;
 
-/// <summary>
-/// Puts a company into a space. One transaction; the space row is locked so that concurrent
-/// requests for the same space are served one after the other. Offices are guarded by the
-/// database's exclusion constraint, coworking seats by counting under that lock.
-/// </summary>
-public sealed class AssignmentService(TechnoparkDbContext db)
+public sealed class AssignmentOptions
 {
-    public async Task<int> AssignAsync(int spaceId, int companyId, DateRange period, int? seats, decimal? monthlyRent,
+    public const string Section = "Assignments";
+
+    /// <summary>How far back a start, end or transfer day may be typed (corrections of recent facts).</summary>
+    public int MaxDaysInPast { get; set; } = 30;
+}
+
+/// <summary>Someone changed the record after the user loaded it.</summary>
+public sealed class StaleDataException() : DomainException("Common.Stale");
+
+/// <summary>
+/// Move-in, extension, move-out and transfer. Each is one transaction and one audit entry. The rows
+/// of the spaces concerned are locked (in id order) so concurrent requests for a space are served
+/// one after the other; offices are also guarded by the database's exclusion constraint, coworking
+/// seats by counting under the lock. Every id is looked up within the site of the request.
+/// </summary>
+public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, TimeProvider clock, IOptions<AssignmentOptions> options)
+{
+    public async Task<int> AssignAsync(int siteId, int spaceId, int companyId, DateRange period, int? seats, decimal? monthlyRent,
         CancellationToken cancellationToken)
     {
+        EnsureNotTooFarInPast(period.Start, "Start");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var space = await db.Spaces.FromSql($"SELECT *, xmin FROM spaces WHERE id = {spaceId} FOR UPDATE")
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new DomainException("Assignment.SpaceNotFound") { Field = "SpaceId" };
-        var company = await db.Companies.SingleOrDefaultAsync(c => c.Id == companyId, cancellationToken)
+        var space = (await LockSpacesAsync(siteId, [spaceId], cancellationToken))[0];
+        var company = await db.Companies.SingleOrDefaultAsync(c => c.Id == companyId && c.SiteId == siteId, cancellationToken)
             ?? throw new DomainException("Assignment.CompanyNotFound") { Field = "CompanyId" };
-
-        var assignment = Assignment.Create(space, company, period, seats, monthlyRent);
-        if (space.Kind == SpaceKind.Coworking)
+        var assignment = await AddAsync(space, company, period, seats, monthlyRent, cancellationToken);
+        foreach (var entry in await db.WaitingList.Where(w => w.CompanyId == companyId && w.SiteId == siteId && w.RemovedOn == null).ToListAsync(cancellationToken))
         {
-            await EnsureSeatsAsync(space, assignment, cancellationToken);
+            entry.Remove(clock.Today(), WaitingListRemoval.Assigned);
         }
 
-        db.Assignments.Add(assignment);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (PostgresErrors.IsExclusionViolation(e, DbConstraints.OfficeNoOverlap))
-        {
-            db.ChangeTracker.Clear();
-            throw await OccupiedAsync(space, period, cancellationToken);
-        }
-
+        audit.Record("assignment.create", nameof(Assignment), Key(assignment.Id), siteId, null, Snapshot(assignment, space, company));
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return assignment.Id;
     }
 
-    /// <summary>The highest number of seats held on any day of the new period, plus the new seats, must fit.</summary>
-    private async Task EnsureSeatsAsync(Space space, Assignment assignment, CancellationToken cancellationToken)
+    /// <summary>Moves the planned last day later (or removes it).</summary>
+    public async Task ExtendAsync(int siteId, int assignmentId, uint version, DateOnly? newLastDay, CancellationToken cancellationToken)
     {
-        var start = assignment.Period.Start;
-        var end = assignment.Period.End;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var assignment = await FindAsync(siteId, assignmentId, version, cancellationToken);
+        var space = (await LockSpacesAsync(siteId, [assignment.SpaceId], cancellationToken))[0];
+        var company = await db.Companies.SingleAsync(c => c.Id == assignment.CompanyId, cancellationToken);
+        var before = Snapshot(assignment, space, company);
+        var oldEnd = assignment.Period.End ?? throw new DomainException("Assignment.AlreadyOpen") { Field = "End" };
+        assignment.Extend(newLastDay?.AddDays(1));
+        if (space.Kind == SpaceKind.Coworking)
+        {
+            await EnsureSeatsAsync(space, assignment.Seats, new DateRange(oldEnd, assignment.Period.End), assignment.Id, cancellationToken);
+        }
+
+        audit.Record("assignment.extend", nameof(Assignment), Key(assignment.Id), siteId, before, Snapshot(assignment, space, company));
+        await SaveAsync(space, assignment.Period, assignment.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Ends on <paramref name="lastDay"/> (the company's last day in the space).</summary>
+    public async Task EndAsync(int siteId, int assignmentId, uint version, DateOnly lastDay, AssignmentEnd reason, CancellationToken cancellationToken)
+    {
+        EnsureNotTooFarInPast(lastDay, "End");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var assignment = await FindAsync(siteId, assignmentId, version, cancellationToken);
+        var space = await db.Spaces.SingleAsync(s => s.Id == assignment.SpaceId, cancellationToken);
+        var company = await db.Companies.SingleAsync(c => c.Id == assignment.CompanyId, cancellationToken);
+        var before = Snapshot(assignment, space, company);
+        assignment.EndOn(lastDay.AddDays(1), reason);
+        await LeaveWhenNothingElseAsync(company, assignment, reason, cancellationToken);
+        audit.Record("assignment.end", nameof(Assignment), Key(assignment.Id), siteId, before, Snapshot(assignment, space, company));
+        await SaveAsync(space, assignment.Period, assignment.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Ends the stay the day before <paramref name="firstDay"/> and starts one in the other space that day; both or neither.</summary>
+    public async Task<int> TransferAsync(int siteId, int assignmentId, uint version, int toSpaceId, DateOnly firstDay, int? seats, decimal? monthlyRent,
+        CancellationToken cancellationToken)
+    {
+        EnsureNotTooFarInPast(firstDay, "Start");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var current = await FindAsync(siteId, assignmentId, version, cancellationToken);
+        if (toSpaceId == current.SpaceId)
+        {
+            throw new DomainException("Assignment.SameSpace") { Field = "ToSpaceId" };
+        }
+
+        var spaces = await LockSpacesAsync(siteId, [current.SpaceId, toSpaceId], cancellationToken);
+        var from = spaces.Single(s => s.Id == current.SpaceId);
+        var to = spaces.Single(s => s.Id == toSpaceId);
+        var company = await db.Companies.SingleAsync(c => c.Id == current.CompanyId, cancellationToken);
+        var before = Snapshot(current, from, company);
+        var plannedEnd = current.Period.End;
+        current.EndOn(firstDay, AssignmentEnd.Transferred);
+        await db.SaveChangesAsync(cancellationToken);
+        var next = await AddAsync(to, company, new DateRange(firstDay, plannedEnd), seats ?? (to.Kind == SpaceKind.Coworking ? current.Seats : null),
+            monthlyRent, cancellationToken);
+        audit.Record("assignment.transfer", nameof(Assignment), Key(current.Id), siteId, before,
+            new { ended = Snapshot(current, from, company), started = Snapshot(next, to, company) });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return next.Id;
+    }
+
+    private async Task<Assignment> AddAsync(Space space, Company company, DateRange period, int? seats, decimal? monthlyRent, CancellationToken cancellationToken)
+    {
+        var assignment = Assignment.Create(space, company, period, seats, monthlyRent);
+        if (space.Kind == SpaceKind.Coworking)
+        {
+            await EnsureSeatsAsync(space, assignment.Seats, period, null, cancellationToken);
+        }
+
+        db.Assignments.Add(assignment);
+        await SaveAsync(space, period, null, cancellationToken);
+        return assignment;
+    }
+
+    /// <summary>Saves; an office overlap (exclusion constraint) becomes a message naming the occupant and dates.</summary>
+    private async Task SaveAsync(Space space, DateRange period, int? self, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleDataException();
+        }
+        catch (DbUpdateException e) when (PostgresErrors.IsExclusionViolation(e, DbConstraints.OfficeNoOverlap))
+        {
+            db.ChangeTracker.Clear();
+            throw await OccupiedAsync(space, period, self, cancellationToken);
+        }
+    }
+
+    private async Task<Assignment> FindAsync(int siteId, int id, uint version, CancellationToken cancellationToken)
+    {
+        var assignment = await db.Assignments.SingleOrDefaultAsync(a => a.Id == id && a.SiteId == siteId, cancellationToken)
+            ?? throw new DomainException("Assignment.NotFound");
+        if (db.Entry(assignment).Property<uint>("Version").CurrentValue != version)
+        {
+            throw new StaleDataException();
+        }
+
+        return assignment;
+    }
+
+    /// <summary>Locks the rows of the spaces (in id order, so two transfers never deadlock), all of this site.</summary>
+    private async Task<List<Space>> LockSpacesAsync(int siteId, int[] ids, CancellationToken cancellationToken)
+    {
+        var sorted = ids.Distinct().Order().ToArray();
+        var spaces = await db.Spaces
+            .FromSql($"SELECT *, xmin FROM spaces WHERE id = ANY({sorted}) AND site_id = {siteId} ORDER BY id FOR UPDATE")
+            .ToListAsync(cancellationToken);
+        return spaces.Count == sorted.Length
+            ? [.. ids.Select(id => spaces.Single(s => s.Id == id))]
+            : throw new DomainException("Assignment.SpaceNotFound") { Field = "SpaceId" };
+    }
+
+    /// <summary>The busiest day of the period (other stays only) plus the new seats must fit.</summary>
+    private async Task EnsureSeatsAsync(Space space, int seats, DateRange period, int? exclude, CancellationToken cancellationToken)
+    {
+        var start = period.Start;
+        var end = period.End;
         var overlapping = await db.Assignments.AsNoTracking()
-            .Where(a => a.SpaceId == space.Id && (end == null || a.Period.Start < end) && (a.Period.End == null || a.Period.End > start))
+            .Where(a => a.SpaceId == space.Id && a.Id != exclude && (end == null || a.Period.Start < end) && (a.Period.End == null || a.Period.End > start))
             .Select(a => new { a.Period.Start, a.Period.End, a.Seats })
             .ToListAsync(cancellationToken);
         var busiest = overlapping.Select(a => a.Start < start ? start : a.Start).Append(start).Distinct()
             .Select(day => (Day: day, Used: overlapping.Where(a => a.Start <= day && (a.End == null || a.End > day)).Sum(a => a.Seats)))
             .MaxBy(d => d.Used);
-        if (busiest.Used + assignment.Seats > space.Seats)
+        if (busiest.Used + seats > space.Seats)
         {
-            throw new DomainException("Assignment.SeatsFull", space.Code, Math.Max(0, space.Seats - busiest.Used), busiest.Day)
-            {
-                Field = nameof(Assignment.Seats),
-            };
+            throw new DomainException("Assignment.SeatsFull", space.Code, Math.Max(0, space.Seats - busiest.Used), busiest.Day) { Field = "Seats" };
         }
     }
 
-    private async Task<DomainException> OccupiedAsync(Space space, DateRange period, CancellationToken cancellationToken)
+    private async Task<DomainException> OccupiedAsync(Space space, DateRange period, int? self, CancellationToken cancellationToken)
     {
         var start = period.Start;
         var end = period.End;
         var holder = await db.Assignments.AsNoTracking()
-            .Where(a => a.SpaceId == space.Id && a.IsExclusive
+            .Where(a => a.SpaceId == space.Id && a.IsExclusive && a.Id != self
                 && (end == null || a.Period.Start < end) && (a.Period.End == null || a.Period.End > start))
             .OrderBy(a => a.Period.Start)
             .Join(db.Companies, a => a.CompanyId, c => c.Id, (a, c) => new { a.Period.Start, a.Period.End, c.LegalName })
@@ -79,4 +202,44 @@ public sealed class AssignmentService(TechnoparkDbContext db)
             ? new DomainException("Assignment.OfficeOccupied", space.Code, holder.Start, holderEnd.AddDays(-1), holder.LegalName) { Field = "Start" }
             : new DomainException("Assignment.OfficeOccupiedOpen", space.Code, holder.Start, holder.LegalName) { Field = "Start" };
     }
+
+    /// <summary>A company that graduates, closes or relocates leaves the network when it holds nothing else.</summary>
+    private async Task LeaveWhenNothingElseAsync(Company company, Assignment ended, AssignmentEnd reason, CancellationToken cancellationToken)
+    {
+        var exit = reason switch
+        {
+            AssignmentEnd.Graduated => ExitReason.Graduated,
+            AssignmentEnd.Closed => ExitReason.Closed,
+            AssignmentEnd.Relocated => ExitReason.Relocated,
+            _ => (ExitReason?)null,
+        };
+        var end = ended.Period.End!.Value;
+        if (exit is { } why && !company.HasLeft && !await db.Assignments.AnyAsync(a => a.CompanyId == company.Id && a.Id != ended.Id
+                && (a.Period.End == null || a.Period.End > end), cancellationToken))
+        {
+            company.Leave(why, end);
+        }
+    }
+
+    private void EnsureNotTooFarInPast(DateOnly day, string field)
+    {
+        var limit = clock.Today().AddDays(-options.Value.MaxDaysInPast);
+        if (day < limit)
+        {
+            throw new DomainException("Assignment.TooFarInPast", limit) { Field = field };
+        }
+    }
+
+    private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static object Snapshot(Assignment a, Space space, Company company) => new
+    {
+        space = space.Code,
+        company = company.LegalName,
+        start = a.Period.Start,
+        end = a.Period.End,
+        a.Seats,
+        rent = a.MonthlyRent,
+        endReason = a.EndReason?.ToString(),
+    };
 }

@@ -43,7 +43,7 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
             .ToListAsync(cancellationToken);
         var held = await db.Assignments.AsNoTracking()
             .Where(a => a.SiteId == siteId && a.Period.Start <= On && (a.Period.End == null || a.Period.End > On))
-            .Join(db.Companies, a => a.CompanyId, c => c.Id, (a, c) => new Holder(a.SpaceId, c.LegalName, a.Period.Start, a.Period.End, a.Seats, a.MonthlyRent))
+            .Join(db.Companies, a => a.CompanyId, c => c.Id, (a, c) => new Holder(a.Id, a.SpaceId, c.LegalName, a.Period.Start, a.Period.End, a.Seats, a.MonthlyRent))
             .ToListAsync(cancellationToken);
         var bySpace = held.ToLookup(h => h.SpaceId);
         var soon = On.AddDays(EndingSoonDays);
@@ -53,7 +53,7 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
             var used = holders.Sum(h => h.Seats);
             var isFree = s.Kind == SpaceKind.Office ? holders.Count == 0 : used < s.Seats;
             var ending = holders.Any(h => h.End is { } end && end <= soon);
-            return new Tile(s.Code, s.Kind, s.Floor, s.Seats, used, isFree, ending, holders);
+            return new Tile(s.Id, s.Code, s.Kind, s.Floor, s.Seats, used, isFree, ending, holders);
         }).ToList();
         Free = tiles.Count(t => t.IsFree);
         EndingSoon = tiles.Count(t => t.EndingSoon);
@@ -63,11 +63,11 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
             .GroupBy(t => t.Floor)];
     }
 
-    public sealed record Holder(int SpaceId, string Company, DateOnly Start, DateOnly? End, int Seats, decimal Rent)
+    public sealed record Holder(int AssignmentId, int SpaceId, string Company, DateOnly Start, DateOnly? End, int Seats, decimal Rent)
     {
         /// <summary>The last day of the stay (periods are half-open), or null when open-ended.</summary>
         public DateOnly? LastDay => End?.AddDays(-1);
     }
 
-    public sealed record Tile(string Code, SpaceKind Kind, int Floor, int Seats, int SeatsUsed, bool IsFree, bool EndingSoon, IReadOnlyList<Holder> Holders);
+    public sealed record Tile(int SpaceId, string Code, SpaceKind Kind, int Floor, int Seats, int SeatsUsed, bool IsFree, bool EndingSoon, IReadOnlyList<Holder> Holders);
 }

@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Technopark.Domain.Assignments;
+using Technopark.Domain.Common;
+using Technopark.Domain.Spaces;
+using Technopark.Infrastructure;
+using Technopark.Infrastructure.Data;
+using Technopark.Web.Authorization;
+using Technopark.Web.Localization;
+
+namespace Technopark.Web.Pages.Manage.Assignments;
+
+/// <summary>One stay: extend it, end it (with a reason) or transfer the company to another space.</summary>
+public sealed class DetailModel(TechnoparkDbContext db, AssignmentService assignments, IStringLocalizer<SharedResource> text, TimeProvider clock)
+    : SitePageModel
+{
+    protected override string Policy => Policies.SiteManager;
+
+    public View Stay { get; private set; } = null!;
+
+    public IReadOnlyList<(int Id, string Label)> OtherSpaces { get; private set; } = [];
+
+    [BindProperty]
+    public uint Version { get; set; }
+
+    [BindProperty]
+    public DateOnly? LastDay { get; set; }
+
+    [BindProperty]
+    public AssignmentEnd Reason { get; set; } = AssignmentEnd.Graduated;
+
+    [BindProperty]
+    public int ToSpaceId { get; set; }
+
+    [BindProperty]
+    public DateOnly? FirstDay { get; set; }
+
+    [BindProperty]
+    public decimal? MonthlyRent { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostExtendAsync(int id, CancellationToken cancellationToken) =>
+        RunAsync(id, "Stay.Extended", ct => assignments.ExtendAsync(Site.SiteId, id, Version, LastDay, ct), cancellationToken);
+
+    public Task<IActionResult> OnPostEndAsync(int id, CancellationToken cancellationToken) => LastDay is { } last
+        ? RunAsync(id, "Stay.Ended", ct => assignments.EndAsync(Site.SiteId, id, Version, last, Reason, ct), cancellationToken)
+        : FieldErrorAsync(id, nameof(LastDay), "Stay.LastDayRequired", cancellationToken);
+
+    public Task<IActionResult> OnPostTransferAsync(int id, CancellationToken cancellationToken) => FirstDay is { } first && ToSpaceId > 0
+        ? RunAsync(id, "Stay.Transferred", ct => assignments.TransferAsync(Site.SiteId, id, Version, ToSpaceId, first, null, MonthlyRent, ct), cancellationToken)
+        : FieldErrorAsync(id, ToSpaceId > 0 ? nameof(FirstDay) : nameof(ToSpaceId), ToSpaceId > 0 ? "Stay.FirstDayRequired" : "Assign.SpaceRequired", cancellationToken);
+
+    private async Task<IActionResult> RunAsync(int id, string done, Func<CancellationToken, Task> action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await action(cancellationToken);
+            TempData["Message"] = text[done].Value;
+            return Redirect($"/manage/{Site.Slug}/board?on={clock.Today():yyyy-MM-dd}");
+        }
+        catch (StaleDataException e)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty, text.Message(e));
+        }
+        catch (DomainException e) when (e.Code == "Assignment.NotFound")
+        {
+            return NotFound();
+        }
+        catch (DomainException e)
+        {
+            var field = e.Field switch { "End" => nameof(LastDay), "Start" or "Seats" => nameof(FirstDay), "SpaceId" or "ToSpaceId" => nameof(ToSpaceId), _ => string.Empty };
+            ModelState.AddModelError(field, text.Message(e));
+        }
+
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<IActionResult> FieldErrorAsync(int id, string field, string key, CancellationToken cancellationToken)
+    {
+        ModelState.AddModelError(field, text[key]);
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var siteId = Site.SiteId;
+        var stay = await db.Assignments.AsNoTracking()
+            .Where(a => a.Id == id && a.SiteId == siteId)
+            .Join(db.Spaces, a => a.SpaceId, s => s.Id, (a, s) => new { a, s.Code, s.Kind })
+            .Join(db.Companies, x => x.a.CompanyId, c => c.Id, (x, c) => new
+            {
+                x.a.Id, x.a.Period.Start, x.a.Period.End, x.a.Seats, x.a.MonthlyRent, x.a.EndReason, x.Code, x.Kind, x.a.SpaceId,
+                CompanyId = c.Id, c.LegalName, Version = EF.Property<uint>(x.a, nameof(Version)),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (stay is null)
+        {
+            return false;
+        }
+
+        Stay = new View(stay.Id, stay.SpaceId, stay.Code, stay.Kind, stay.CompanyId, stay.LegalName, stay.Start, stay.End?.AddDays(-1), stay.Seats,
+            stay.MonthlyRent, stay.EndReason);
+        Version = stay.Version;
+        var spaces = await db.Spaces.AsNoTracking()
+            .Where(s => s.SiteId == siteId && s.IsActive && s.Id != stay.SpaceId && (s.Kind == SpaceKind.Office || s.Kind == SpaceKind.Coworking))
+            .OrderBy(s => s.Code).Select(s => new { s.Id, s.Code, s.Kind }).ToListAsync(cancellationToken);
+        OtherSpaces = [.. spaces.Select(s => (s.Id, $"{s.Code} · {text.Name(s.Kind)}"))];
+        return true;
+    }
+
+    public sealed record View(int Id, int SpaceId, string SpaceCode, SpaceKind Kind, int CompanyId, string Company, DateOnly Start, DateOnly? LastDay,
+        int Seats, decimal Rent, AssignmentEnd? EndReason);
+}
