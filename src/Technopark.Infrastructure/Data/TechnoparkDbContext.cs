@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Technopark.Domain.Applications;
 using Technopark.Domain.Assignments;
 using Technopark.Domain.Auditing;
 using Technopark.Domain.Companies;
@@ -25,6 +26,8 @@ public sealed class TechnoparkDbContext(DbContextOptions<TechnoparkDbContext> op
     public DbSet<Assignment> Assignments => Set<Assignment>();
 
     public DbSet<WaitingListEntry> WaitingList => Set<WaitingListEntry>();
+
+    public DbSet<Application> Applications => Set<Application>();
 
     public DbSet<SiteStaff> SiteStaff => Set<SiteStaff>();
 

@@ -13,6 +13,7 @@ internal sealed class WaitingListEntryConfiguration : IEntityTypeConfiguration<W
         builder.ToTable("waiting_list");
         builder.HasOne<Site>().WithMany().HasForeignKey(w => w.SiteId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Company>().WithMany().HasForeignKey(w => w.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Technopark.Domain.Applications.Application>().WithMany().HasForeignKey(w => w.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(w => w.WantedKind).HasConversion<string>().HasMaxLength(20);
         builder.Property(w => w.RemovalReason).HasConversion<string>().HasMaxLength(20);
         builder.Property(w => w.Note).HasMaxLength(WaitingListEntry.NoteMaxLength);
