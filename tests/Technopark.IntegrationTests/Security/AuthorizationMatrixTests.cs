@@ -58,6 +58,7 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["manage/{slug}/board"] = ("/manage/tanger/board?on=2027-01-15", TangerManagers),
         ["manage/{slug}/spaces"] = ("/manage/tanger/spaces", TangerManagers),
         ["manage/{slug}/spaces/edit/{id:int?}"] = ("/manage/tanger/spaces/edit", TangerManagers),
+        ["manage/{slug}/spaces/import"] = ("/manage/tanger/spaces/import", TangerManagers),
         ["hq"] = ("/hq", HqOnly),
         ["hq/staff"] = ("/hq/staff", HqOnly),
         ["hq/mailbox"] = ("/hq/mailbox", HqOnly),
