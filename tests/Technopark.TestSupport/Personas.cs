@@ -30,7 +30,7 @@ public static partial class Personas
     public static string Email(Persona persona) => $"{persona.ToString().ToLowerInvariant()}@test.technopark.ma";
 
     /// <summary>Creates the persona's account (confirmed email, role, site staff row) if it does not exist yet.</summary>
-    public static async Task EnsureAsync(TechnoparkFactory factory, Persona persona)
+    public static async Task EnsureAsync(WebApplicationFactory<Program> factory, Persona persona)
     {
         if (persona == Persona.Anonymous)
         {
@@ -75,8 +75,11 @@ public static partial class Personas
         }
     }
 
-    /// <summary>A client that keeps cookies and does not follow redirects, signed in through the real sign-in form.</summary>
-    public static async Task<HttpClient> ClientAsync(TechnoparkFactory factory, Persona persona)
+    /// <summary>
+    /// A client that keeps cookies and does not follow redirects, signed in through the real sign-in form.
+    /// Any factory of the app will do, such as one derived with <c>WithWebHostBuilder</c>.
+    /// </summary>
+    public static async Task<HttpClient> ClientAsync(WebApplicationFactory<Program> factory, Persona persona)
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         if (persona == Persona.Anonymous)

@@ -63,6 +63,7 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["manage/{slug}/spaces/{id:int}/history"] = ("/manage/tanger/spaces/999999/history", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound]),
         ["manage/{slug}/spaces"] = ("/manage/tanger/spaces", TangerManagers),
         ["manage/{slug}/spaces/edit/{id:int?}"] = ("/manage/tanger/spaces/edit", TangerManagers),
+        ["manage/{slug}/spaces/import"] = ("/manage/tanger/spaces/import", TangerManagers),
         ["hq"] = ("/hq", HqOnly),
         ["hq/staff"] = ("/hq/staff", HqOnly),
         ["hq/mailbox"] = ("/hq/mailbox", HqOnly),

@@ -10,7 +10,8 @@ namespace Technopark.Web.Pages.Manage;
 /// <summary>
 /// The occupancy board of a site on any day: every active office and coworking space grouped by
 /// floor, who holds it that day, until when and for what rent; free ones highlighted, stays ending
-/// within 60 days flagged. Two SQL statements whatever the size of the site.
+/// within 60 days flagged. One SQL statement (spaces left-joined to that day's stays) whatever the size
+/// of the site.
 /// </summary>
 public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : SitePageModel
 {
@@ -32,24 +33,36 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
 
     public async Task OnGetAsync(string? on, SpaceKind? kind, string? state, CancellationToken cancellationToken)
     {
-        On = DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : clock.Today();
+        On = DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : clock.Today();
         Kind = kind is SpaceKind.Office or SpaceKind.Coworking ? kind : null;
         State = state is "free" or "occupied" or "ending" ? state : "all";
         var siteId = Site.SiteId;
-        var spaces = await db.Spaces.AsNoTracking()
+        var day = On;
+        var held = db.Assignments
+            .Where(a => a.SiteId == siteId && a.Period.Start <= day && (a.Period.End == null || a.Period.End > day))
+            .Join(db.Companies, a => a.CompanyId, c => c.Id, (a, c) => new { a.Id, a.SpaceId, c.LegalName, a.Period.Start, a.Period.End, a.Seats, a.MonthlyRent });
+        var rows = await db.Spaces.AsNoTracking()
             .Where(s => s.SiteId == siteId && s.IsActive && (s.Kind == SpaceKind.Office || s.Kind == SpaceKind.Coworking))
             .Where(s => Kind == null || s.Kind == Kind)
-            .Select(s => new { s.Id, s.Code, s.Kind, s.Floor, s.Seats })
+            .LeftJoin(held, s => s.Id, h => h.SpaceId, (s, h) => new
+            {
+                s.Id, s.Code, s.Kind, s.Floor, s.Seats,
+                // Nullable casts: a free space comes back once, with NULLs for the stay.
+                AssignmentId = (int?)h!.Id,
+                Company = (string?)h.LegalName,
+                Start = (DateOnly?)h.Start,
+                h.End,
+                Taken = (int?)h.Seats,
+                Rent = (decimal?)h.MonthlyRent,
+            })
             .ToListAsync(cancellationToken);
-        var held = await db.Assignments.AsNoTracking()
-            .Where(a => a.SiteId == siteId && a.Period.Start <= On && (a.Period.End == null || a.Period.End > On))
-            .Join(db.Companies, a => a.CompanyId, c => c.Id, (a, c) => new Holder(a.Id, a.SpaceId, c.LegalName, a.Period.Start, a.Period.End, a.Seats, a.MonthlyRent))
-            .ToListAsync(cancellationToken);
-        var bySpace = held.ToLookup(h => h.SpaceId);
         var soon = On.AddDays(EndingSoonDays);
-        var tiles = spaces.Select(s =>
+        var tiles = rows.GroupBy(r => r.Id).Select(g =>
         {
-            var holders = bySpace[s.Id].OrderBy(h => h.Start).ToList();
+            var s = g.First();
+            var holders = g.Where(r => r.Start is not null)
+                .Select(r => new Holder(r.AssignmentId!.Value, r.Id, r.Company!, r.Start!.Value, r.End, r.Taken!.Value, r.Rent!.Value))
+                .OrderBy(h => h.Start).ToList();
             var used = holders.Sum(h => h.Seats);
             var isFree = s.Kind == SpaceKind.Office ? holders.Count == 0 : used < s.Seats;
             var ending = holders.Any(h => h.End is { } end && end <= soon);

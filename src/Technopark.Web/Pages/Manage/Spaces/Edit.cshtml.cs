@@ -176,7 +176,8 @@ public sealed class EditModel(
         };
     }
 
-    private static object Snapshot(Space s) =>
+    /// <summary>What the audit trail keeps of a space (also used by the import).</summary>
+    internal static object Snapshot(Space s) =>
         new { s.Code, Kind = s.Kind.ToString(), s.Floor, Area = s.AreaSquareMeters, s.Seats, s.MonthlyRate, s.IsActive };
 
     public sealed class InputModel

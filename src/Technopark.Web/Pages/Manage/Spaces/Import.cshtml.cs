@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Technopark.Domain.Common;
+using Technopark.Domain.Spaces;
+using Technopark.Infrastructure;
+using Technopark.Infrastructure.Auditing;
+using Technopark.Infrastructure.Data;
+using Technopark.Web.Authorization;
+using Technopark.Web.Localization;
+
+namespace Technopark.Web.Pages.Manage.Spaces;
+
+/// <summary>
+/// Imports spaces from a CSV file in two steps: a preview that checks every row (domain rules, codes
+/// already on the site, codes repeated in the file), then a confirmation that checks the same text
+/// again and saves all rows in one transaction, or none. The preview carries the file to the
+/// confirmation in a hidden field, which is never trusted.
+/// </summary>
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit, ValueLengthLimit = UploadLimit)]
+[RequestSizeLimit(UploadLimit)]
+public sealed class ImportModel(TechnoparkDbContext db, AuditTrail audit, IStringLocalizer<SharedResource> text) : SitePageModel
+{
+    /// <summary>Above the 1 MB file limit, so that a slightly larger file gets a message rather than an error page.</summary>
+    private const int UploadLimit = 4 * SpaceCsv.MaxBytes;
+
+    protected override string Policy => Policies.SiteManager;
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    /// <summary>The checked file (base64), sent back by the confirmation form.</summary>
+    [BindProperty]
+    public string? Csv { get; set; }
+
+    public IReadOnlyList<PreviewRow> Rows { get; private set; } = [];
+
+    public int Invalid => Rows.Count(r => r.Errors.Count > 0);
+
+    /// <summary>Every row is valid: the confirmation form is shown.</summary>
+    public bool CanConfirm => Rows.Count > 0 && Invalid == 0 && Csv is not null;
+
+    public void OnGet()
+    {
+    }
+
+    public IActionResult OnGetExample() =>
+        File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(SpaceCsv.Example)).ToArray(), "text/csv; charset=utf-8", "espaces-exemple.csv");
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
+    {
+        Csv = null;
+        if (Upload is null || Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), text["Import.FileRequired"]);
+            return Page();
+        }
+
+        if (Upload.Length > SpaceCsv.MaxBytes)
+        {
+            ModelState.AddModelError(nameof(Upload), text["Import.FileTooLarge", SpaceCsv.MaxBytes / 1024 / 1024]);
+            return Page();
+        }
+
+        using var buffer = new MemoryStream((int)Upload.Length);
+        await Upload.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.ToArray();
+        if (await CheckAsync(bytes, cancellationToken) is not null)
+        {
+            Csv = Convert.ToBase64String(bytes);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken)
+    {
+        var bytes = Decode(Csv);
+        Csv = null;
+        var spaces = await CheckAsync(bytes, cancellationToken);
+        if (spaces is null)
+        {
+            return Page();
+        }
+
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.Spaces.AddRange(spaces);
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var space in spaces)
+            {
+                audit.Record("space.import", nameof(Space), space.Id.ToString(CultureInfo.InvariantCulture), Site.SiteId, null, EditModel.Snapshot(space));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (PostgresErrors.IsUniqueViolation(e))
+        {
+            // Someone added one of these codes since the check: nothing was saved; show which rows clash now.
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, text["Import.Conflict"]);
+            await CheckAsync(bytes, cancellationToken);
+            return Page();
+        }
+
+        TempData["Message"] = text["Import.Done", spaces.Count].Value;
+        return Redirect($"/manage/{Site.Slug}/spaces");
+    }
+
+    /// <summary>Checks every row; returns the spaces to create when all rows are valid, else null (problems in <see cref="Rows"/> or ModelState).</summary>
+    private async Task<List<Space>?> CheckAsync(byte[] bytes, CancellationToken cancellationToken)
+    {
+        var file = SpaceCsv.Read(bytes);
+        if (file.Problem is { } problem)
+        {
+            ModelState.AddModelError(nameof(Upload), text[problem.Key, problem.Arguments]);
+            return null;
+        }
+
+        var codes = file.Rows.Select(r => Space.NormalizeCode(r.Code)).Distinct().ToList();
+        var siteId = Site.SiteId;
+        var taken = (await db.Spaces.AsNoTracking()
+            .Where(s => s.SiteId == siteId && codes.Contains(s.Code))
+            .Select(s => s.Code)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rows = new List<PreviewRow>(file.Rows.Count);
+        foreach (var row in file.Rows)
+        {
+            var errors = new List<string>();
+            var space = Build(siteId, file, row, errors);
+            var code = Space.NormalizeCode(row.Code);
+            if (code.Length > 0 && taken.Contains(code))
+            {
+                errors.Add(text["Spaces.CodeTaken", code]);
+            }
+            else if (code.Length > 0 && !firstLine.TryAdd(code, row.Line))
+            {
+                errors.Add(text["Import.CodeRepeated", code, firstLine[code]]);
+            }
+
+            rows.Add(new PreviewRow(row, errors.Count == 0 ? space : null, errors));
+        }
+
+        Rows = rows;
+        return Invalid == 0 ? [.. rows.Select(r => r.Space!)] : null;
+    }
+
+    private Space? Build(int siteId, SpaceCsvFile file, SpaceCsvRow row, List<string> errors)
+    {
+        var problems = new List<CsvProblem>();
+        var values = SpaceCsv.Convert(file, row, problems);
+        errors.AddRange(problems.Select(p => text[p.Key, p.Arguments].Value));
+        if (values is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Space.Create(siteId, values.Code, values.Kind, values.Floor, values.Area, values.Seats, values.MonthlyRate);
+        }
+        catch (DomainException e)
+        {
+            errors.Add(text.Message(e));
+            return null;
+        }
+    }
+
+    private static byte[] Decode(string? base64)
+    {
+        try
+        {
+            return Convert.FromBase64String(base64 ?? string.Empty);
+        }
+        catch (FormatException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>A row as read, the space it would create (when valid) and its problems.</summary>
+    public sealed record PreviewRow(SpaceCsvRow Source, Space? Space, IReadOnlyList<string> Errors);
+}

@@ -1,0 +1,150 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Technopark.Benchmarks;
+
+/// <summary>
+/// Fills one site with a large, realistic history in a few seconds with binary COPY: offices held
+/// back to back by companies for 6 to 36 months (with some gaps, the last stay sometimes open-ended),
+/// and coworking spaces whose seats are taken by overlapping stays. Deterministic (fixed seed).
+/// </summary>
+internal static class BoardData
+{
+    public const int Offices = 560;
+    public const int CoworkingSpaces = 40;
+    public const int Companies = 4000;
+    public static readonly DateOnly From = new(2010, 1, 1);
+    public static readonly DateOnly To = new(2030, 1, 1);
+
+    public static async Task<(int Spaces, int Assignments)> FillAsync(string connectionString, string slug, CancellationToken cancellationToken)
+    {
+        var random = new Random(42);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        var siteId = await ScalarAsync<int>(connection, $"SELECT id FROM sites WHERE slug = '{slug}'", cancellationToken);
+
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY spaces (site_id, code, kind, floor, area_square_meters, seats, monthly_rate, is_active) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            for (var i = 0; i < Offices + CoworkingSpaces; i++)
+            {
+                var office = i < Offices;
+                var floor = office ? i / 50 : i % 3;
+                var code = office ? $"B{floor}-{i % 50 + 1:000}" : $"CW-{i - Offices + 1:00}";
+                var seats = office ? random.Next(1, 9) : random.Next(20, 61);
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(siteId, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(code, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(office ? "Office" : "Coworking", NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(floor, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(office ? 12m + random.Next(0, 60) : 150m + random.Next(0, 250), NpgsqlDbType.Numeric, cancellationToken);
+                await copy.WriteAsync(seats, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(office ? 1500m + random.Next(0, 60) * 100 : 900m, NpgsqlDbType.Numeric, cancellationToken);
+                await copy.WriteAsync(i % 97 != 0, NpgsqlDbType.Boolean, cancellationToken); // a few inactive spaces
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY companies (site_id, legal_name, form, sector) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            string[] forms = ["Startup", "Tpe", "Pme", "AutoEntrepreneur", "ProjectHolder"];
+            string[] sectors = ["digital", "it", "green-tech", "creative-industries", "services"];
+            for (var i = 1; i <= Companies; i++)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(siteId, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync($"Entreprise {i:0000}", NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(forms[i % forms.Length], NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(sectors[i % sectors.Length], NpgsqlDbType.Varchar, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        var spaces = await ListAsync(connection, $"SELECT id, kind, seats, monthly_rate FROM spaces WHERE site_id = {siteId} AND is_active ORDER BY id",
+            r => (Id: r.GetInt32(0), Office: r.GetString(1) == "Office", Seats: r.GetInt32(2), Rate: r.GetDecimal(3)), cancellationToken);
+        var companyIds = await ListAsync(connection, $"SELECT id FROM companies WHERE site_id = {siteId} ORDER BY id", r => r.GetInt32(0), cancellationToken);
+
+        var assignments = 0;
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY assignments (site_id, space_id, company_id, start_on, end_on, seats, is_exclusive, monthly_rent, end_reason) FROM STDIN (FORMAT BINARY)",
+            cancellationToken))
+        {
+            foreach (var space in spaces)
+            {
+                // An office is one lane; a coworking space has one lane per one or two seats.
+                var lanes = space.Office ? 1 : space.Seats / 2;
+                for (var lane = 0; lane < lanes; lane++)
+                {
+                    var start = From.AddDays(random.Next(0, 120));
+                    while (start < To)
+                    {
+                        var months = space.Office ? random.Next(6, 37) : random.Next(3, 25);
+                        DateOnly? end = start.AddMonths(months);
+                        if (end >= To)
+                        {
+                            end = random.Next(3) == 0 ? null : To; // some stays are open-ended
+                        }
+
+                        await copy.StartRowAsync(cancellationToken);
+                        await copy.WriteAsync(siteId, NpgsqlDbType.Integer, cancellationToken);
+                        await copy.WriteAsync(space.Id, NpgsqlDbType.Integer, cancellationToken);
+                        await copy.WriteAsync(companyIds[random.Next(companyIds.Count)], NpgsqlDbType.Integer, cancellationToken);
+                        await copy.WriteAsync(start, NpgsqlDbType.Date, cancellationToken);
+                        if (end is { } e)
+                        {
+                            await copy.WriteAsync(e, NpgsqlDbType.Date, cancellationToken);
+                        }
+                        else
+                        {
+                            await copy.WriteNullAsync(cancellationToken);
+                        }
+
+                        await copy.WriteAsync(space.Office ? space.Seats : random.Next(1, 3), NpgsqlDbType.Integer, cancellationToken);
+                        await copy.WriteAsync(space.Office, NpgsqlDbType.Boolean, cancellationToken);
+                        await copy.WriteAsync(space.Rate, NpgsqlDbType.Numeric, cancellationToken);
+                        await copy.WriteNullAsync(cancellationToken);
+                        assignments++;
+                        if (end is null)
+                        {
+                            break;
+                        }
+
+                        // Mostly back to back; one stay in five is followed by a gap of 1 to 6 months.
+                        start = random.Next(5) == 0 ? end.Value.AddMonths(random.Next(1, 7)) : end.Value;
+                    }
+                }
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        await using (var analyze = new NpgsqlCommand("ANALYZE", connection))
+        {
+            await analyze.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return (await ScalarAsync<int>(connection, $"SELECT count(*)::int FROM spaces WHERE site_id = {siteId}", cancellationToken), assignments);
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task<List<T>> ListAsync<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var list = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(read(reader));
+        }
+
+        return list;
+    }
+}
