@@ -9,7 +9,7 @@ public sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }
 
-    public string Key => Code is 403 or 404 or 429 ? Code.ToString(System.Globalization.CultureInfo.InvariantCulture) : "Other";
+    public string Key => Code is 403 or 404 or 413 or 429 ? Code.ToString(System.Globalization.CultureInfo.InvariantCulture) : "Other";
 
     public void OnGet(int code)
     {
