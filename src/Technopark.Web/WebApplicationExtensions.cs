@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 using Technopark.Web.Api;
@@ -12,8 +13,9 @@ public static class WebApplicationExtensions
         // API answers are ProblemDetails (JSON); pages get a friendly page with a correlation id.
         app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages => pages
-            .UseExceptionHandler("/Error")
-            .UseStatusCodePagesWithReExecute("/status/{0}"));
+            .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = StatusOf })
+            .UseStatusCodePagesWithReExecute("/status/{0}")
+            .Use(ForgetHandlerOnErrorPages));
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts(); // one year, see AddWeb
@@ -39,6 +41,28 @@ public static class WebApplicationExtensions
             .AllowAnonymous();
         return app;
     }
+
+    /// <summary>
+    /// The error and status pages are re-executed with the failed request's query string; a page handler
+    /// named there (?handler=Preview) must not turn them into a 404.
+    /// </summary>
+    private static Task ForgetHandlerOnErrorPages(HttpContext context, Func<Task> next)
+    {
+        if (context.Request.Path.StartsWithSegments("/status") || context.Request.Path.StartsWithSegments("/Error"))
+        {
+            context.Request.QueryString = QueryString.Empty;
+        }
+
+        return next();
+    }
+
+    /// <summary>A request body over the limits is the client's doing (413), not a server error.</summary>
+    private static int StatusOf(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        InvalidDataException => StatusCodes.Status413PayloadTooLarge,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 }

@@ -29,7 +29,7 @@ public partial class SpaceImportTests(AppFixture app) : IClassFixture<AppFixture
         Assert.Contains("data-line=\"5\"", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
         Assert.Equal("/manage/tanger/spaces", confirm.Headers.Location?.OriginalString);
-        Assert.Contains("3 espaces importés.", await client.GetStringAsync("/manage/tanger/spaces"), StringComparison.Ordinal);
+        Assert.Contains("3 espace(s) importé(s).", await client.GetStringAsync("/manage/tanger/spaces"), StringComparison.Ordinal);
         await using var db = app.Database.CreateContext();
         var tanger = await db.Sites.Where(s => s.Slug == "tanger").Select(s => s.Id).SingleAsync();
         var spaces = await db.Spaces.Where(s => s.Code.StartsWith("IA-")).OrderBy(s => s.Code).ToListAsync();
@@ -175,6 +175,17 @@ public partial class SpaceImportTests(AppFixture app) : IClassFixture<AppFixture
         var html = await client.GetStringAsync("/manage/tanger/spaces");
 
         Assert.Contains("href=\"/manage/tanger/spaces/import\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preview_FiveMegabyteFile_GetsTheSizeMessageNotAnErrorPage()
+    {
+        using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
+
+        using var response = await UploadAsync(client, "tanger", "code;type\n" + new string('x', 5 * 1024 * 1024));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Le fichier dépasse", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     /// <summary>GETs the import page of <paramref name="formSlug"/> for the antiforgery token, then posts the file as a browser does.</summary>

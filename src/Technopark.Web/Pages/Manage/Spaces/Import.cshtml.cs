@@ -19,12 +19,14 @@ namespace Technopark.Web.Pages.Manage.Spaces;
 /// again and saves all rows in one transaction, or none. The preview carries the file to the
 /// confirmation in a hidden field, which is never trusted.
 /// </summary>
-[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit, ValueLengthLimit = UploadLimit)]
-[RequestSizeLimit(UploadLimit)]
+[RequestFormLimits(ValueLengthLimit = HiddenFileLimit)]
 public sealed class ImportModel(TechnoparkDbContext db, AuditTrail audit, IStringLocalizer<SharedResource> text) : SitePageModel
 {
-    /// <summary>Above the 1 MB file limit, so that a slightly larger file gets a message rather than an error page.</summary>
-    private const int UploadLimit = 4 * SpaceCsv.MaxBytes;
+    /// <summary>
+    /// The checked file travels back as base64 in a form field: room for the 1 MB file. Uploads themselves keep
+    /// the server's limits (30 MB), so any file up to there gets the size message rather than an error page.
+    /// </summary>
+    private const int HiddenFileLimit = 2 * SpaceCsv.MaxBytes;
 
     protected override string Policy => Policies.SiteManager;
 
