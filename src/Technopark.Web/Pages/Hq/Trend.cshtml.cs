@@ -31,7 +31,7 @@ public sealed class TrendModel(HqReports reports) : PageModel
             {
                 var site = names[g.Key];
                 var rates = g.OrderBy(p => p.Month)
-                    .Select(p => site.OpenedOn is { } opened && p.Month < new DateOnly(opened.Year, opened.Month, 1) ? null : HqReports.Rate(p.OfficesOccupied, p.OfficesTotal))
+                    .Select(p => site.OpenedOn is { } opened && p.Month < opened ? null : HqReports.Rate(p.OfficesOccupied, p.OfficesTotal))
                     .ToList();
                 return new SiteSeries(site.Slug, site.Name, rates);
             })];
