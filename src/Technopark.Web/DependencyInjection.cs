@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddScoped<SiteDirectory>();
         services.AddScoped<Pages.Manage.AssignmentService>();
         services.AddScoped<Pages.Manage.History>();
+        services.AddHq();
         services.Configure<Pages.Manage.AssignmentOptions>(configuration.GetSection(Pages.Manage.AssignmentOptions.Section));
         return services;
     }

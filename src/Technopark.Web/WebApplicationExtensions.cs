@@ -36,6 +36,7 @@ public static class WebApplicationExtensions
     {
         app.MapRazorPages();
         app.MapGroup("/api/v1").MapSitesApi().MapOccupancyApi();
+        app.MapOpenApi().AllowAnonymous(); // /openapi/v1.json: the API's contract, no data
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
             .AllowAnonymous();

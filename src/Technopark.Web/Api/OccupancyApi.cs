@@ -1,8 +1,6 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Technopark.Infrastructure.Data;
-using Technopark.Infrastructure.Data.Queries;
 using Technopark.Web.Authorization;
+using Technopark.Web.Pages.Hq;
 
 namespace Technopark.Web.Api;
 
@@ -16,12 +14,18 @@ public static class OccupancyApi
 
     public static RouteGroupBuilder MapOccupancyApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/occupancy", GetAsync).RequireAuthorization(Policies.NetworkAdmin).WithName("Occupancy");
+        api.MapGet("/occupancy", GetAsync).RequireAuthorization(Policies.NetworkAdmin).WithName("Occupancy")
+            .WithSummary("Occupancy of every site on a day")
+            .WithDescription("Offices and coworking seats, total and occupied, per site and for the network, on ?on=YYYY-MM-DD. NetworkAdmin only.")
+            .Produces<NetworkOccupancy>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .Produces(StatusCodes.Status401Unauthorized)
+            .Produces(StatusCodes.Status403Forbidden);
         return api;
     }
 
     /// <summary>Offices and coworking seats, total and occupied, per site and for the network, on a day (YYYY-MM-DD).</summary>
-    private static async Task<IResult> GetAsync(string? on, TechnoparkDbContext db, OccupancyQuery occupancy, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string? on, HqReports reports, CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
@@ -29,11 +33,9 @@ public static class OccupancyApi
                 detail: "Give the day as ?on=YYYY-MM-DD, for example ?on=2026-11-26.");
         }
 
-        var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.Slug }).ToListAsync(cancellationToken);
-        var figures = await occupancy.OnAsync(day, null, cancellationToken);
-        var perSite = sites.Select(s => figures.GetValueOrDefault(s.Id) is { } f
-            ? new SiteFigures(s.Slug, new Count(f.OfficesTotal, f.OfficesOccupied), new Count(f.SeatsTotal, f.SeatsOccupied))
-            : new SiteFigures(s.Slug, new Count(0, 0), new Count(0, 0))).ToList();
+        // One cached set-based statement per day (see HqReports); the totals are all sites', as before.
+        var sites = await reports.SitesOnAsync(day, cancellationToken);
+        var perSite = sites.Select(s => new SiteFigures(s.Slug, new Count(s.OfficesTotal, s.OfficesOccupied), new Count(s.SeatsTotal, s.SeatsOccupied))).ToList();
         return TypedResults.Ok(new NetworkOccupancy(
             day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             perSite,

@@ -10,7 +10,7 @@ public static class SitesApi
 
     public static RouteGroupBuilder MapSitesApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/sites", ListAsync).AllowAnonymous().WithName("ListSites");
+        api.MapGet("/sites", ListAsync).AllowAnonymous().WithName("ListSites").WithSummary("The network's sites, their status and opening date");
         return api;
     }
 

@@ -67,6 +67,12 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["hq"] = ("/hq", HqOnly),
         ["hq/staff"] = ("/hq/staff", HqOnly),
         ["hq/mailbox"] = ("/hq/mailbox", HqOnly),
+        ["hq/trend"] = ("/hq/trend?on=2026-11-26", HqOnly),
+        ["hq/kpis"] = ("/hq/kpis?on=2026-11-26", HqOnly),
+        ["hq/kpis/{kpi}"] = ("/hq/kpis/success?on=2026-11-26", HqOnly),
+        ["hq/export/occupancy.csv"] = ("/hq/export/occupancy.csv?on=2026-11-26", HqOnly),
+        ["hq/export/kpis.csv"] = ("/hq/export/kpis.csv?on=2026-11-26", HqOnly),
+        ["openapi/{documentName}.json"] = ("/openapi/v1.json", Public),
     };
 
     [Fact]

@@ -1,11 +1,30 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Technopark.Infrastructure.Data.Queries;
 
 namespace Technopark.Web.Pages.Hq;
 
-/// <summary>The network headquarters' home: the tools HQ has.</summary>
-public sealed class IndexModel : PageModel
+/// <summary>
+/// The network dashboard on any day: per site and for the network, offices and seats held, free
+/// offices, stays ending within 90 days, the waiting list; the application pipeline; HQ's tools.
+/// Two SQL statements whatever the number of sites (both cached per day).
+/// </summary>
+public sealed class IndexModel(HqReports reports) : PageModel
 {
-    public void OnGet()
+    public DateOnly On { get; private set; }
+
+    public IReadOnlyList<SiteDay> Sites { get; private set; } = [];
+
+    public NetworkDay Network { get; private set; } = new(0, 0, 0, 0, 0, 0);
+
+    public IReadOnlyList<PipelineRow> Pipeline { get; private set; } = [];
+
+    public async Task OnGetAsync(string? on, CancellationToken cancellationToken)
     {
+        On = reports.Day(on);
+        Sites = await reports.SitesOnAsync(On, cancellationToken);
+        Network = HqReports.Network(Sites);
+        Pipeline = await reports.PipelineAsync(On, cancellationToken);
     }
+
+    public string SiteName(int siteId) => Sites.FirstOrDefault(s => s.SiteId == siteId)?.Name ?? siteId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

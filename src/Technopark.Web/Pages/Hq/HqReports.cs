@@ -1,0 +1,97 @@
+using System.Globalization;
+using Microsoft.Extensions.Caching.Memory;
+using Technopark.Domain.Sites;
+using Technopark.Infrastructure;
+using Technopark.Infrastructure.Data.Queries;
+
+namespace Technopark.Web.Pages.Hq;
+
+public enum KpiUnit
+{
+    Percent,
+    Count,
+    Money,
+}
+
+/// <summary>One headline figure: its key (resources "Kpi.{Key}.Name/Definition"), value, the numbers it comes from, and its drill-down.</summary>
+public sealed record Kpi(string Key, decimal? Value, KpiUnit Unit, decimal? Numerator, decimal? Denominator, string DrillDown);
+
+/// <summary>The network's totals on a day, operational sites only.</summary>
+public sealed record NetworkDay(int OfficesTotal, int OfficesOccupied, int SeatsTotal, int SeatsOccupied, int EndingSoon, int Waiting)
+{
+    public int OfficesFree => OfficesTotal - OfficesOccupied;
+
+    public decimal? OfficeRate => HqReports.Rate(OfficesOccupied, OfficesTotal);
+}
+
+/// <summary>
+/// HQ's figures for a day, each from one SQL statement, kept in memory per day: ten minutes for a past
+/// day, thirty seconds for today or a future day (assignments still move). The cache holds figures only;
+/// who may see them is checked on every request by the /Hq folder policy.
+/// </summary>
+public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, TimeProvider clock)
+{
+    public static readonly TimeSpan PastDayLifetime = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan CurrentDayLifetime = TimeSpan.FromSeconds(30);
+
+    /// <summary>The day asked for (?on=YYYY-MM-DD), else today in Morocco.</summary>
+    public DateOnly Day(string? on) =>
+        DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : clock.Today();
+
+    public Task<IReadOnlyList<SiteDay>> SitesOnAsync(DateOnly day, CancellationToken cancellationToken) =>
+        CachedAsync("sites", day, () => queries.SitesOnAsync(day, cancellationToken));
+
+    public Task<IReadOnlyList<TrendPoint>> TrendAsync(DateOnly day, CancellationToken cancellationToken) =>
+        CachedAsync("trend", day, () => queries.TrendAsync(day, cancellationToken));
+
+    public Task<IReadOnlyList<PipelineRow>> PipelineAsync(DateOnly day, CancellationToken cancellationToken) =>
+        CachedAsync("pipeline", day, () => queries.PipelineAsync(day, cancellationToken));
+
+    public Task<KpiFigures> KpiFiguresAsync(DateOnly day, CancellationToken cancellationToken) =>
+        CachedAsync("kpis", day, () => queries.KpisAsync(day, cancellationToken));
+
+    public static NetworkDay Network(IEnumerable<SiteDay> sites)
+    {
+        var operational = sites.Where(s => s.Status == nameof(SiteStatus.Operational)).ToList();
+        return new NetworkDay(operational.Sum(s => s.OfficesTotal), operational.Sum(s => s.OfficesOccupied),
+            operational.Sum(s => s.SeatsTotal), operational.Sum(s => s.SeatsOccupied),
+            operational.Sum(s => s.EndingSoon), operational.Sum(s => s.Waiting));
+    }
+
+    /// <summary>The KPIs on a day, in display order. Two SQL statements (occupancy, outcomes), both cached.</summary>
+    public async Task<IReadOnlyList<Kpi>> KpisAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var network = Network(await SitesOnAsync(day, cancellationToken));
+        var f = await KpiFiguresAsync(day, cancellationToken);
+        return Compute(network, f);
+    }
+
+    public static IReadOnlyList<Kpi> Compute(NetworkDay network, KpiFigures f) =>
+    [
+        new("OfficeOccupancy", Rate(network.OfficesOccupied, network.OfficesTotal), KpiUnit.Percent, network.OfficesOccupied, network.OfficesTotal, "occupancy"),
+        new("SeatOccupancy", Rate(network.SeatsOccupied, network.SeatsTotal), KpiUnit.Percent, network.SeatsOccupied, network.SeatsTotal, "occupancy"),
+        new("Success", Rate(f.Graduated, f.Graduated + f.Closed), KpiUnit.Percent, f.Graduated, f.Graduated + f.Closed, "success"),
+        new("Survival", Rate(f.Survivors, f.SurvivalCohort), KpiUnit.Percent, f.Survivors, f.SurvivalCohort, "survival"),
+        new("Turnover", f.AverageResidents > 0 ? Math.Round(100m * f.Departures / (decimal)f.AverageResidents, 1) : null, KpiUnit.Percent,
+            f.Departures, Math.Round((decimal)f.AverageResidents, 1), "turnover"),
+        new("Jobs", f.Jobs, KpiUnit.Count, null, null, "jobs"),
+        new("Revenue", f.Revenue, KpiUnit.Money, null, null, "revenue"),
+    ];
+
+    /// <summary>A percentage with one decimal, or null when there is nothing to divide by.</summary>
+    public static decimal? Rate(decimal part, decimal whole) => whole > 0 ? Math.Round(100m * part / whole, 1) : null;
+
+    private async Task<T> CachedAsync<T>(string what, DateOnly day, Func<Task<T>> load)
+    {
+        var key = ("hq", what, day);
+        if (cache.TryGetValue(key, out T? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var value = await load();
+        var lifetime = day < clock.Today() ? PastDayLifetime : CurrentDayLifetime;
+        cache.Set(key, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });
+        return value;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Technopark.Infrastructure.Data.Queries;
+
+namespace Technopark.Web.Pages.Hq;
+
+/// <summary>
+/// Monthly office occupancy rate per site over the 24 months ending at the chosen day (first day of
+/// each month), from one SQL statement; a chart (wwwroot/js/hq-trend.js) and the same figures in a table.
+/// Months before a site opened, or without active offices, have no rate.
+/// </summary>
+public sealed class TrendModel(HqReports reports) : PageModel
+{
+    public DateOnly On { get; private set; }
+
+    public IReadOnlyList<DateOnly> Months { get; private set; } = [];
+
+    public IReadOnlyList<SiteSeries> Series { get; private set; } = [];
+
+    public async Task OnGetAsync(string? on, CancellationToken cancellationToken)
+    {
+        On = reports.Day(on);
+        var sites = await reports.SitesOnAsync(On, cancellationToken);
+        var points = await reports.TrendAsync(On, cancellationToken);
+        Months = [.. points.Select(p => p.Month).Distinct().Order()];
+        var names = sites.ToDictionary(s => s.SiteId);
+        Series = [.. points.GroupBy(p => p.SiteId)
+            .Where(g => names.ContainsKey(g.Key) && g.Any(p => p.OfficesTotal > 0))
+            .Select(g =>
+            {
+                var site = names[g.Key];
+                var rates = g.OrderBy(p => p.Month)
+                    .Select(p => site.OpenedOn is { } opened && p.Month < opened ? null : HqReports.Rate(p.OfficesOccupied, p.OfficesTotal))
+                    .ToList();
+                return new SiteSeries(site.Slug, site.Name, rates);
+            })];
+    }
+
+    /// <summary>The chart's data, read by hq-trend.js from a JSON script block (no inline script).</summary>
+    public string ChartJson(Func<DateOnly, string> monthLabel) => JsonSerializer.Serialize(new
+    {
+        labels = Months.Select(monthLabel),
+        datasets = Series.Select(s => new { label = s.Name, data = s.Rates }),
+    });
+
+    public static string MonthLabel(DateOnly month) => month.ToString("MM/yyyy", CultureInfo.InvariantCulture);
+
+    public sealed record SiteSeries(string Slug, string Name, IReadOnlyList<decimal?> Rates);
+}

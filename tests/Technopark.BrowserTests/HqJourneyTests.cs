@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+
+namespace Technopark.BrowserTests;
+
+/// <summary>Network HQ: dashboard on another day, the trend chart, the KPIs and a CSV download; axe on every page.</summary>
+public class HqJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task NetworkAdmin_ChangesTheDay_SeesChartAndKpis_DownloadsCsv()
+    {
+        var page = await browser.NewPageAsync();
+        var errors = new List<string>();
+        page.Response += (_, response) => { if (response.Status >= 400) errors.Add($"{response.Status} {response.Url}"); };
+        await page.GotoAsync("/Identity/Account/Login?returnUrl=%2Fhq");
+        await page.GetByLabel("Adresse e-mail").FillAsync("hq@technopark.ma");
+        await page.GetByLabel("Mot de passe").FillAsync("Demo-Technopark-2026");
+        await page.GetByLabel("Mot de passe").PressAsync("Enter");
+        await page.WaitForURLAsync("**/hq");
+        await Assertions.Expect(page.Locator("#hq-occupancy")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        var today = await page.Locator("#hq-network-total").InnerTextAsync();
+
+        // Another day: the table follows (before any site opened, nothing is occupied).
+        await page.GetByLabel("Date").FillAsync("2000-01-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
+        await page.WaitForURLAsync("**/hq?on=2000-01-01");
+        await Assertions.Expect(page.Locator("#occupancy-title")).ToContainTextAsync("01/01/2000");
+        Assert.NotEqual(today, await page.Locator("#hq-network-total").InnerTextAsync());
+        await Assertions.Expect(page.Locator("#hq-tools a[href='/hq/staff']")).ToBeVisibleAsync();
+
+        // The trend: a chart and its table.
+        await page.GotoAsync("/hq/trend");
+        await Assertions.Expect(page.Locator("canvas#trend-chart")).ToBeVisibleAsync();
+        Assert.True(await page.Locator("canvas#trend-chart").EvaluateAsync<bool>("c => c.width > 0 && typeof Chart !== 'undefined' && Chart.getChart(c) !== undefined"));
+        await Assertions.Expect(page.Locator("#trend-table tbody tr")).ToHaveCountAsync(24);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        // The KPIs, and the CSV export of the occupancy.
+        await page.GotoAsync("/hq/kpis");
+        await Assertions.Expect(page.Locator("#kpis dt")).ToHaveCountAsync(7);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GotoAsync("/hq");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-occupancy").ClickAsync());
+        var path = await download.PathAsync();
+        var bytes = await File.ReadAllBytesAsync(path!);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var text = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        Assert.StartsWith("Date;Site;Statut;Bureaux actifs;Bureaux occupés;", text, StringComparison.Ordinal);
+        Assert.Contains("Technopark Tanger", text, StringComparison.Ordinal);
+        Assert.StartsWith("occupation-", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.Empty(errors);
+    }
+}

@@ -1,0 +1,221 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Technopark.Infrastructure.Data.Queries;
+using Technopark.TestSupport;
+using Technopark.Web.Pages.Hq;
+
+namespace Technopark.IntegrationTests.Hq;
+
+/// <summary>HQ's figures on the hand-built network of <see cref="HqDataset"/>, each answer worked out here.</summary>
+public partial class HqFiguresTests(AppFixture app) : IClassFixture<AppFixture>, IAsyncLifetime
+{
+    private static readonly DateOnly D = HqDataset.D;
+
+    public Task InitializeAsync() => HqDataset.EnsureAsync(app);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task SitesOn_BoundaryDays_CountOnlyWhatIsHeldOnD()
+    {
+        await using var db = app.Database.CreateContext();
+
+        var tanger = (await new NetworkQueries(db).SitesOnAsync(D, default)).Single(s => s.Slug == "tanger");
+
+        // Active offices O1 O2 O3 O4 O6 (O5 inactive). O1 ended on D (end exclusive), O6 the day before: free.
+        // O2 (last day D), O3 (open-ended), O4 (starts on D) are held.
+        Assert.Equal(5, tanger.OfficesTotal);
+        Assert.Equal(3, tanger.OfficesOccupied);
+        Assert.Equal(2, tanger.OfficesFree);
+        // W1: 10 seats, c7 holds 3, c8's 2 start the day after D; W2 is inactive.
+        Assert.Equal(10, tanger.SeatsTotal);
+        Assert.Equal(3, tanger.SeatsOccupied);
+        // O2 ends 2026-06-16 (≤ D + 90); O4 ends 2026-09-14 = D + 91: not ending soon.
+        Assert.Equal(1, tanger.EndingSoon);
+        // Open on D: since 06-01 (open), removed 06-16; not: since 06-16, removed on D.
+        Assert.Equal(2, tanger.Waiting);
+    }
+
+    [Fact]
+    public async Task SitesOn_NetworkTotals_CountOperationalSitesOnly()
+    {
+        await using var db = app.Database.CreateContext();
+
+        var sites = await new NetworkQueries(db).SitesOnAsync(D, default);
+        var network = HqReports.Network(sites);
+
+        Assert.Equal(6, network.OfficesTotal); // Tanger 5 + Agadir 1
+        Assert.Equal(4, network.OfficesOccupied);
+        Assert.Equal(66.7m, network.OfficeRate);
+        Assert.Contains(sites, s => s.Slug == "khemisset" && s.Status == "UnderConstruction");
+    }
+
+    [Fact]
+    public async Task Kpis_HandBuiltExits_MatchTheDefinitions()
+    {
+        await using var db = app.Database.CreateContext();
+        var queries = new NetworkQueries(db);
+        var network = HqReports.Network(await queries.SitesOnAsync(D, default));
+
+        var figures = await queries.KpisAsync(D, default);
+        var kpis = HqReports.Compute(network, figures).ToDictionary(k => k.Key);
+
+        // Left on or before D: graduated g1 g2 g4 g5, closed x1 x2 (g3 leaves after D; r1 relocated does not count).
+        Assert.Equal((4, 2), (figures.Graduated, figures.Closed));
+        Assert.Equal(66.7m, kpis["Success"].Value);
+        // Left on or before D − 5 years = 2021-06-15: g1 and x1 (that very day) and r1; g2 left a day too late. x1 closed.
+        Assert.Equal((3, 2), (figures.SurvivalCohort, figures.Survivors));
+        Assert.Equal(66.7m, kpis["Survival"].Value);
+        // Departures in (2025-06-15, 2026-06-15]: g5 and x2 (g4 left exactly 12 months before: outside).
+        Assert.Equal(2, figures.Departures);
+        // Residents on D: c2 c3 c4 c5 c7 c9 a1 = 7; on the 15th of 2026-01..05: c1 c2 c3 c5 c6 c7 c9 a1 = 8 (×5);
+        // 2025-07..12: c3 a1 = 2 (×6). Average = (7 + 40 + 12) / 12.
+        Assert.Equal(59.0 / 12, figures.AverageResidents, 6);
+        Assert.Equal(Math.Round(100m * 2 / (decimal)(59.0 / 12), 1), kpis["Turnover"].Value);
+        // Latest snapshot up to 2026 of companies hosted by D: c3 2026 (8, 250 000), c2 2025 (4, 50 000.50), g1 2020 (3, none).
+        // c8 starts after D; c3's 2027 figure is in the future.
+        Assert.Equal(15, figures.Jobs);
+        Assert.Equal(300000.50m, figures.Revenue);
+        Assert.Equal(66.7m, kpis["OfficeOccupancy"].Value);
+        Assert.Equal(30m, kpis["SeatOccupancy"].Value);
+    }
+
+    [Fact]
+    public async Task Trend_TwentyFourMonths_RatesOnTheFirstDayOfEachMonth()
+    {
+        await using var db = app.Database.CreateContext();
+
+        var points = await new NetworkQueries(db).TrendAsync(D, default);
+
+        var sites = points.Select(p => p.SiteId).Distinct().Count();
+        Assert.Equal(sites * 24, points.Count);
+        Assert.Equal(new DateOnly(2024, 7, 1), points.Min(p => p.Month));
+        Assert.Equal(new DateOnly(2026, 6, 1), points.Max(p => p.Month));
+        var tanger = points.Where(p => p.SiteId == TangerId(points)).ToDictionary(p => p.Month);
+        Assert.Equal((5, 4), (tanger[new DateOnly(2026, 6, 1)].OfficesTotal, tanger[new DateOnly(2026, 6, 1)].OfficesOccupied)); // O1 O2 O3 O6
+        Assert.Equal(1, tanger[new DateOnly(2025, 12, 1)].OfficesOccupied); // O3 only
+        Assert.Equal(0, tanger[new DateOnly(2024, 12, 1)].OfficesOccupied);
+    }
+
+    [Fact]
+    public async Task TrendPage_SiteOpenedMidPeriod_HasNoRateBeforeOpening()
+    {
+        using var client = await Personas.ClientAsync(app.Factory, Persona.NetworkAdmin);
+
+        var html = await client.GetStringAsync("/hq/trend?on=2026-06-15");
+
+        using var json = JsonDocument.Parse(WebUtility.HtmlDecode(TrendData().Match(html).Groups[1].Value));
+        var labels = json.RootElement.GetProperty("labels").EnumerateArray().Select(l => l.GetString()).ToList();
+        var agadir = json.RootElement.GetProperty("datasets").EnumerateArray().Single(d => d.GetProperty("label").GetString()!.Contains("Agadir", StringComparison.Ordinal));
+        var data = agadir.GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal(JsonValueKind.Null, data[labels.IndexOf("03/2025")].ValueKind); // opened 2025-03-10
+        Assert.Equal(100m, data[labels.IndexOf("04/2025")].GetDecimal());
+        Assert.Contains("<canvas id=\"trend-chart\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pipeline_DecidedApplications_AcceptanceRateAndMedianDays()
+    {
+        await using var db = app.Database.CreateContext();
+
+        var rows = await new NetworkQueries(db).PipelineAsync(D, default);
+
+        var tanger = Assert.Single(rows); // drafts and the application submitted after D are left out
+        Assert.Equal((1, 1, 1, 1), (tanger.Submitted, tanger.Accepted, tanger.Rejected, tanger.Waitlisted));
+        Assert.Equal(3, tanger.Decided);
+        Assert.Equal(33.3m, HqReports.Rate(tanger.Accepted, tanger.Decided));
+        Assert.Equal(10.0, tanger.MedianDays!.Value, 6); // 4, 10, 20 days
+    }
+
+    [Fact]
+    public async Task Dashboard_NonOperationalSite_ShowsItsStatusAndDrillDownLinks()
+    {
+        using var client = await Personas.ClientAsync(app.Factory, Persona.NetworkAdmin);
+
+        var html = await client.GetStringAsync("/hq?on=2026-06-15");
+
+        Assert.Contains("href=\"/manage/tanger/board?on=2026-06-15\"", html, StringComparison.Ordinal);
+        Assert.Matches("data-slug=\"khemisset\">\\s*<th[^>]*>.*?</th>\\s*<td colspan=\"6\"[^>]*>En construction", html);
+        Assert.Contains("href=\"/hq/staff\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/hq/mailbox\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KpiDrillDown_Survival_ListsTheCohort()
+    {
+        using var client = await Personas.ClientAsync(app.Factory, Persona.NetworkAdmin);
+
+        var html = await client.GetStringAsync("/hq/kpis/survival?on=2026-06-15");
+
+        foreach (var name in new[] { ">g1<", ">x1<", ">r1<" })
+        {
+            Assert.Contains(name, html, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(">g2<", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportOccupancy_Csv_HasBomSemicolonsAndFrenchAccents()
+    {
+        using var client = await Personas.ClientAsync(app.Factory, Persona.NetworkAdmin);
+
+        using var response = await client.GetAsync("/hq/export/occupancy.csv?on=2026-06-15");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var text = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        Assert.StartsWith("Date;Site;Statut;Bureaux actifs;Bureaux occupés;", text, StringComparison.Ordinal);
+        Assert.Contains("Khémisset", text, StringComparison.Ordinal);
+        Assert.Contains("2026-06-15;", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportKpis_Csv_HasEveryKpiWithItsDefinition()
+    {
+        using var client = await Personas.ClientAsync(app.Factory, Persona.NetworkAdmin);
+
+        var bytes = await client.GetByteArrayAsync("/hq/export/kpis.csv?on=2026-06-15");
+
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Date;Indicateur;Valeur;Unité;Numérateur;Dénominateur;Définition", lines[0]);
+        Assert.Equal(8, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("2026-06-15;Réussite en incubation;66,7;%;4;6;", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OccupancyApi_HandBuiltDay_KeepsItsContract()
+    {
+        using var client = await Personas.ClientAsync(app.Factory, Persona.NetworkAdmin);
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/occupancy?on=2026-06-15"));
+
+        var tanger = json.RootElement.GetProperty("sites").EnumerateArray().Single(s => s.GetProperty("slug").GetString() == "tanger");
+        Assert.Equal(5, tanger.GetProperty("offices").GetProperty("total").GetInt32());
+        Assert.Equal(3, tanger.GetProperty("offices").GetProperty("occupied").GetInt32());
+        Assert.Equal(10, tanger.GetProperty("seats").GetProperty("total").GetInt32());
+        Assert.Equal(3, tanger.GetProperty("seats").GetProperty("occupied").GetInt32());
+        Assert.Equal(6, json.RootElement.GetProperty("offices").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task OpenApi_Document_DescribesTheOccupancyEndpoint()
+    {
+        using var client = app.Factory.CreateClient();
+
+        var document = await client.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/v1/occupancy", document, StringComparison.Ordinal);
+        Assert.Contains("Occupancy of every site on a day", document, StringComparison.Ordinal);
+    }
+
+    private static int TangerId(IReadOnlyList<TrendPoint> points) =>
+        points.GroupBy(p => p.SiteId).Single(g => g.Any(p => p.Month == new DateOnly(2026, 6, 1) && p.OfficesTotal == 5)).Key;
+
+    [GeneratedRegex("<script type=\"application/json\" id=\"trend-data\">(.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex TrendData();
+}
