@@ -142,6 +142,7 @@ public sealed class ApplicationWorkflow(
 
     private async Task<Application?> LockAsync(int id, CancellationToken cancellationToken)
     {
+        db.ChangeTracker.Clear(); // read the row as it is once locked, not as the page loaded it
         await db.Database.ExecuteSqlAsync($"SELECT id FROM applications WHERE id = {id} FOR UPDATE", cancellationToken);
         return await db.Applications.Include(a => a.Documents).Include(a => a.Reviews).Include(a => a.Events)
             .AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
