@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddScoped<Pages.Manage.History>();
         services.AddHq();
         services.Configure<Pages.Manage.AssignmentOptions>(configuration.GetSection(Pages.Manage.AssignmentOptions.Section));
+        Pages.Apply.ApplicationsSetup.AddApplications(services, configuration);
         return services;
     }
 }

@@ -19,11 +19,15 @@ public class TechnoparkFactory(string connectionString, bool demoData = false, b
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Database:SeedDemoData", demoData ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Storage:DocumentsPath", DocumentsPath);
         if (!productionRateLimits)
         {
             builder.UseSetting("RateLimits:FormPostsPerMinute", "100000");
         }
     }
+
+    /// <summary>A throwaway folder for the uploaded documents of this app instance.</summary>
+    public string DocumentsPath { get; } = Path.Combine(Path.GetTempPath(), "technopark-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>Serves the app on Kestrel on a free loopback port (for a real browser) and returns its base URL.</summary>
     public string StartKestrel()

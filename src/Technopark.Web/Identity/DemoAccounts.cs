@@ -25,6 +25,7 @@ public sealed class DemoAccounts(
         ("manager.tanger@technopark.ma", "Responsable Tanger", Roles.SiteManager, "tanger", SiteRole.SiteManager),
         ("manager.oujda@technopark.ma", "Responsable Oujda", Roles.SiteManager, "oujda", SiteRole.SiteManager),
         ("reviewer.tanger@technopark.ma", "Évaluatrice Tanger", Roles.Reviewer, "tanger", SiteRole.Reviewer),
+        ("reviewer.oujda@technopark.ma", "Évaluateur Oujda", Roles.Reviewer, "oujda", SiteRole.Reviewer),
         ("startup@technopark.ma", "Porteuse de projet", null, null, null),
     ];
 

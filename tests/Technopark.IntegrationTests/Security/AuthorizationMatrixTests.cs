@@ -19,6 +19,7 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
     private static readonly int[] SignedIn = [SignIn, Ok, Ok, Ok, Ok, Ok];
     private static readonly int[] TangerStaff = [SignIn, Forbidden, Ok, Ok, Forbidden, Ok];
     private static readonly int[] TangerManagers = [SignIn, Forbidden, Forbidden, Ok, Forbidden, Ok];
+    private static readonly int[] NotOwner = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound];
     private static readonly int[] HqOnly = [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Ok];
 
     /// <summary>Route pattern → (URL to request, answers for Anonymous, Applicant, ReviewerTanger, ManagerTanger, ManagerOujda, NetworkAdmin).</summary>
@@ -64,6 +65,15 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["manage/{slug}/spaces"] = ("/manage/tanger/spaces", TangerManagers),
         ["manage/{slug}/spaces/edit/{id:int?}"] = ("/manage/tanger/spaces/edit", TangerManagers),
         ["manage/{slug}/spaces/import"] = ("/manage/tanger/spaces/import", TangerManagers),
+        ["apply"] = ("/apply", SignedIn),
+        ["apply/{id:int}/{step:regex(^(project|team|market)$)}"] = ("/apply/999999/project", NotOwner),
+        ["apply/{id:int}/documents"] = ("/apply/999999/documents", NotOwner),
+        ["apply/{id:int}/submit"] = ("/apply/999999/submit", NotOwner),
+        ["applications"] = ("/applications", SignedIn),
+        ["applications/{id:int}"] = ("/applications/999999", NotOwner),
+        ["applications/{id:int}/documents/{documentId:int}"] = ("/applications/999999/documents/1", NotOwner),
+        ["manage/{slug}/applications"] = ("/manage/tanger/applications", TangerStaff),
+        ["manage/{slug}/applications/{id:int}"] = ("/manage/tanger/applications/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound]),
         ["hq"] = ("/hq", HqOnly),
         ["hq/staff"] = ("/hq/staff", HqOnly),
         ["hq/mailbox"] = ("/hq/mailbox", HqOnly),

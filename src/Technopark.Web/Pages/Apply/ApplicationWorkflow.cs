@@ -1,0 +1,175 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Technopark.Domain.Applications;
+using Technopark.Domain.Companies;
+using Technopark.Domain.Sites;
+using Technopark.Domain.Spaces;
+using Technopark.Domain.WaitingList;
+using Technopark.Infrastructure;
+using Technopark.Infrastructure.Auditing;
+using Technopark.Infrastructure.Data;
+using Technopark.Infrastructure.Email;
+
+namespace Technopark.Web.Pages.Apply;
+
+/// <summary>
+/// The transitions of an application that touch more than the aggregate: each runs in one
+/// transaction with the application row locked, is audited and, where the applicant must know,
+/// queues an email (in French, the network's default language).
+/// </summary>
+public sealed class ApplicationWorkflow(
+    TechnoparkDbContext db,
+    AuditTrail audit,
+    EmailOutbox outbox,
+    IStringLocalizer<SharedResource> text,
+    IOptions<ApplicationOptions> options,
+    TimeProvider clock)
+{
+    public int MinimumReviews => Math.Max(0, options.Value.MinimumReviews);
+
+    /// <summary>The programmes a site offers: none unless it is operational.</summary>
+    public static IReadOnlyList<Programme> ProgrammesOf(SiteStatus status, IReadOnlyCollection<string> serviceCodes)
+    {
+        if (status != SiteStatus.Operational)
+        {
+            return [];
+        }
+
+        var programmes = new List<Programme> { Programme.Incubation, Programme.Hosting };
+        if (serviceCodes.Contains("coworking"))
+        {
+            programmes.Add(Programme.Coworking);
+        }
+
+        if (serviceCodes.Contains("digital-nomads"))
+        {
+            programmes.Add(Programme.DigitalNomad);
+        }
+
+        return programmes;
+    }
+
+    public static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Submits (idempotent: a second submit, even concurrent, changes nothing and sends nothing). Returns whether this call submitted it.</summary>
+    public async Task<bool> SubmitAsync(int id, string applicantId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var application = await LockAsync(id, cancellationToken);
+        if (application is null || application.ApplicantId != applicantId)
+        {
+            return false;
+        }
+
+        if (!application.Submit(clock.GetUtcNow()))
+        {
+            return false;
+        }
+
+        audit.Record("application.submit", nameof(Application), Key(id), application.SiteId,
+            new { state = nameof(ApplicationState.Draft) }, new { state = application.State.ToString() });
+        var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email).SingleAsync(cancellationToken);
+        var siteName = await SiteNameAsync(application.SiteId, cancellationToken);
+        InFrench(() => Notify(email, text["Apply.EmailSubmittedSubject", siteName], text["Apply.EmailSubmittedBody", ProjectOf(application), siteName, Key(id)]));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task WithdrawAsync(Application application, CancellationToken cancellationToken)
+    {
+        var before = application.State.ToString();
+        application.Withdraw(clock.GetUtcNow());
+        audit.Record("application.withdraw", nameof(Application), Key(application.Id), application.SiteId, new { state = before }, new { state = application.State.ToString() });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Decides; on acceptance creates the company and its waiting-list entry linked to the application. One transaction.</summary>
+    public async Task DecideAsync(int id, int siteId, Decision decision, string reason, string byUserId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var application = await LockAsync(id, cancellationToken);
+        if (application is null || application.SiteId != siteId)
+        {
+            throw new Domain.Common.DomainException("Application.NotFound");
+        }
+
+        var before = application.State.ToString();
+        application.Decide(decision, reason, MinimumReviews, byUserId, clock.GetUtcNow());
+        int? companyId = null;
+        if (decision == Decision.Accept)
+        {
+            var form = application.Programme switch
+            {
+                Programme.Coworking => CompanyForm.AutoEntrepreneur,
+                Programme.DigitalNomad => CompanyForm.DigitalNomad,
+                _ => CompanyForm.Startup,
+            };
+            var company = Company.Create(siteId, application.CompanyName ?? application.ProjectName!, form, application.Sector!, application.Ice);
+            db.Companies.Add(company);
+            await db.SaveChangesAsync(cancellationToken);
+            var kind = application.Programme is Programme.Coworking or Programme.DigitalNomad ? SpaceKind.Coworking : SpaceKind.Office;
+            var seats = Math.Clamp(application.TeamSize ?? 1, 1, Space.MaxSeats);
+            db.WaitingList.Add(WaitingListEntry.Create(company, kind, seats, clock.Today(), applicationId: application.Id));
+            application.LinkCompany(company.Id);
+            companyId = company.Id;
+        }
+
+        audit.Record("application.decide", nameof(Application), Key(id), siteId, new { state = before },
+            new { state = application.State.ToString(), reason = application.DecisionReason, companyId });
+        var email = await db.Users.Where(u => u.Id == application.ApplicantId).Select(u => u.Email).SingleAsync(cancellationToken);
+        var siteName = await SiteNameAsync(siteId, cancellationToken);
+        InFrench(() => Notify(email, text["Decision.EmailSubject", siteName],
+            text[$"Decision.EmailBody.{decision}", ProjectOf(application), siteName, application.DecisionReason!]));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>A message from the site to the applicant: in the timeline and by email.</summary>
+    public async Task MessageAsync(Application application, string message, string byUserId, CancellationToken cancellationToken)
+    {
+        application.Message(message, byUserId, clock.GetUtcNow());
+        audit.Record("application.message", nameof(Application), Key(application.Id), application.SiteId, null, new { message = message.Trim() });
+        var email = await db.Users.Where(u => u.Id == application.ApplicantId).Select(u => u.Email).SingleAsync(cancellationToken);
+        var siteName = await SiteNameAsync(application.SiteId, cancellationToken);
+        InFrench(() => Notify(email, text["Review.MessageEmailSubject", siteName], text["Review.MessageEmailBody", ProjectOf(application), siteName, message.Trim()]));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string ProjectOf(Application application) => application.ProjectName ?? "#" + Key(application.Id);
+
+    private async Task<Application?> LockAsync(int id, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear(); // read the row as it is once locked, not as the page loaded it
+        await db.Database.ExecuteSqlAsync($"SELECT id FROM applications WHERE id = {id} FOR UPDATE", cancellationToken);
+        return await db.Applications.Include(a => a.Documents).Include(a => a.Reviews).Include(a => a.Events)
+            .AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+    }
+
+    private Task<string> SiteNameAsync(int siteId, CancellationToken cancellationToken) =>
+        db.Sites.Where(s => s.Id == siteId).Select(s => s.Name).SingleAsync(cancellationToken);
+
+    private void Notify(string? to, string subject, string body)
+    {
+        if (to is not null)
+        {
+            outbox.Enqueue(to, subject, $"<p>{System.Net.WebUtility.HtmlEncode(body)}</p>", body);
+        }
+    }
+
+    private static void InFrench(Action action)
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr");
+            action();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Technopark.Domain.Applications;
+using Technopark.Domain.Common;
+using Technopark.Infrastructure.Data;
+using Technopark.Web.Localization;
+
+namespace Technopark.Web.Pages.Apply;
+
+/// <summary>
+/// Upload (pitch deck PDF, images PNG/JPEG) and removal of a draft's documents. The type is read from
+/// the content, the file kept under a generated name; a refused file leaves the rest untouched.
+/// </summary>
+[RequestSizeLimit(RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+public sealed class DocumentsModel(
+    TechnoparkDbContext db,
+    DocumentStorage storage,
+    IStringLocalizer<SharedResource> text,
+    TimeProvider clock) : ApplicantPageModel
+{
+    /// <summary>One document at the largest size, plus the form's other fields.</summary>
+    public const long RequestLimit = Application.MaxDocumentBytes + (512 * 1024);
+
+    [BindProperty]
+    public DocumentKind Kind { get; set; } = DocumentKind.PitchDeck;
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    public void OnGet()
+    {
+        Kind = Application.Documents.Any(d => d.Kind == DocumentKind.PitchDeck) ? DocumentKind.Image : DocumentKind.PitchDeck;
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
+    {
+        var error = await TryAttachAsync(cancellationToken);
+        if (error is not null)
+        {
+            ModelState.AddModelError(nameof(Upload), error);
+            return Page();
+        }
+
+        TempData["Message"] = text["Document.Uploaded"].Value;
+        return Redirect($"/apply/{Application.Id}/documents");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int documentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var removed = Application.RemoveDocument(documentId, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            storage.Delete(removed.StoredName);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(string.Empty, text.Message(e));
+            return Page();
+        }
+
+        TempData["Message"] = text["Document.Removed"].Value;
+        return Redirect($"/apply/{Application.Id}/documents");
+    }
+
+    private async Task<string?> TryAttachAsync(CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(Kind))
+        {
+            return text["Document.KindInvalid"];
+        }
+
+        if (Upload is null || Upload.Length == 0)
+        {
+            return text["Document.Empty"];
+        }
+
+        if (Upload.Length > Application.MaxDocumentBytes)
+        {
+            return text["Document.TooLarge", Application.MaxDocumentBytes / (1024 * 1024)];
+        }
+
+        SniffedType type;
+        await using (var head = Upload.OpenReadStream())
+        {
+            type = await DocumentStorage.SniffAsync(head, cancellationToken);
+        }
+
+        var allowed = Kind == DocumentKind.PitchDeck ? type == SniffedType.Pdf : type is SniffedType.Png or SniffedType.Jpeg;
+        if (!allowed)
+        {
+            return text[Kind == DocumentKind.PitchDeck ? "Document.PdfRequired" : "Document.ImageRequired"];
+        }
+
+        await using var stream = Upload.OpenReadStream();
+        var storedName = await storage.SaveAsync(stream, type, cancellationToken);
+        try
+        {
+            var fallback = Kind == DocumentKind.PitchDeck ? "pitch-deck.pdf" : "image";
+            Application.AttachDocument(Kind, DocumentStorage.CleanName(Upload.FileName, fallback), storedName, DocumentStorage.ContentTypeOf(type), Upload.Length, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DomainException e)
+        {
+            storage.Delete(storedName);
+            return text.Message(e);
+        }
+        catch
+        {
+            storage.Delete(storedName);
+            throw;
+        }
+    }
+}

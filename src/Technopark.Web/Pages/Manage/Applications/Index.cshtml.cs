@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Technopark.Domain.Applications;
+using Technopark.Infrastructure.Data;
+using Technopark.Web.Authorization;
+
+namespace Technopark.Web.Pages.Manage.Applications;
+
+/// <summary>The site's applications (never drafts): managers see all, reviewers those assigned to them. Filters, search, counts per state.</summary>
+public sealed class IndexModel(TechnoparkDbContext db, IAuthorizationService authorization) : SitePageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public ApplicationState? State { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Programme? Programme { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Sector { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    public bool CanManage { get; private set; }
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public IReadOnlyDictionary<ApplicationState, int> Counts { get; private set; } = new Dictionary<ApplicationState, int>();
+
+    public IReadOnlyList<string> Sectors { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        CanManage = (await authorization.AuthorizeAsync(User, Site, Policies.SiteManager)).Succeeded;
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var siteId = Site.SiteId;
+        var visible = db.Applications.AsNoTracking().Where(a => a.SiteId == siteId && a.State != ApplicationState.Draft);
+        if (!CanManage)
+        {
+            visible = visible.Where(a => a.Reviews.Any(r => r.ReviewerId == userId));
+        }
+
+        var counts = await visible.GroupBy(a => a.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        Counts = counts.ToDictionary(c => c.Key, c => c.Count);
+        var query = visible;
+        if (State is { } state)
+        {
+            query = query.Where(a => a.State == state);
+        }
+
+        if (Programme is { } programme)
+        {
+            query = query.Where(a => a.Programme == programme);
+        }
+
+        if (!string.IsNullOrEmpty(Sector))
+        {
+            query = query.Where(a => a.Sector == Sector);
+        }
+
+        if (From is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            query = query.Where(a => a.SubmittedAt >= start);
+        }
+
+        if (To is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            query = query.Where(a => a.SubmittedAt < end);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var pattern = "%" + Q.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(a => EF.Functions.ILike(a.ProjectName ?? string.Empty, pattern) || EF.Functions.ILike(a.CompanyName ?? string.Empty, pattern)
+                || EF.Functions.ILike(a.ContactName ?? string.Empty, pattern));
+        }
+
+        Rows = await query.OrderByDescending(a => a.SubmittedAt).ThenByDescending(a => a.Id)
+            .Select(a => new Row(a.Id, a.ProjectName, a.CompanyName, a.ContactName, a.Programme, a.Sector, a.State, a.SubmittedAt,
+                a.Reviews.Count(r => r.SubmittedAt != null), a.Reviews.Count))
+            .ToListAsync(cancellationToken);
+        Sectors = await db.Sites.Where(s => s.Id == siteId).Select(s => s.FocusSectors).SingleAsync(cancellationToken);
+    }
+
+    public sealed record Row(int Id, string? Project, string? Company, string? Contact, Programme Programme, string? Sector, ApplicationState State,
+        DateTimeOffset? SubmittedAt, int ReviewsDone, int Reviewers);
+}

@@ -1,0 +1,125 @@
+using Microsoft.Playwright;
+
+namespace Technopark.BrowserTests;
+
+/// <summary>A new startup registers, confirms, applies to Oujda with a PDF; the Oujda manager assigns a reviewer, who scores; the manager accepts.</summary>
+public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Password = "Demo-Technopark-2026";
+
+    [Fact]
+    public async Task NewStartup_AppliesToOujda_IsReviewedAndAccepted_AndReachesTheWaitingList()
+    {
+        var email = $"startup.{Guid.NewGuid():N}"[..20] + "@example.ma";
+        var page = await browser.NewPageAsync();
+
+        // Register, then confirm through the local mailbox (read by HQ in a second browser context).
+        await page.GotoAsync("/Identity/Account/Register");
+        await page.Locator("#Input_Email").FillAsync(email);
+        await page.Locator("#Input_DisplayName").FillAsync("Yasmine Berkane");
+        await page.Locator("#Input_Password").FillAsync(Password);
+        await page.Locator("#Input_ConfirmPassword").FillAsync(Password);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
+        await page.WaitForURLAsync("**/RegisterConfirmation**");
+        var hq = await SignInAsync("hq@technopark.ma", "/hq/mailbox");
+        var link = await hq.Locator("article", new() { HasText = email }).First.Locator("a[href*='ConfirmEmail']").First.GetAttributeAsync("href");
+        await Accessibility.AssertNoSeriousViolationsAsync(hq);
+        await page.GotoAsync(link!);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        // Sign in and apply to Oujda.
+        await page.GotoAsync("/Identity/Account/Login?returnUrl=%2Fapply%3Fsite%3Doujda");
+        await page.Locator("#Input_Email").FillAsync(email);
+        await page.Locator("#Input_Password").FillAsync(Password);
+        await page.Locator("#Input_Password").PressAsync("Enter");
+        await page.WaitForURLAsync("**/apply?site=oujda");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.Locator("#programme-Incubation").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Commencer ma candidature" }).ClickAsync();
+        await page.WaitForURLAsync("**/project");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.Locator("#Input_ProjectName").FillAsync("Atlas Code");
+        await page.Locator("#Input_Summary").FillAsync("Une école de code en ligne pour l'Oriental.");
+        await page.Locator("#Input_Sector").SelectOptionAsync("it");
+        await page.Locator("#Input_Stage").SelectOptionAsync("Prototype");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
+        await page.WaitForURLAsync("**/team");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Brouillon enregistré.");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.Locator("#Input_ContactName").FillAsync("Yasmine Berkane");
+        await page.Locator("#Input_ContactEmail").FillAsync(email);
+        await page.Locator("#Input_ContactPhone").FillAsync("06 61 23 45 67");
+        await page.Locator("#Input_TeamSize").FillAsync("4");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
+        await page.WaitForURLAsync("**/market");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.Locator("#Input_TargetMarket").FillAsync("Étudiants et PME de l'Oriental");
+        await page.Locator("#Input_BusinessModel").FillAsync("Abonnements et formations en entreprise");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
+        await page.WaitForURLAsync("**/documents");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.Locator("#Upload").SetInputFilesAsync(new FilePayload { Name = "atlas-code.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer le fichier" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#documents")).ToContainTextAsync("atlas-code.pdf");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Continuer" }).ClickAsync();
+        await page.WaitForURLAsync("**/submit");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Soumettre ma candidature" }).ClickAsync();
+        await page.WaitForURLAsync("**/applications/*");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Candidature soumise.");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        var id = page.Url.Split('/').Last();
+
+        // The Oujda manager assigns the Oujda reviewer.
+        var manager = await SignInAsync("manager.oujda@technopark.ma", "/manage/oujda/applications");
+        await Accessibility.AssertNoSeriousViolationsAsync(manager);
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Atlas Code" }).ClickAsync();
+        await manager.WaitForURLAsync($"**/manage/oujda/applications/{id}");
+        await Accessibility.AssertNoSeriousViolationsAsync(manager);
+        await manager.Locator("#ReviewerId").SelectOptionAsync(new SelectOptionValue { Label = "reviewer.oujda@technopark.ma" });
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Désigner" }).ClickAsync();
+        await Assertions.Expect(manager.GetByRole(AriaRole.Status)).ToContainTextAsync("Évaluateur désigné.");
+
+        // The reviewer scores.
+        var reviewer = await SignInAsync("reviewer.oujda@technopark.ma", $"/manage/oujda/applications/{id}");
+        await Accessibility.AssertNoSeriousViolationsAsync(reviewer);
+        foreach (var criterion in new[] { "Innovation", "Team", "Market", "Feasibility", "Impact" })
+        {
+            await reviewer.Locator($"#Score_{criterion}").SelectOptionAsync("4");
+        }
+
+        await reviewer.Locator("#Score_Comment").FillAsync("Équipe motivée, marché réel.");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Enregistrer mon évaluation" }).ClickAsync();
+        await Assertions.Expect(reviewer.GetByRole(AriaRole.Status)).ToContainTextAsync("Évaluation enregistrée.");
+        await Accessibility.AssertNoSeriousViolationsAsync(reviewer);
+
+        // The manager accepts.
+        await manager.ReloadAsync();
+        await manager.Locator("#decision-Accept").CheckAsync();
+        await manager.Locator("#Reason").FillAsync("Projet solide, aligné avec le secteur IT du site.");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision" }).ClickAsync();
+        await Assertions.Expect(manager.GetByRole(AriaRole.Status)).ToContainTextAsync("Candidature acceptée");
+        await Accessibility.AssertNoSeriousViolationsAsync(manager);
+
+        // The applicant sees the decision; the company waits for an office.
+        await page.GotoAsync("/applications");
+        await Assertions.Expect(page.Locator("#my-applications")).ToContainTextAsync("Acceptée");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await manager.GotoAsync("/manage/oujda/waiting-list");
+        await Assertions.Expect(manager.Locator("#waiting-list")).ToContainTextAsync("Atlas Code");
+        await Accessibility.AssertNoSeriousViolationsAsync(manager);
+    }
+
+    private async Task<IPage> SignInAsync(string email, string returnUrl)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/Identity/Account/Login?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        await page.Locator("#Input_Email").FillAsync(email);
+        await page.Locator("#Input_Password").FillAsync(Password);
+        await page.Locator("#Input_Password").PressAsync("Enter");
+        await page.WaitForURLAsync("**" + returnUrl);
+        return page;
+    }
+}
