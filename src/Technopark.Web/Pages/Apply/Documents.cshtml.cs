@@ -19,8 +19,11 @@ public sealed class DocumentsModel(
     IStringLocalizer<SharedResource> text,
     TimeProvider clock) : ApplicantPageModel
 {
-    /// <summary>One document at the largest size, plus the form's other fields.</summary>
-    public const long RequestLimit = Application.MaxDocumentBytes + (512 * 1024);
+    /// <summary>
+    /// Well above the 10 MB document limit: a file up to 30 MB reaches the handler and gets the size message
+    /// next to the field; only larger bodies are refused by the server itself.
+    /// </summary>
+    public const long RequestLimit = 3 * Application.MaxDocumentBytes;
 
     [BindProperty]
     public DocumentKind Kind { get; set; } = DocumentKind.PitchDeck;
