@@ -28,7 +28,7 @@ if [ "${SKIP_GENERATE:-0}" != 1 ]; then
   dotnet tools/Technopark.DataGenerator/bin/Release/net10.0/Technopark.DataGenerator.dll generate "$SCALE"
 fi
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" Database__MigrateOnStartup=false Database__SeedDemoData=false \
-  Serilog__MinimumLevel__Default=Warning \
+  Serilog__MinimumLevel__Default=Warning Email__IntervalSeconds=3600 \
   dotnet src/Technopark.Web/bin/Release/net10.0/Technopark.Web.dll >/tmp/technopark-bench-web.log 2>&1 &
 WEB=$!
 trap 'kill $WEB 2>/dev/null || true' EXIT

@@ -58,12 +58,15 @@ public static class PostgresServer
 
     private static class LocalCluster
     {
+        private const string Prefix = "technopark-tests-";
+
         public static async Task<string> StartAsync()
         {
             var bin = FindBinaries();
-            var root = Path.Combine(Path.GetTempPath(), $"technopark-tests-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
-            Directory.CreateDirectory(root);
             var asRoot = Environment.UserName == "root";
+            await ReapOrphansAsync(bin, asRoot);
+            var root = Path.Combine(Path.GetTempPath(), $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+            Directory.CreateDirectory(root);
             if (asRoot)
             {
                 await RunAsync("chown", ["postgres:postgres", root], asPostgres: false);
@@ -93,6 +96,37 @@ public static class PostgresServer
                 }
             };
             return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true";
+        }
+
+        /// <summary>
+        /// A test host that was killed (not ended) leaves its cluster running: stop and remove the clusters
+        /// whose test process is gone, so repeated runs do not pile up servers.
+        /// </summary>
+        private static async Task ReapOrphansAsync(string bin, bool asRoot)
+        {
+            foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), Prefix + "*"))
+            {
+                var name = Path.GetFileName(dir)[Prefix.Length..];
+                var dash = name.IndexOf('-', StringComparison.Ordinal);
+                if (dash <= 0 || !int.TryParse(name[..dash], out var pid) || Directory.Exists($"/proc/{pid}"))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    if (File.Exists(Path.Combine(dir, "data", "postmaster.pid")))
+                    {
+                        await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(dir, "data"), "-m", "immediate", "stop"], asRoot);
+                    }
+
+                    Directory.Delete(dir, recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+                {
+                    Console.Error.WriteLine($"Could not remove the orphaned test cluster {dir}: {e.Message}");
+                }
+            }
         }
 
         private static string FindBinaries()

@@ -131,6 +131,31 @@ public partial class ApplicationFlowTests(AppFixture app) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task Download_SiteReviewerNotAssigned_NotFound_AssignedReviewerAndManager_Ok()
+    {
+        var unassigned = await DraftAsync(Persona.Applicant, "tanger", complete: true, submit: true);
+        var assigned = await DraftAsync(Persona.Applicant, "tanger", complete: true, submit: true, reviewer: Persona.ReviewerTanger);
+        var documents = new Dictionary<int, int>();
+        await using (var db = app.Database.CreateContext())
+        {
+            foreach (var id in new[] { unassigned, assigned })
+            {
+                documents[id] = (await db.Applications.Include(a => a.Documents).SingleAsync(a => a.Id == id)).Documents.First().Id;
+            }
+        }
+
+        using var reviewer = await ClientAsync(Persona.ReviewerTanger);
+        using var manager = await ClientAsync(Persona.ManagerTanger);
+        using var notMine = await reviewer.GetAsync($"/applications/{unassigned}/documents/{documents[unassigned]}");
+        using var mine = await reviewer.GetAsync($"/applications/{assigned}/documents/{documents[assigned]}");
+        using var managed = await manager.GetAsync($"/applications/{unassigned}/documents/{documents[unassigned]}");
+
+        Assert.Equal(HttpStatusCode.NotFound, notMine.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, managed.StatusCode);
+    }
+
+    [Fact]
     public async Task Get_TangerReviewerOnOujdaApplications_ForbiddenOrNotFound()
     {
         var oujda = await DraftAsync(Persona.Applicant, "oujda", complete: true, submit: true);
