@@ -58,16 +58,28 @@ public sealed class DemoApplications(TechnoparkDbContext db, DocumentStorage sto
         }
     }
 
+    /// <summary>Invented projects for the demo.</summary>
+    private static readonly (string Name, string Summary, string Contact)[] Projects =
+    [
+        ("Khettara Sense", "Capteurs connectés pour suivre le débit des khettaras et l'irrigation des oasis.", "Salma Benali"),
+        ("Souk Pay", "Paiement mobile pour les commerçants des souks, sans terminal.", "Youssef El Amrani"),
+        ("Darija Voice", "Assistant vocal en darija pour les services publics en ligne.", "Nadia Ouazzani"),
+        ("Argan Trace", "Traçabilité de l'huile d'argan des coopératives jusqu'au client.", "Hicham Tazi"),
+        ("Atlas Solar Kits", "Kits solaires en location pour les douars isolés.", "Imane Chraibi"),
+        ("Medina 3D", "Visites virtuelles des médinas pour les guides et les riads.", "Omar Bennis"),
+        ("Zellige Studio", "Plateforme de design de zellige sur mesure pour les artisans.", "Khadija Alaoui"),
+    ];
+
     private async Task SeedOneAsync(int siteId, string siteName, string sector, ApplicationState state, int index, string applicant,
         string reviewer, string manager, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().AddDays(-30 + (index * 3));
         var programme = index % 3 == 2 ? Programme.Hosting : Programme.Incubation;
         var application = Application.Start(applicant, siteId, programme, now);
-        var name = $"{siteName} Demo {index + 1}";
-        application.DescribeProject(name, "Projet de démonstration (inventé pour les données de démo).", sector, ProjectStage.Mvp, now);
-        application.DescribeTeam("Porteuse de projet", "startup@technopark.ma", "0612345678", 2 + index, null, null, now);
-        application.DescribeMarket("PME marocaines", "Abonnement mensuel", now);
+        var (name, summary, contact) = Projects[(index + siteId) % Projects.Length];
+        application.DescribeProject($"{name} ({siteName.Replace("Technopark ", string.Empty, StringComparison.Ordinal)})", summary, sector, ProjectStage.Mvp, now);
+        application.DescribeTeam(contact, "startup@technopark.ma", "0612345678", 2 + index, null, null, now);
+        application.DescribeMarket("PME et coopératives marocaines", "Abonnement mensuel et accompagnement à la mise en service", now);
         var stored = $"demo-{siteId}-{index}.pdf";
         await storage.WriteAsync(stored, TinyPdf, cancellationToken);
         application.AttachDocument(DocumentKind.PitchDeck, "pitch-deck.pdf", stored, "application/pdf", TinyPdf.Length, now);
