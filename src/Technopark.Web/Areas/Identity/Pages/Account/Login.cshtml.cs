@@ -31,8 +31,17 @@ public sealed class LoginModel(
             return Page();
         }
 
-        // Unknown email and wrong password take the same path and give the same message.
-        var result = await signInManager.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        // Unknown email and wrong password give the same message, and take the same time: for an unknown
+        // email a password hash is still verified, as it would be for an account.
+        var email = Input.Email.Trim();
+        if (await signInManager.UserManager.FindByNameAsync(email) is null)
+        {
+            signInManager.UserManager.PasswordHasher.VerifyHashedPassword(Decoy, DecoyHash.Value, Input.Password);
+            ModelState.AddModelError(string.Empty, text["Login.Failed"]);
+            return Page();
+        }
+
+        var result = await signInManager.PasswordSignInAsync(email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return LocalRedirect(ReturnUrl);
@@ -47,6 +56,11 @@ public sealed class LoginModel(
         ModelState.AddModelError(string.Empty, result.IsLockedOut ? text["Login.LockedOut"] : text["Login.Failed"]);
         return Page();
     }
+
+    private static readonly ApplicationUser Decoy = new() { UserName = "decoy@technopark.invalid" };
+
+    private static readonly Lazy<string> DecoyHash = new(() =>
+        new PasswordHasher<ApplicationUser>().HashPassword(Decoy, Guid.NewGuid().ToString("N")));
 
     private string LocalOrHome(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
 
