@@ -16,7 +16,8 @@ public static class AuthorizationSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.NetworkAdmin, policy => policy.RequireRole(Roles.NetworkAdmin))
             .AddPolicy(Policies.SiteStaff, policy => policy.RequireAuthenticatedUser().AddRequirements(new SiteAccessRequirement(ManagersOnly: false)))
-            .AddPolicy(Policies.SiteManager, policy => policy.RequireAuthenticatedUser().AddRequirements(new SiteAccessRequirement(ManagersOnly: true)));
+            .AddPolicy(Policies.SiteManager, policy => policy.RequireAuthenticatedUser().AddRequirements(new SiteAccessRequirement(ManagersOnly: true)))
+            .AddPolicy(Policies.SiteMember, policy => policy.RequireAuthenticatedUser().AddRequirements(new SiteAccessRequirement(ManagersOnly: false, StaffOnly: true)));
         services.AddScoped<IAuthorizationHandler, SiteAccessHandler>();
 
         // Pages: 401 → sign-in page, 403 → the friendly 403 page (status kept). API: ProblemDetails, never a redirect.

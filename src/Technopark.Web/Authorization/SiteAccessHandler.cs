@@ -6,18 +6,19 @@ using Technopark.Infrastructure.Data;
 
 namespace Technopark.Web.Authorization;
 
-/// <summary>Staff of a site: any role, or managers only.</summary>
-public sealed record SiteAccessRequirement(bool ManagersOnly) : IAuthorizationRequirement;
+/// <summary>Staff of a site: any role, or managers only; NetworkAdmin passes too unless <paramref name="StaffOnly"/>.</summary>
+public sealed record SiteAccessRequirement(bool ManagersOnly, bool StaffOnly = false) : IAuthorizationRequirement;
 
 /// <summary>
-/// The one site-scope rule: NetworkAdmin may act on every site; anyone else only on the sites
-/// where the user–site–role table gives them a role. Every site page, handler and API uses it.
+/// The one site-scope rule: NetworkAdmin may read every site; anyone else only the sites where the
+/// user–site–role table gives them a role. Every site page, handler and API uses it. Changing a
+/// site's records takes a role on that site (<see cref="Policies.SiteMember"/>): HQ reads, sites operate.
 /// </summary>
 public sealed class SiteAccessHandler(TechnoparkDbContext db) : AuthorizationHandler<SiteAccessRequirement, SiteResource>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, SiteAccessRequirement requirement, SiteResource resource)
     {
-        if (context.User.IsInRole(Roles.NetworkAdmin))
+        if (!requirement.StaffOnly && context.User.IsInRole(Roles.NetworkAdmin))
         {
             context.Succeed(requirement);
             return;

@@ -9,7 +9,8 @@ namespace Technopark.Web.Authorization;
 
 /// <summary>
 /// Base of every /manage/{slug} page: resolves the site from the URL (404 when unknown) and runs the
-/// site-scope policy on it (403 otherwise) before any handler runs. Handlers then use <see cref="Site"/>
+/// site-scope policy on it (403 otherwise) before any handler runs; NetworkAdmin without a role on the
+/// site reads but cannot post (403). Handlers then use <see cref="Site"/>
 /// and must scope every query and every id from a form to <c>Site.SiteId</c>.
 /// </summary>
 public abstract class SitePageModel : PageModel
@@ -20,6 +21,9 @@ public abstract class SitePageModel : PageModel
     public SiteResource Site { get; private set; } = null!;
 
     public string SiteName { get; private set; } = string.Empty;
+
+    /// <summary>NetworkAdmin without a role on this site: the pages show, nothing can be changed.</summary>
+    public bool IsHqReadOnly { get; private set; }
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
@@ -36,13 +40,21 @@ public abstract class SitePageModel : PageModel
 
         Site = new SiteResource(site.Id, site.Slug);
         SiteName = site.Name;
-        var result = await services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(User, Site, Policy);
-        if (!result.Succeeded)
+        var authorization = services.GetRequiredService<IAuthorizationService>();
+        if (!(await authorization.AuthorizeAsync(User, Site, Policy)).Succeeded)
         {
             context.Result = Forbid();
             return;
         }
 
+        IsHqReadOnly = !(await authorization.AuthorizeAsync(User, Site, Policies.SiteMember)).Succeeded;
+        if (IsHqReadOnly && !HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method))
+        {
+            context.Result = Forbid();
+            return;
+        }
+
+        ViewData["HqReadOnly"] = IsHqReadOnly;
         await next();
     }
 }

@@ -88,4 +88,44 @@ public class SiteScopeTests(AppFixture app) : IClassFixture<AppFixture>
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task NetworkAdmin_WithoutARoleOnTheSite_ReadsButCannotChange()
+    {
+        using var hq = await Personas.ClientAsync(app.Factory, Persona.NetworkAdmin);
+        await using var db = app.Database.CreateContext();
+        var before = await db.Spaces.CountAsync();
+
+        var board = await hq.GetStringAsync("/manage/tanger/board");
+        using var post = await Personas.PostFormAsync(hq, "/manage/tanger/spaces/edit", new()
+        {
+            ["Input.Code"] = "HQ-1", ["Input.Kind"] = "Office", ["Input.Floor"] = "1", ["Input.Area"] = "20", ["Input.Seats"] = "2", ["Input.MonthlyRate"] = "100",
+        });
+
+        Assert.Contains("id=\"hq-read-only\"", board, StringComparison.Ordinal);
+        Assert.DoesNotContain("/manage/tanger/assign?spaceId=", board, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal(before, await db.Spaces.CountAsync());
+    }
+
+    [Fact]
+    public async Task NetworkAdmin_GivenARoleOnTheSite_CanChangeIt()
+    {
+        using var hq = await Personas.ClientAsync(app.Factory, Persona.NetworkAdmin);
+        await using (var db = app.Database.CreateContext())
+        {
+            var userId = await db.Users.Where(u => u.Email == Personas.Email(Persona.NetworkAdmin)).Select(u => u.Id).SingleAsync();
+            var oujda = await db.Sites.Where(s => s.Slug == "oujda").Select(s => s.Id).SingleAsync();
+            db.SiteStaff.Add(Technopark.Domain.Staff.SiteStaff.Create(userId, oujda, Technopark.Domain.Staff.SiteRole.SiteManager));
+            await db.SaveChangesAsync();
+        }
+
+        using var post = await Personas.PostFormAsync(hq, "/manage/oujda/spaces/edit", new()
+        {
+            ["Input.Code"] = "HQ-2", ["Input.Kind"] = "Office", ["Input.Floor"] = "1", ["Input.Area"] = "20", ["Input.Seats"] = "2", ["Input.MonthlyRate"] = "100",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.DoesNotContain("id=\"hq-read-only\"", await hq.GetStringAsync("/manage/oujda/board"), StringComparison.Ordinal);
+    }
 }

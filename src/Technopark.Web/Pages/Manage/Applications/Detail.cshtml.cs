@@ -182,7 +182,7 @@ public sealed class DetailModel(
         }
 
         Application = application;
-        CanManage = (await authorization.AuthorizeAsync(User, Site, Policies.SiteManager)).Succeeded;
+        CanManage = !IsHqReadOnly && (await authorization.AuthorizeAsync(User, Site, Policies.SiteManager)).Succeeded;
         if (!CanManage && !IsReviewer)
         {
             return false;
