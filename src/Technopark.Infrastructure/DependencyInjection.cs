@@ -27,6 +27,8 @@ public static class DependencyInjection
             UseTechnoparkDatabase(options, provider.GetRequiredService<NpgsqlDataSource>())
                 .AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
 
+        services.AddSingleton<DataVersion>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, DataVersionInterceptor>();
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Data.Queries.OccupancyQuery>();

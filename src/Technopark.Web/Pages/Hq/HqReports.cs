@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Caching.Memory;
 using Technopark.Domain.Sites;
 using Technopark.Infrastructure;
+using Technopark.Infrastructure.Data;
 using Technopark.Infrastructure.Data.Queries;
 
 namespace Technopark.Web.Pages.Hq;
@@ -26,10 +27,11 @@ public sealed record NetworkDay(int OfficesTotal, int OfficesOccupied, int Seats
 
 /// <summary>
 /// HQ's figures for a day, each from one SQL statement, kept in memory per day: ten minutes for a past
-/// day, thirty seconds for today or a future day (assignments still move). The cache holds figures only;
+/// day, thirty seconds for today or a future day, and never past a change saved by this instance
+/// (<see cref="DataVersion"/>; other instances' changes show within those lifetimes). The cache holds figures only;
 /// who may see them is checked on every request by the /Hq folder policy.
 /// </summary>
-public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, TimeProvider clock)
+public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, DataVersion version, TimeProvider clock)
 {
     public static readonly TimeSpan PastDayLifetime = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan CurrentDayLifetime = TimeSpan.FromSeconds(30);
@@ -83,7 +85,7 @@ public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, TimePr
 
     private async Task<T> CachedAsync<T>(string what, DateOnly day, Func<Task<T>> load)
     {
-        var key = ("hq", what, day);
+        var key = ("hq", what, day, version.Current); // a saved change moves the key: never an answer older than the data
         if (cache.TryGetValue(key, out T? cached) && cached is not null)
         {
             return cached;
