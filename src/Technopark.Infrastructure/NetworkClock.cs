@@ -8,6 +8,13 @@ public static class NetworkClock
     public static DateOnly Today(this TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Morocco).DateTime);
 
+    /// <summary>The instant a Moroccan calendar day starts (for filtering instants by day).</summary>
+    public static DateTimeOffset StartOf(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Morocco.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     private static TimeZoneInfo FindMorocco()
     {
         try

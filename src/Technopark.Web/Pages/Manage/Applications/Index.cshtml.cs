@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Technopark.Domain.Applications;
+using Technopark.Infrastructure;
 using Technopark.Infrastructure.Data;
 using Technopark.Web.Authorization;
 
@@ -68,13 +69,13 @@ public sealed class IndexModel(TechnoparkDbContext db, IAuthorizationService aut
 
         if (From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var start = NetworkClock.StartOf(from);
             query = query.Where(a => a.SubmittedAt >= start);
         }
 
         if (To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var end = NetworkClock.StartOf(to.AddDays(1));
             query = query.Where(a => a.SubmittedAt < end);
         }
 
