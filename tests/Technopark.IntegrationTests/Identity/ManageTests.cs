@@ -61,6 +61,45 @@ public partial class ManageTests(AccountsAppFixture app) : IClassFixture<Account
         Assert.Equal("/", goodCode.Headers.Location?.OriginalString);
     }
 
+    [Fact]
+    public async Task RecoveryCode_SignsInOnce_AndDisabling2faStopsTheSecondStep()
+    {
+        await app.CreateUserAsync("recovery@example.ma");
+        using var client = await SignedInAsync("recovery@example.ma");
+        var setup = await client.GetStringAsync("/Identity/Account/Manage/EnableAuthenticator");
+        var key = KeyPattern().Match(setup).Groups[1].Value.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        using var enabled = await Forms.PostAsync(client, "/Identity/Account/Manage/EnableAuthenticator",
+            new Dictionary<string, string> { ["Input.Code"] = Totp(key) });
+        var code = Regex.Match(await enabled.Content.ReadAsStringAsync(), "<li class=\"col-6 col-md-4\">([^<]+)</li>").Groups[1].Value.Trim();
+        Assert.NotEmpty(code);
+
+        using var first = app.CreateClient();
+        using (var password = await LoginAsync(first, "recovery@example.ma", AccountsAppFixture.Password))
+        {
+            Assert.StartsWith("/Identity/Account/LoginWith2fa", password.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
+
+        using var recovered = await Forms.PostAsync(first, "/Identity/Account/LoginWithRecoveryCode",
+            new Dictionary<string, string> { ["Input.RecoveryCode"] = code });
+        Assert.Equal(HttpStatusCode.Redirect, recovered.StatusCode);
+
+        using var second = app.CreateClient();
+        using (await LoginAsync(second, "recovery@example.ma", AccountsAppFixture.Password))
+        {
+        }
+
+        using var reused = await Forms.PostAsync(second, "/Identity/Account/LoginWithRecoveryCode",
+            new Dictionary<string, string> { ["Input.RecoveryCode"] = code });
+        Assert.Equal(HttpStatusCode.OK, reused.StatusCode); // refused: a recovery code works once
+        Assert.Contains("Ce code de récupération n'est pas valide.", WebUtility.HtmlDecode(await reused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        using var disabled = await Forms.PostAsync(first, "/Identity/Account/Manage/Disable2fa", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        using var third = app.CreateClient();
+        using var plain = await LoginAsync(third, "recovery@example.ma", AccountsAppFixture.Password);
+        Assert.Equal("/", plain.Headers.Location?.OriginalString);
+    }
+
     private async Task<HttpClient> SignedInAsync(string email)
     {
         var client = app.CreateClient();
