@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<IDemoSeeder, DemoAccounts>();
         services.AddScoped<StaffDirectory>();
+        services.AddScoped<UserLanguage>();
         services.AddScoped<SiteDirectory>();
         services.AddScoped<Pages.Manage.AssignmentService>();
         services.AddScoped<Pages.Manage.History>();

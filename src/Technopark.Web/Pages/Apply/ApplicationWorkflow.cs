@@ -12,6 +12,8 @@ using Technopark.Infrastructure.Auditing;
 using Technopark.Infrastructure.Data;
 using Technopark.Infrastructure.Email;
 
+using Technopark.Web.Identity;
+
 namespace Technopark.Web.Pages.Apply;
 
 /// <summary>
@@ -25,6 +27,7 @@ public sealed class ApplicationWorkflow(
     EmailOutbox outbox,
     IStringLocalizer<SharedResource> text,
     IOptions<ApplicationOptions> options,
+    UserLanguage language,
     TimeProvider clock)
 {
     public int MinimumReviews => Math.Max(0, options.Value.MinimumReviews);
@@ -72,7 +75,7 @@ public sealed class ApplicationWorkflow(
             new { state = nameof(ApplicationState.Draft) }, new { state = application.State.ToString() });
         var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email).SingleAsync(cancellationToken);
         var siteName = await SiteNameAsync(application.SiteId, cancellationToken);
-        InFrench(() => Notify(email, text["Apply.EmailSubmittedSubject", siteName], text["Apply.EmailSubmittedBody", ProjectOf(application), siteName, Key(id)]));
+        UserLanguage.In(await language.OfAsync(applicantId, cancellationToken), () => Notify(email, text["Apply.EmailSubmittedSubject", siteName], text["Apply.EmailSubmittedBody", ProjectOf(application), siteName, Key(id)]));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
@@ -121,7 +124,7 @@ public sealed class ApplicationWorkflow(
             new { state = application.State.ToString(), reason = application.DecisionReason, companyId });
         var email = await db.Users.Where(u => u.Id == application.ApplicantId).Select(u => u.Email).SingleAsync(cancellationToken);
         var siteName = await SiteNameAsync(siteId, cancellationToken);
-        InFrench(() => Notify(email, text["Decision.EmailSubject", siteName],
+        UserLanguage.In(await language.OfAsync(application.ApplicantId, cancellationToken), () => Notify(email, text["Decision.EmailSubject", siteName],
             text[$"Decision.EmailBody.{decision}", ProjectOf(application), siteName, application.DecisionReason!]));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -134,7 +137,7 @@ public sealed class ApplicationWorkflow(
         audit.Record("application.message", nameof(Application), Key(application.Id), application.SiteId, null, new { message = message.Trim() });
         var email = await db.Users.Where(u => u.Id == application.ApplicantId).Select(u => u.Email).SingleAsync(cancellationToken);
         var siteName = await SiteNameAsync(application.SiteId, cancellationToken);
-        InFrench(() => Notify(email, text["Review.MessageEmailSubject", siteName], text["Review.MessageEmailBody", ProjectOf(application), siteName, message.Trim()]));
+        UserLanguage.In(await language.OfAsync(application.ApplicantId, cancellationToken), () => Notify(email, text["Review.MessageEmailSubject", siteName], text["Review.MessageEmailBody", ProjectOf(application), siteName, message.Trim()]));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -156,20 +159,6 @@ public sealed class ApplicationWorkflow(
         if (to is not null)
         {
             outbox.Enqueue(to, subject, $"<p>{System.Net.WebUtility.HtmlEncode(body)}</p>", body);
-        }
-    }
-
-    private static void InFrench(Action action)
-    {
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr");
-            action();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
         }
     }
 }

@@ -11,6 +11,7 @@ using Technopark.Infrastructure.Auditing;
 using Technopark.Infrastructure.Data;
 using Technopark.Infrastructure.Email;
 using Technopark.Infrastructure.Identity;
+using Technopark.Web.Identity;
 using Technopark.Web.Validation;
 
 namespace Technopark.Web.Pages.Hq;
@@ -22,6 +23,7 @@ public sealed class StaffModel(
     AuditTrail audit,
     EmailOutbox outbox,
     IValidator<StaffModel.InviteInput> validator,
+    UserLanguage language,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
@@ -112,10 +114,13 @@ public sealed class StaffModel(
         return RedirectToPage();
     }
 
-    /// <summary>New people get a link to choose their password (it also confirms their address).</summary>
+    /// <summary>
+    /// New people get a link to choose their password (it also confirms their address), in HQ's language;
+    /// people with an account get the news in theirs.
+    /// </summary>
     private async Task NotifyAsync(ApplicationUser user, string siteName, SiteRole role, bool isNew)
     {
-        var roleName = text[$"SiteRole.{role}"];
+        var reader = isNew ? System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName : await language.OfAsync(user.Id, HttpContext.RequestAborted);
         string link;
         if (isNew)
         {
@@ -128,9 +133,12 @@ public sealed class StaffModel(
             link = $"{Request.Scheme}://{Request.Host}/Identity/Account/Login";
         }
 
-        var subject = text["Staff.EmailSubject", siteName];
-        var body = text[isNew ? "Staff.EmailBodyNew" : "Staff.EmailBody", roleName, siteName, link];
-        outbox.Enqueue(user.Email!, subject, $"<p>{System.Net.WebUtility.HtmlEncode(body)}</p>", body);
+        UserLanguage.In(reader, () =>
+        {
+            var subject = text["Staff.EmailSubject", siteName];
+            var body = text[isNew ? "Staff.EmailBodyNew" : "Staff.EmailBody", text[$"SiteRole.{role}"], siteName, link];
+            outbox.Enqueue(user.Email!, subject, $"<p>{System.Net.WebUtility.HtmlEncode(body)}</p>", body);
+        });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -21,6 +21,7 @@ public sealed class RegisterModel(
     AccountEmails emails,
     TechnoparkDbContext db,
     IValidator<RegisterModel.InputModel> validator,
+    UserLanguage language,
     ILogger<RegisterModel> logger) : PageModel
 {
     [BindProperty]
@@ -69,6 +70,7 @@ public sealed class RegisterModel(
                 return Page();
             }
 
+            await language.RememberAsync(user, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
             await emails.QueueConfirmationAsync(user, ReturnUrl);
             logger.LogInformation("Account {UserId} registered, waiting for confirmation", user.Id);
         }
