@@ -12,7 +12,10 @@ RUN dotnet publish src/Technopark.Web/Technopark.Web.csproj -c Release --no-rest
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
-ENV ASPNETCORE_HTTP_PORTS=8080
+# Uploaded application documents live outside the image (a volume in docker-compose.yml).
+RUN mkdir -p /var/lib/technopark/documents && chown -R $APP_UID /var/lib/technopark
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    Storage__DocumentsPath=/var/lib/technopark/documents
 EXPOSE 8080
 USER $APP_UID
 ENTRYPOINT ["dotnet", "Technopark.Web.dll"]
