@@ -111,7 +111,9 @@ cat <<BANNER
     hq@technopark.ma               NetworkAdmin
     manager.tanger@technopark.ma   SiteManager, Tanger
     manager.oujda@technopark.ma    SiteManager, Oujda
-    startup@technopark.ma          applicant
+    reviewer.tanger@technopark.ma  Reviewer, Tanger
+    reviewer.oujda@technopark.ma   Reviewer, Oujda
+    startup@technopark.ma          applicant (applications in every state)
   Stop with Ctrl+C; ./run.sh stop stops the database.
 
 BANNER
