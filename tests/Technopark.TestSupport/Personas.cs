@@ -104,16 +104,17 @@ public static partial class Personas
     /// <summary>GETs the form page, then posts the fields with its antiforgery token (as a browser does).</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
     {
-        var page = await client.GetStringAsync(formPage ?? url);
-        var token = AntiforgeryToken().Match(page);
-        if (!token.Success)
-        {
-            throw new InvalidOperationException($"No antiforgery token on {formPage ?? url}");
-        }
-
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        fields["__RequestVerificationToken"] = Token(await client.GetStringAsync(formPage ?? url));
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
+
+    /// <summary>The antiforgery token of a page's first form, decoded, as a browser would send it back.</summary>
+    public static string Token(string html) => AntiforgeryToken().Match(html) is { Success: true } token
+        ? WebUtility.HtmlDecode(token.Groups[1].Value)
+        : throw new InvalidOperationException("The page has no antiforgery token.");
+
+    /// <summary>The page without its per-request antiforgery tokens, to compare two answers.</summary>
+    public static string WithoutTokens(string html) => AntiforgeryToken().Replace(html, "__RequestVerificationToken");
 
     private static void Check(IdentityResult result)
     {

@@ -341,7 +341,7 @@ public partial class ApplicationFlowTests(AppFixture app) : IClassFixture<AppFix
     private static async Task<string> TokenAsync(HttpClient client, string url)
     {
         var page = await client.GetStringAsync(url);
-        return WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value);
+        return Personas.Token(page);
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
@@ -364,6 +364,4 @@ public partial class ApplicationFlowTests(AppFixture app) : IClassFixture<AppFix
         return await client.PostAsync($"/apply/{id}/documents?handler=Upload", form);
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Technopark.TestSupport;
 
 namespace Technopark.IntegrationTests.Identity;
 
@@ -10,9 +11,7 @@ public static partial class Forms
     {
         using var page = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var token = TokenPattern().Match(await page.Content.ReadAsStringAsync());
-        Assert.True(token.Success, $"No antiforgery token on {url}");
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token.Groups[1].Value };
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = Personas.Token(await page.Content.ReadAsStringAsync()) };
         using var content = new FormUrlEncodedContent(form);
         return await client.PostAsync(url, content);
     }
@@ -27,10 +26,7 @@ public static partial class Forms
     }
 
     /// <summary>The page without its per-request values (antiforgery tokens), to compare two answers.</summary>
-    public static string WithoutTokens(string html) => TokenPattern().Replace(html, "__RequestVerificationToken");
+    public static string WithoutTokens(string html) => Personas.WithoutTokens(html);
 
     public static string Decoded(string html) => WebUtility.HtmlDecode(html);
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

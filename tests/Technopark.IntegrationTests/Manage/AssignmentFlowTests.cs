@@ -318,8 +318,7 @@ public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Token(string html) => WebUtility.HtmlDecode(
-        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+    private static string Token(string html) => Personas.Token(html);
 
     private static async Task<string> TokenAsync(HttpClient client, string url) => Token(await client.GetStringAsync(url));
 

@@ -107,15 +107,14 @@ public class HardeningTests(AppFixture app) : IClassFixture<AppFixture>
         using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         var page = await client.GetAsync("/Identity/Account/Login");
         var antiforgeryCookie = page.Headers.GetValues("Set-Cookie").First().Split(';')[0];
-        var token = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(),
-            "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Personas.Token(await page.Content.ReadAsStringAsync());
         using var request = new HttpRequestMessage(HttpMethod.Post, "/Identity/Account/Login")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["Input.Email"] = Personas.Email(Persona.Applicant),
                 ["Input.Password"] = Personas.Password,
-                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+                ["__RequestVerificationToken"] = token,
             }),
         };
         request.Headers.Add("Cookie", antiforgeryCookie);
