@@ -17,6 +17,9 @@ public sealed class AuditTrail(TechnoparkDbContext db, ICurrentUser user, TimePr
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    public void Record(string action, string entityType, int entityId, int? siteId, object? before, object? after) =>
+        Record(action, entityType, entityId.ToString(System.Globalization.CultureInfo.InvariantCulture), siteId, before, after);
+
     public void Record(string action, string entityType, string entityId, int? siteId, object? before, object? after) =>
         db.AuditLog.Add(AuditEntry.Create(clock.GetUtcNow(), user.Id, user.Email, siteId, action, entityType, entityId,
             before is null ? null : JsonSerializer.Serialize(before, Json),

@@ -71,7 +71,7 @@ public sealed class ApplicationWorkflow(
             return false;
         }
 
-        audit.Record("application.submit", nameof(Application), Key(id), application.SiteId,
+        audit.Record("application.submit", nameof(Application), id, application.SiteId,
             new { state = nameof(ApplicationState.Draft) }, new { state = application.State.ToString() });
         var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email).SingleAsync(cancellationToken);
         var siteName = await SiteNameAsync(application.SiteId, cancellationToken);
@@ -85,7 +85,7 @@ public sealed class ApplicationWorkflow(
     {
         var before = application.State.ToString();
         application.Withdraw(clock.GetUtcNow());
-        audit.Record("application.withdraw", nameof(Application), Key(application.Id), application.SiteId, new { state = before }, new { state = application.State.ToString() });
+        audit.Record("application.withdraw", nameof(Application), application.Id, application.SiteId, new { state = before }, new { state = application.State.ToString() });
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -120,7 +120,7 @@ public sealed class ApplicationWorkflow(
             companyId = company.Id;
         }
 
-        audit.Record("application.decide", nameof(Application), Key(id), siteId, new { state = before },
+        audit.Record("application.decide", nameof(Application), id, siteId, new { state = before },
             new { state = application.State.ToString(), reason = application.DecisionReason, companyId });
         var email = await db.Users.Where(u => u.Id == application.ApplicantId).Select(u => u.Email).SingleAsync(cancellationToken);
         var siteName = await SiteNameAsync(siteId, cancellationToken);
@@ -134,7 +134,7 @@ public sealed class ApplicationWorkflow(
     public async Task MessageAsync(Application application, string message, string byUserId, CancellationToken cancellationToken)
     {
         application.Message(message, byUserId, clock.GetUtcNow());
-        audit.Record("application.message", nameof(Application), Key(application.Id), application.SiteId, null, new { message = message.Trim() });
+        audit.Record("application.message", nameof(Application), application.Id, application.SiteId, null, new { message = message.Trim() });
         var email = await db.Users.Where(u => u.Id == application.ApplicantId).Select(u => u.Email).SingleAsync(cancellationToken);
         var siteName = await SiteNameAsync(application.SiteId, cancellationToken);
         UserLanguage.In(await language.OfAsync(application.ApplicantId, cancellationToken), () => Notify(email, text["Review.MessageEmailSubject", siteName], text["Review.MessageEmailBody", ProjectOf(application), siteName, message.Trim()]));

@@ -72,7 +72,7 @@ public sealed class StaffModel(
         var staff = SiteStaff.Create(user.Id, site.Id, Invite.Role);
         db.SiteStaff.Add(staff);
         await db.SaveChangesAsync(cancellationToken);
-        audit.Record("staff.grant", nameof(SiteStaff), staff.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), site.Id,
+        audit.Record("staff.grant", nameof(SiteStaff), staff.Id, site.Id,
             null, new { email, site = site.Slug, role = staff.Role.ToString() });
         await NotifyAsync(user, site.Name, staff.Role, isNew);
         await db.SaveChangesAsync(cancellationToken);
@@ -91,7 +91,7 @@ public sealed class StaffModel(
 
         var before = new { role = staff.Role.ToString() };
         staff.ChangeRole(role);
-        audit.Record("staff.change", nameof(SiteStaff), id.ToString(System.Globalization.CultureInfo.InvariantCulture), staff.SiteId,
+        audit.Record("staff.change", nameof(SiteStaff), id, staff.SiteId,
             before, new { role = role.ToString() });
         await db.SaveChangesAsync(cancellationToken);
         Message = text["Staff.Changed"];
@@ -107,7 +107,7 @@ public sealed class StaffModel(
         }
 
         db.SiteStaff.Remove(staff);
-        audit.Record("staff.revoke", nameof(SiteStaff), id.ToString(System.Globalization.CultureInfo.InvariantCulture), staff.SiteId,
+        audit.Record("staff.revoke", nameof(SiteStaff), id, staff.SiteId,
             new { userId = staff.UserId, role = staff.Role.ToString() }, null);
         await db.SaveChangesAsync(cancellationToken);
         Message = text["Staff.Revoked"];

@@ -44,7 +44,7 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
             entry.Remove(clock.Today(), WaitingListRemoval.Assigned);
         }
 
-        audit.Record("assignment.create", nameof(Assignment), Key(assignment.Id), siteId, null, Snapshot(assignment, space, company));
+        audit.Record("assignment.create", nameof(Assignment), assignment.Id, siteId, null, Snapshot(assignment, space, company));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return assignment.Id;
@@ -65,7 +65,7 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
             await EnsureSeatsAsync(space, assignment.Seats, new DateRange(oldEnd, assignment.Period.End), assignment.Id, cancellationToken);
         }
 
-        audit.Record("assignment.extend", nameof(Assignment), Key(assignment.Id), siteId, before, Snapshot(assignment, space, company));
+        audit.Record("assignment.extend", nameof(Assignment), assignment.Id, siteId, before, Snapshot(assignment, space, company));
         await SaveAsync(space, assignment.Period, assignment.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -81,7 +81,7 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
         var before = Snapshot(assignment, space, company);
         assignment.EndOn(lastDay.AddDays(1), reason);
         await LeaveWhenNothingElseAsync(company, assignment, reason, cancellationToken);
-        audit.Record("assignment.end", nameof(Assignment), Key(assignment.Id), siteId, before, Snapshot(assignment, space, company));
+        audit.Record("assignment.end", nameof(Assignment), assignment.Id, siteId, before, Snapshot(assignment, space, company));
         await SaveAsync(space, assignment.Period, assignment.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -108,7 +108,7 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
         await db.SaveChangesAsync(cancellationToken);
         var next = await AddAsync(to, company, new DateRange(firstDay, plannedEnd), seats ?? (to.Kind == SpaceKind.Coworking ? current.Seats : null),
             monthlyRent, cancellationToken);
-        audit.Record("assignment.transfer", nameof(Assignment), Key(current.Id), siteId, before,
+        audit.Record("assignment.transfer", nameof(Assignment), current.Id, siteId, before,
             new { ended = Snapshot(current, from, company), started = Snapshot(next, to, company) });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -229,8 +229,6 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
             throw new DomainException("Assignment.TooFarInPast", limit) { Field = field };
         }
     }
-
-    private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static object Snapshot(Assignment a, Space space, Company company) => new
     {

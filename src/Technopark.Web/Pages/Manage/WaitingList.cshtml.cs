@@ -60,7 +60,7 @@ public sealed class WaitingListModel(
                 var entry = WaitingListEntry.Create(company, Input.WantedKind, Input.WantedSeats, clock.Today(), Input.Priority, Input.Note);
                 db.WaitingList.Add(entry);
                 await db.SaveChangesAsync(cancellationToken);
-                audit.Record("waiting.add", nameof(WaitingListEntry), Key(entry.Id), Site.SiteId, null,
+                audit.Record("waiting.add", nameof(WaitingListEntry), entry.Id, Site.SiteId, null,
                     new { company = company.LegalName, kind = entry.WantedKind.ToString(), entry.WantedSeats, entry.Priority });
                 await db.SaveChangesAsync(cancellationToken);
                 TempData["Message"] = text["Waiting.Added", company.LegalName].Value;
@@ -102,7 +102,7 @@ public sealed class WaitingListModel(
             return Page();
         }
 
-        audit.Record(action, nameof(WaitingListEntry), Key(id), Site.SiteId, before, new { entry.Priority, removed = entry.RemovalReason?.ToString() });
+        audit.Record(action, nameof(WaitingListEntry), id, Site.SiteId, before, new { entry.Priority, removed = entry.RemovalReason?.ToString() });
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = text[done].Value;
         return Redirect($"/manage/{Site.Slug}/waiting-list");
@@ -122,8 +122,6 @@ public sealed class WaitingListModel(
         Companies = [.. companies.Select(c => (c.Id, c.LegalName))];
         Sectors = await db.Sites.Where(s => s.Id == siteId).Select(s => s.FocusSectors).SingleAsync(cancellationToken);
     }
-
-    private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public sealed record Row(int Rank, int Id, int CompanyId, string Company, SpaceKind Kind, int Seats, DateOnly Since, int Priority, string? Note);
 

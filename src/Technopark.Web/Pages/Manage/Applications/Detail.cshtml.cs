@@ -165,7 +165,7 @@ public sealed class DetailModel(
             return Page();
         }
 
-        audit.Record(action, nameof(Application), ApplicationWorkflow.Key(Application.Id), Site.SiteId, before, after());
+        audit.Record(action, nameof(Application), Application.Id, Site.SiteId, before, after());
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = text[done].Value;
         return Redirect($"/manage/{Site.Slug}/applications/{Application.Id}");

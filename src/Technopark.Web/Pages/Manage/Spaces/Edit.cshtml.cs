@@ -76,7 +76,7 @@ public sealed class EditModel(
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(before is null ? "space.create" : "space.update", nameof(Space), space.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            audit.Record(before is null ? "space.create" : "space.update", nameof(Space), space.Id,
                 Site.SiteId, before, Snapshot(space));
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -134,7 +134,7 @@ public sealed class EditModel(
             space.Deactivate();
         }
 
-        audit.Record(active ? "space.activate" : "space.deactivate", nameof(Space), id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        audit.Record(active ? "space.activate" : "space.deactivate", nameof(Space), id,
             Site.SiteId, before, Snapshot(space));
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = text[active ? "Spaces.Activated" : "Spaces.Deactivated", space.Code].Value;

@@ -94,7 +94,7 @@ public sealed class ImportModel(TechnoparkDbContext db, AuditTrail audit, IStrin
             await db.SaveChangesAsync(cancellationToken);
             foreach (var space in spaces)
             {
-                audit.Record("space.import", nameof(Space), space.Id.ToString(CultureInfo.InvariantCulture), Site.SiteId, null, EditModel.Snapshot(space));
+                audit.Record("space.import", nameof(Space), space.Id, Site.SiteId, null, EditModel.Snapshot(space));
             }
 
             await db.SaveChangesAsync(cancellationToken);
