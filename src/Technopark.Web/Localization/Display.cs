@@ -16,6 +16,9 @@ public static class Display
 
     public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
+    /// <summary>A rate in percent, to one decimal at most ("59,7", "60").</summary>
+    public static string Rate(decimal value) => value.ToString("#,##0.#", CultureInfo.CurrentCulture);
+
     public static string Money(this IStringLocalizer localizer, decimal amount) => localizer["Money.Amount", Number(amount)];
 
     public static string MonthlyRent(this IStringLocalizer localizer, decimal amount) => localizer["Money.Monthly", Number(amount)];

@@ -163,8 +163,9 @@ public static class DemoData
         for (var i = 0; i < alumni.Count; i++)
         {
             var office = offices[(residents.Count + i) % offices.Count];
-            var start = today.AddYears(-8).AddDays(random.Next(0, 500));
-            var end = start.AddDays(random.Next(365, 1100));
+            // A third left within the last year (the 12-month turnover), the others years ago.
+            var end = i % 3 == 0 ? today.AddDays(-random.Next(20, 330)) : today.AddYears(-8).AddDays(random.Next(365, 1600));
+            var start = end.AddDays(-random.Next(365, 1100));
             var closed = i % 3 == 2;
             var stay = Assignment.Create(office, alumni[i], new DateRange(start, null));
             stay.EndOn(end, closed ? AssignmentEnd.Closed : AssignmentEnd.Graduated);
