@@ -2,16 +2,19 @@ using System.Reflection;
 using System.Resources;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
-using Microsoft.Extensions.WebEncoders;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
 using Technopark.Infrastructure.Auditing;
 using Technopark.Infrastructure.Data;
 using Technopark.Infrastructure.Data.Seeding;
 using Technopark.Web.Authorization;
 using Technopark.Web.Identity;
+using Technopark.Web.Localization;
 using Technopark.Web.Pages.Sites;
 
 [assembly: NeutralResourcesLanguage("fr")]
@@ -42,6 +45,7 @@ public static class DependencyInjection
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddSingleton<IConfigureOptions<MvcOptions>, BindingMessages>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options =>
         {

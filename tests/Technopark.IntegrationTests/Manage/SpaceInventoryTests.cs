@@ -59,6 +59,25 @@ public class SpaceInventoryTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(before, await db.Spaces.CountAsync());
     }
 
+    [Theory]
+    [InlineData(null, "« 3e étage » n'est pas une valeur valide ici.")]
+    [InlineData("en", "\"3e étage\" is not a valid value here.")]
+    public async Task Create_LettersInANumberField_GetTheMessageInTheUsersLanguage(string? culture, string expected)
+    {
+        using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
+        if (culture is not null)
+        {
+            client.DefaultRequestHeaders.Add("Cookie", $".AspNetCore.Culture=c%3D{culture}%7Cuic%3D{culture}");
+        }
+
+        var form = Form("K-101", "20", "1000");
+        form["Input.Floor"] = "3e étage";
+        using var response = await Personas.PostFormAsync(client, EditUrl, form);
+
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Matches("id=\"Input_Floor-error\"[^>]*>" + System.Text.RegularExpressions.Regex.Escape(expected), html);
+    }
+
     [Fact]
     public async Task Edit_BasedOnStaleData_IsRefusedAndShowsTheCurrentValues()
     {
