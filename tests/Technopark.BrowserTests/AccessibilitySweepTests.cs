@@ -1,0 +1,80 @@
+using Microsoft.Playwright;
+
+namespace Technopark.BrowserTests;
+
+/// <summary>Every page a person reaches, on a desktop and on a phone, passes axe with no serious or critical violation.</summary>
+public class AccessibilitySweepTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly string[] PublicPages =
+        ["/", "/sites/tanger", "/sites/khemisset", "/Identity/Account/Login", "/Identity/Account/Register", "/Identity/Account/ForgotPassword"];
+
+    private static readonly string[] ManagerPages =
+    [
+        "/manage/tanger", "/manage/tanger/board", "/manage/tanger/spaces", "/manage/tanger/spaces/edit", "/manage/tanger/spaces/import",
+        "/manage/tanger/assign", "/manage/tanger/waiting-list", "/manage/tanger/applications", "/Identity/Account/Manage",
+        "/Identity/Account/Manage/ChangePassword", "/Identity/Account/Manage/TwoFactorAuthentication",
+    ];
+
+    private static readonly string[] HqPages = ["/hq", "/hq/trend", "/hq/kpis", "/hq/kpis/success", "/hq/staff", "/hq/mailbox"];
+
+    private static readonly string[] ApplicantPages = ["/apply", "/apply?site=oujda", "/applications"];
+
+    [Theory]
+    [InlineData(1280, 900)]
+    [InlineData(375, 740)]
+    public async Task EveryPage_PassesAxe(int width, int height)
+    {
+        var failures = new List<string>();
+        await SweepAsync(null, PublicPages, width, height, failures);
+        await SweepAsync("manager.tanger@technopark.ma", ManagerPages, width, height, failures, follow: ["/manage/tanger/board", "a[href*='/assignments/']"]);
+        await SweepAsync("hq@technopark.ma", HqPages, width, height, failures);
+        await SweepAsync("startup@technopark.ma", ApplicantPages, width, height, failures, follow: ["/applications", "a[href^='/applications/']"]);
+
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
+    private async Task SweepAsync(string? email, IEnumerable<string> urls, int width, int height, List<string> failures, string[]? follow = null)
+    {
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl, ViewportSize = new() { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        if (email is not null)
+        {
+            await page.GotoAsync("/Identity/Account/Login");
+            await page.Locator("#Input_Email").FillAsync(email);
+            await page.Locator("#Input_Password").FillAsync("Demo-Technopark-2026");
+            await page.Locator("#Input_Password").PressAsync("Enter");
+            await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login", StringComparison.Ordinal));
+        }
+
+        var visits = urls.ToList();
+        if (follow is { Length: 2 })
+        {
+            await page.GotoAsync(follow[0]);
+            if (await page.Locator(follow[1]).First.GetAttributeAsync("href") is { } link)
+            {
+                visits.Add(link);
+            }
+        }
+
+        foreach (var url in visits)
+        {
+            var response = await page.GotoAsync(url);
+            if (response is null || response.Status >= 400)
+            {
+                failures.Add($"{url} ({width}px, {email ?? "visitor"}): HTTP {response?.Status}");
+                continue;
+            }
+
+            try
+            {
+                await Accessibility.AssertNoSeriousViolationsAsync(page);
+            }
+            catch (Xunit.Sdk.XunitException e)
+            {
+                failures.Add($"{url} ({width}px, {email ?? "visitor"}): {e.Message}");
+            }
+        }
+
+        await context.CloseAsync();
+    }
+}
