@@ -20,22 +20,26 @@ public class AccessibilitySweepTests(BrowserFixture browser) : IClassFixture<Bro
     private static readonly string[] ApplicantPages = ["/apply", "/apply?site=oujda", "/applications"];
 
     [Theory]
-    [InlineData(1280, 900)]
-    [InlineData(375, 740)]
-    public async Task EveryPage_PassesAxe(int width, int height)
+    [InlineData(1280, 900, "fr")]
+    [InlineData(375, 740, "fr")]
+    [InlineData(1280, 900, "ar")]
+    public async Task EveryPage_PassesAxe(int width, int height, string language)
     {
         var failures = new List<string>();
-        await SweepAsync(null, PublicPages, width, height, failures);
-        await SweepAsync("manager.tanger@technopark.ma", ManagerPages, width, height, failures, follow: ["/manage/tanger/board", "a[href*='/assignments/']"]);
-        await SweepAsync("hq@technopark.ma", HqPages, width, height, failures);
-        await SweepAsync("startup@technopark.ma", ApplicantPages, width, height, failures, follow: ["/applications", "a[href^='/applications/']"]);
+        var screen = new Screen(width, height, language);
+        await SweepAsync(null, PublicPages, screen, failures);
+        await SweepAsync("manager.tanger@technopark.ma", ManagerPages, screen, failures, follow: ["/manage/tanger/board", "a[href*='/assignments/']"]);
+        await SweepAsync("hq@technopark.ma", HqPages, screen, failures);
+        await SweepAsync("startup@technopark.ma", ApplicantPages, screen, failures, follow: ["/applications", "a[href^='/applications/']"]);
 
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
     }
 
-    private async Task SweepAsync(string? email, IEnumerable<string> urls, int width, int height, List<string> failures, string[]? follow = null)
+    private async Task SweepAsync(string? email, IEnumerable<string> urls, Screen screen, List<string> failures, string[]? follow = null)
     {
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl, ViewportSize = new() { Width = width, Height = height } });
+        var (width, _, language) = screen;
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl, ViewportSize = new() { Width = screen.Width, Height = screen.Height } });
+        await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c%3D{language}%7Cuic%3D{language}", Url = browser.BaseUrl }]);
         var page = await context.NewPageAsync();
         if (email is not null)
         {
@@ -61,8 +65,13 @@ public class AccessibilitySweepTests(BrowserFixture browser) : IClassFixture<Bro
             var response = await page.GotoAsync(url);
             if (response is null || response.Status >= 400)
             {
-                failures.Add($"{url} ({width}px, {email ?? "visitor"}): HTTP {response?.Status}");
+                failures.Add($"{url} ({width}px, {language}, {email ?? "visitor"}): HTTP {response?.Status}");
                 continue;
+            }
+
+            if (await page.Locator("html").GetAttributeAsync("lang") != language)
+            {
+                failures.Add($"{url} ({width}px, {email ?? "visitor"}): not in {language}");
             }
 
             try
@@ -71,10 +80,12 @@ public class AccessibilitySweepTests(BrowserFixture browser) : IClassFixture<Bro
             }
             catch (Xunit.Sdk.XunitException e)
             {
-                failures.Add($"{url} ({width}px, {email ?? "visitor"}): {e.Message}");
+                failures.Add($"{url} ({width}px, {language}, {email ?? "visitor"}): {e.Message}");
             }
         }
 
         await context.CloseAsync();
     }
+
+    private sealed record Screen(int Width, int Height, string Language);
 }
