@@ -40,7 +40,7 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
 
     public const string SitesOnDaySql = """
         WITH held AS (
-            SELECT a.space_id, a.company_id, a.seats, a.end_on
+            SELECT a.site_id, a.space_id, a.company_id, a.seats, a.end_on
             FROM assignments a
             WHERE daterange(a.start_on, a.end_on, '[)') @> @day
         ), per_space AS (
@@ -60,9 +60,9 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
                    sum(ending) AS ending_soon
             FROM per_space GROUP BY site_id
         ), residents AS (
-            SELECT sp.site_id, count(DISTINCT h.company_id) AS n
-            FROM held h JOIN spaces sp ON sp.id = h.space_id
-            GROUP BY sp.site_id
+            SELECT h.site_id, count(DISTINCT h.company_id) AS n
+            FROM held h
+            GROUP BY h.site_id
         ), waiting AS (
             SELECT w.site_id, count(*) AS n
             FROM waiting_list w
