@@ -31,7 +31,7 @@ public static class DependencyInjection
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, DataVersionInterceptor>();
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.AddScoped<DatabaseInitializer>();
-        services.AddScoped<Data.Queries.OccupancyQuery>();
+        services.AddScoped<Data.Queries.NetworkQueries>();
         services.AddScoped<Email.EmailOutbox>();
         services.AddScoped<Auditing.AuditTrail>();
         services.AddSingleton(TimeProvider.System);

@@ -324,6 +324,10 @@ internal static partial class Bench
             {
                 await using var cmd = new NpgsqlCommand(statement, connection);
                 cmd.Parameters.Add(new NpgsqlParameter("day", NpgsqlDbType.Date) { Value = on });
+                if (statement.Contains("@site", StringComparison.Ordinal))
+                {
+                    cmd.Parameters.Add(NetworkQueries.Site(null));
+                }
                 await using var reader = await cmd.ExecuteReaderAsync();
                 while (await reader.ReadAsync())
                 {

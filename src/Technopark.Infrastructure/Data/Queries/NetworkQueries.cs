@@ -9,6 +9,8 @@ public sealed record SiteDay(
     int OfficesTotal, int OfficesOccupied, int SeatsTotal, int SeatsOccupied, int Residents, int EndingSoon, int Waiting)
 {
     public int OfficesFree => OfficesTotal - OfficesOccupied;
+
+    public int SeatsFree => SeatsTotal - SeatsOccupied;
 }
 
 /// <summary>Active offices and occupied ones of a site on the first day of a month.</summary>
@@ -42,7 +44,7 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
         WITH held AS (
             SELECT a.site_id, a.space_id, a.company_id, a.seats, a.end_on
             FROM assignments a
-            WHERE daterange(a.start_on, a.end_on, '[)') @> @day
+            WHERE daterange(a.start_on, a.end_on, '[)') @> @day AND (@site::int IS NULL OR a.site_id = @site)
         ), per_space AS (
             SELECT sp.site_id, sp.kind, sp.seats, h.used, h.ending
             FROM spaces sp
@@ -50,7 +52,7 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
                 SELECT space_id, sum(seats) AS used, count(*) FILTER (WHERE end_on <= @day + 90) AS ending
                 FROM held GROUP BY space_id
             ) h ON h.space_id = sp.id
-            WHERE sp.is_active AND sp.kind IN ('Office', 'Coworking')
+            WHERE sp.is_active AND sp.kind IN ('Office', 'Coworking') AND (@site::int IS NULL OR sp.site_id = @site)
         ), occupancy AS (
             SELECT site_id,
                    count(*) FILTER (WHERE kind = 'Office') AS offices_total,
@@ -66,7 +68,7 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
         ), waiting AS (
             SELECT w.site_id, count(*) AS n
             FROM waiting_list w
-            WHERE w.since <= @day AND (w.removed_on IS NULL OR w.removed_on > @day)
+            WHERE w.since <= @day AND (w.removed_on IS NULL OR w.removed_on > @day) AND (@site::int IS NULL OR w.site_id = @site)
             GROUP BY w.site_id
         )
         SELECT s.id AS site_id, s.slug, s.name, s.status, s.opened_on,
@@ -81,6 +83,7 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
         LEFT JOIN occupancy o ON o.site_id = s.id
         LEFT JOIN residents r ON r.site_id = s.id
         LEFT JOIN waiting w ON w.site_id = s.id
+        WHERE @site::int IS NULL OR s.id = @site
         ORDER BY s.id
         """;
 
@@ -155,8 +158,9 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
         FROM exits e
         """;
 
-    public async Task<IReadOnlyList<SiteDay>> SitesOnAsync(DateOnly day, CancellationToken cancellationToken) =>
-        await db.Database.SqlQueryRaw<SiteDay>(SitesOnDaySql, Day(day)).ToListAsync(cancellationToken);
+    /// <summary>Every site on a day (or only <paramref name="siteId"/>): the one definition of occupancy, also used by the public and site pages.</summary>
+    public async Task<IReadOnlyList<SiteDay>> SitesOnAsync(DateOnly day, CancellationToken cancellationToken, int? siteId = null) =>
+        await db.Database.SqlQueryRaw<SiteDay>(SitesOnDaySql, Day(day), Site(siteId)).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<TrendPoint>> TrendAsync(DateOnly day, CancellationToken cancellationToken) =>
         await db.Database.SqlQueryRaw<TrendPoint>(TrendSql, Day(day)).ToListAsync(cancellationToken);
@@ -204,4 +208,7 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
     public static readonly IReadOnlyList<string> DrillDownKinds = ["occupancy", "success", "survival", "turnover", "jobs", "revenue"];
 
     private static NpgsqlParameter Day(DateOnly day) => new("day", NpgsqlTypes.NpgsqlDbType.Date) { Value = day };
+
+    /// <summary>The @site filter of <see cref="SitesOnDaySql"/>: null for the whole network.</summary>
+    public static NpgsqlParameter Site(int? siteId) => new("site", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)siteId ?? DBNull.Value };
 }

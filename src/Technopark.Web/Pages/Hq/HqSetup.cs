@@ -1,4 +1,3 @@
-using Technopark.Infrastructure.Data.Queries;
 using Technopark.Web.Pages.Hq;
 
 namespace Technopark.Web;
@@ -9,7 +8,6 @@ public static class HqSetup
     public static IServiceCollection AddHq(this IServiceCollection services)
     {
         services.AddMemoryCache();
-        services.AddScoped<NetworkQueries>();
         services.AddScoped<HqReports>();
         services.AddOpenApi();
         return services;

@@ -8,7 +8,7 @@ using Technopark.Web.Authorization;
 namespace Technopark.Web.Pages.Manage;
 
 /// <summary>The site's dashboard for its staff: how full the site is today.</summary>
-public sealed class IndexModel(OccupancyQuery occupancy, TechnoparkDbContext db, IAuthorizationService authorization, TimeProvider clock) : SitePageModel
+public sealed class IndexModel(NetworkQueries network, TechnoparkDbContext db, IAuthorizationService authorization, TimeProvider clock) : SitePageModel
 {
     public const int ForecastDays = 90;
 
@@ -22,14 +22,13 @@ public sealed class IndexModel(OccupancyQuery occupancy, TechnoparkDbContext db,
 
     public DateOnly Today { get; private set; }
 
-    public SiteOccupancy Occupancy { get; private set; } = null!;
+    public SiteDay Occupancy { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = clock.Today();
         CanManage = (await authorization.AuthorizeAsync(User, Site, Policies.SiteManager)).Succeeded;
-        var figures = await occupancy.OnAsync(Today, Site.SiteId, cancellationToken);
-        Occupancy = figures.GetValueOrDefault(Site.SiteId) ?? SiteOccupancy.Empty(Site.SiteId);
+        Occupancy = (await network.SitesOnAsync(Today, cancellationToken, Site.SiteId)).Single();
         if (CanManage)
         {
             await LoadForecastAsync(cancellationToken);

@@ -8,7 +8,7 @@ namespace Technopark.Web.Pages.Sites;
 
 public sealed record SiteCard(
     string Slug, string Name, string City, string Region, SiteStatus Status, int? OpeningYear, DateOnly? OpenedOn,
-    int? CompanyCapacity, SiteOccupancy Occupancy);
+    int? CompanyCapacity, SiteDay Occupancy);
 
 public sealed record SpaceKindOffer(SpaceKind Kind, int Count, int Seats, decimal? FromRate);
 
@@ -20,16 +20,16 @@ public sealed record SiteDetails(
 }
 
 /// <summary>The public view of the network: sites, their facts and free capacity on a day.</summary>
-public sealed class SiteDirectory(TechnoparkDbContext db, OccupancyQuery occupancy)
+public sealed class SiteDirectory(TechnoparkDbContext db, NetworkQueries network)
 {
     public async Task<IReadOnlyList<SiteCard>> ListAsync(DateOnly day, CancellationToken cancellationToken)
     {
         var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Id)
             .Select(s => new { s.Id, s.Slug, s.Name, s.City, s.Region, s.Status, s.OpeningYear, s.OpenedOn, s.CompanyCapacity })
             .ToListAsync(cancellationToken);
-        var occupied = await occupancy.OnAsync(day, null, cancellationToken);
+        var occupied = (await network.SitesOnAsync(day, cancellationToken)).ToDictionary(o => o.SiteId); // a row for every site
         return [.. sites.Select(s => new SiteCard(s.Slug, s.Name, s.City, s.Region, s.Status, s.OpeningYear, s.OpenedOn,
-            s.CompanyCapacity, occupied.GetValueOrDefault(s.Id) ?? SiteOccupancy.Empty(s.Id)))];
+            s.CompanyCapacity, occupied[s.Id]))];
     }
 
     public async Task<SiteDetails?> FindAsync(string slug, DateOnly day, CancellationToken cancellationToken)
@@ -40,14 +40,14 @@ public sealed class SiteDirectory(TechnoparkDbContext db, OccupancyQuery occupan
             return null;
         }
 
-        var occupied = await occupancy.OnAsync(day, site.Id, cancellationToken);
+        var occupied = (await network.SitesOnAsync(day, cancellationToken, site.Id)).Single();
         var offer = await db.Spaces.AsNoTracking()
             .Where(s => s.SiteId == site.Id && s.IsActive)
             .GroupBy(s => s.Kind)
             .Select(g => new SpaceKindOffer(g.Key, g.Count(), g.Sum(s => s.Seats), g.Min(s => (decimal?)s.MonthlyRate)))
             .ToListAsync(cancellationToken);
         var card = new SiteCard(site.Slug, site.Name, site.City, site.Region, site.Status, site.OpeningYear, site.OpenedOn,
-            site.CompanyCapacity, occupied.GetValueOrDefault(site.Id) ?? SiteOccupancy.Empty(site.Id));
+            site.CompanyCapacity, occupied);
         return new SiteDetails(card, site.FloorAreaSquareMeters, site.FocusSectors, site.ServiceCodes, site.Partners,
             [.. offer.OrderBy(o => o.Kind)]);
     }
