@@ -34,3 +34,10 @@ public static partial class TextToHtml
     [GeneratedRegex(@"https?://(?:(?!&(?:lt|gt|quot|#39);)[^\s""'<>])+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();
 }
+
+/// <summary>Emails written as plain text: the HTML part is derived the same way for every sender.</summary>
+public static class OutboxTextExtensions
+{
+    public static void EnqueueText(this Technopark.Infrastructure.Email.EmailOutbox outbox, string to, string subject, string text) =>
+        outbox.Enqueue(to, subject, TextToHtml.Paragraphs(text), text);
+}

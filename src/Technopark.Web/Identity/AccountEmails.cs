@@ -61,7 +61,7 @@ public sealed class AccountEmails(
         }
     }
 
-    private void Queue(string to, string subject, string body) => outbox.Enqueue(to, subject, TextToHtml.Paragraphs(body), body);
+    private void Queue(string to, string subject, string body) => outbox.EnqueueText(to, subject, body);
 
     private string Link(string path, string? query)
     {

@@ -11,7 +11,7 @@ using Technopark.Infrastructure;
 using Technopark.Infrastructure.Auditing;
 using Technopark.Infrastructure.Data;
 using Technopark.Infrastructure.Email;
-
+using Technopark.Web.Email;
 using Technopark.Web.Identity;
 
 namespace Technopark.Web.Pages.Apply;
@@ -158,7 +158,7 @@ public sealed class ApplicationWorkflow(
     {
         if (to is not null)
         {
-            outbox.Enqueue(to, subject, $"<p>{System.Net.WebUtility.HtmlEncode(body)}</p>", body);
+            outbox.EnqueueText(to, subject, body);
         }
     }
 }

@@ -13,6 +13,7 @@ using Technopark.Infrastructure.Email;
 using Technopark.Infrastructure.Identity;
 using Technopark.Web.Identity;
 using Technopark.Web.Validation;
+using Technopark.Web.Email;
 
 namespace Technopark.Web.Pages.Hq;
 
@@ -137,7 +138,7 @@ public sealed class StaffModel(
         {
             var subject = text["Staff.EmailSubject", siteName];
             var body = text[isNew ? "Staff.EmailBodyNew" : "Staff.EmailBody", text[$"SiteRole.{role}"], siteName, link];
-            outbox.Enqueue(user.Email!, subject, $"<p>{System.Net.WebUtility.HtmlEncode(body)}</p>", body);
+            outbox.EnqueueText(user.Email!, subject, body);
         });
     }
 
