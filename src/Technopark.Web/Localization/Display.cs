@@ -19,6 +19,9 @@ public static class Display
     /// <summary>A rate in percent, to one decimal at most ("59,7", "60").</summary>
     public static string Rate(decimal value) => value.ToString("#,##0.#", CultureInfo.CurrentCulture);
 
+    /// <summary>A rate as "59,7 %" in the current language, or "—" when there is none.</summary>
+    public static string Percent(this IStringLocalizer localizer, decimal? rate) => rate is { } r ? localizer["Hq.Percent", Rate(r)] : "—";
+
     public static string Money(this IStringLocalizer localizer, decimal amount) => localizer["Money.Amount", Number(amount)];
 
     public static string MonthlyRent(this IStringLocalizer localizer, decimal amount) => localizer["Money.Monthly", Number(amount)];
