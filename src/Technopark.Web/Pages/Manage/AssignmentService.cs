@@ -8,6 +8,7 @@ using Technopark.Domain.WaitingList;
 using Technopark.Infrastructure;
 using Technopark.Infrastructure.Auditing;
 using Technopark.Infrastructure.Data;
+using Technopark.Infrastructure.Data.Queries;
 
 namespace Technopark.Web.Pages.Manage;
 
@@ -174,9 +175,8 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
     private async Task EnsureSeatsAsync(Space space, int seats, DateRange period, int? exclude, CancellationToken cancellationToken)
     {
         var start = period.Start;
-        var end = period.End;
-        var overlapping = await db.Assignments.AsNoTracking()
-            .Where(a => a.SpaceId == space.Id && a.Id != exclude && (end == null || a.Period.Start < end) && (a.Period.End == null || a.Period.End > start))
+        var overlapping = await db.Assignments.AsNoTracking().Overlapping(period)
+            .Where(a => a.SpaceId == space.Id && a.Id != exclude)
             .Select(a => new { a.Period.Start, a.Period.End, a.Seats })
             .ToListAsync(cancellationToken);
         var busiest = overlapping.Select(a => a.Start < start ? start : a.Start).Append(start).Distinct()
@@ -190,11 +190,8 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
 
     private async Task<DomainException> OccupiedAsync(Space space, DateRange period, int? self, CancellationToken cancellationToken)
     {
-        var start = period.Start;
-        var end = period.End;
-        var holder = await db.Assignments.AsNoTracking()
-            .Where(a => a.SpaceId == space.Id && a.IsExclusive && a.Id != self
-                && (end == null || a.Period.Start < end) && (a.Period.End == null || a.Period.End > start))
+        var holder = await db.Assignments.AsNoTracking().Overlapping(period)
+            .Where(a => a.SpaceId == space.Id && a.IsExclusive && a.Id != self)
             .OrderBy(a => a.Period.Start)
             .Join(db.Companies, a => a.CompanyId, c => c.Id, (a, c) => new { a.Period.Start, a.Period.End, c.LegalName })
             .FirstAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Technopark.Domain.Spaces;
 using Technopark.Infrastructure;
 using Technopark.Infrastructure.Data;
+using Technopark.Infrastructure.Data.Queries;
 using Technopark.Web.Authorization;
 
 namespace Technopark.Web.Pages.Manage;
@@ -39,7 +40,7 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
         var siteId = Site.SiteId;
         var day = On;
         var held = db.Assignments
-            .Where(a => a.SiteId == siteId && a.Period.Start <= day && (a.Period.End == null || a.Period.End > day))
+            .HeldOn(day).Where(a => a.SiteId == siteId)
             .Join(db.Companies, a => a.CompanyId, c => c.Id, (a, c) => new { a.Id, a.SpaceId, c.LegalName, a.Period.Start, a.Period.End, a.Seats, a.MonthlyRent });
         var rows = await db.Spaces.AsNoTracking()
             .Where(s => s.SiteId == siteId && s.IsActive && (s.Kind == SpaceKind.Office || s.Kind == SpaceKind.Coworking))

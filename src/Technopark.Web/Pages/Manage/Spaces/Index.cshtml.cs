@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Technopark.Domain.Spaces;
 using Technopark.Infrastructure;
 using Technopark.Infrastructure.Data;
+using Technopark.Infrastructure.Data.Queries;
 using Technopark.Web.Authorization;
 
 namespace Technopark.Web.Pages.Manage.Spaces;
@@ -20,15 +21,16 @@ public sealed class IndexModel(TechnoparkDbContext db, TimeProvider clock) : Sit
         Kind = kind is { } k && Enum.IsDefined(k) ? k : null;
         var today = clock.Today();
         var siteId = Site.SiteId;
+        var held = db.Assignments.HeldOn(today);
         var rows = await db.Spaces.AsNoTracking()
             .Where(s => s.SiteId == siteId && (Kind == null || s.Kind == Kind))
             .OrderBy(s => s.Floor).ThenBy(s => s.Code)
             .Select(s => new
             {
                 s.Id, s.Code, s.Kind, s.Floor, s.AreaSquareMeters, s.Seats, s.MonthlyRate, s.IsActive,
-                Used = db.Assignments.Where(a => a.SpaceId == s.Id && a.Period.Start <= today && (a.Period.End == null || a.Period.End > today))
+                Used = held.Where(a => a.SpaceId == s.Id)
                     .Sum(a => (int?)a.Seats) ?? 0,
-                Holder = db.Assignments.Where(a => a.SpaceId == s.Id && a.IsExclusive && a.Period.Start <= today && (a.Period.End == null || a.Period.End > today))
+                Holder = held.Where(a => a.SpaceId == s.Id && a.IsExclusive)
                     .Join(db.Companies, a => a.CompanyId, c => c.Id, (a, c) => c.LegalName).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
