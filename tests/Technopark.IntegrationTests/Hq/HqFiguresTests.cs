@@ -38,6 +38,18 @@ public partial class HqFiguresTests(AppFixture app) : IClassFixture<AppFixture>,
     }
 
     [Fact]
+    public async Task SitesOn_EmptyCoworkingSpace_CountsNoSeatOccupied()
+    {
+        await using var db = app.Database.CreateContext();
+
+        // 2025-12-31: W1 (10 seats) is active and nobody holds a seat in it yet (c7 starts on 2026-01-01).
+        var tanger = (await new NetworkQueries(db).SitesOnAsync(new DateOnly(2025, 12, 31), default)).Single(s => s.Slug == "tanger");
+
+        Assert.Equal(10, tanger.SeatsTotal);
+        Assert.Equal(0, tanger.SeatsOccupied);
+    }
+
+    [Fact]
     public async Task SitesOn_NetworkTotals_CountOperationalSitesOnly()
     {
         await using var db = app.Database.CreateContext();

@@ -58,7 +58,7 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
                    count(*) FILTER (WHERE kind = 'Office') AS offices_total,
                    count(*) FILTER (WHERE kind = 'Office' AND used IS NOT NULL) AS offices_occupied,
                    sum(seats) FILTER (WHERE kind = 'Coworking') AS seats_total,
-                   sum(least(used, seats)) FILTER (WHERE kind = 'Coworking') AS seats_occupied,
+                   sum(least(coalesce(used, 0), seats)) FILTER (WHERE kind = 'Coworking') AS seats_occupied,
                    sum(ending) AS ending_soon
             FROM per_space GROUP BY site_id
         ), residents AS (
