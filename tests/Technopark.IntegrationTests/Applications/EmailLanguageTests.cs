@@ -1,12 +1,18 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Technopark.Domain.Applications;
+using Technopark.Infrastructure.Identity;
 using Technopark.TestSupport;
+using Technopark.Web.Identity;
 
 namespace Technopark.IntegrationTests.Applications;
 
 /// <summary>An email goes out in its reader's language, not in the language of whoever caused it.</summary>
-public class EmailLanguageTests(AppFixture app) : IClassFixture<AppFixture>
+public partial class EmailLanguageTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task Decision_ByAFrenchSpeakingManager_ReachesAnEnglishReadingApplicantInEnglish()
@@ -47,4 +53,88 @@ public class EmailLanguageTests(AppFixture app) : IClassFixture<AppFixture>
         var email = await check.Outbox.Where(m => m.To == Personas.Email(Persona.Applicant)).OrderByDescending(m => m.Id).FirstAsync();
         Assert.StartsWith("Decision on your application", email.Subject, StringComparison.Ordinal);
     }
+
+    /// <summary>Site names already read "Technopark Tanger": the emails must not add the network's name in front of them.</summary>
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task Emails_SubmittedDecidedAndMessaged_NameTheSiteOnceInEveryLanguage(string language)
+    {
+        var email = $"une.fois.{language}@test.technopark.ma";
+        using var applicant = await ApplicantReadingAsync(email, language);
+        await Personas.EnsureAsync(app.Factory, Persona.ReviewerTanger);
+        int id;
+        string siteName;
+        await using (var db = app.Database.CreateContext())
+        {
+            var applicantId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            var site = await db.Sites.SingleAsync(s => s.Slug == "tanger");
+            siteName = site.Name;
+            var now = DateTimeOffset.UtcNow;
+            var application = Application.Start(applicantId, site.Id, Programme.Incubation, now);
+            application.DescribeProject("Une fois", "Un nom de site lu une fois", site.FocusSectors[0], ProjectStage.Mvp, now);
+            application.DescribeTeam("Amina", "amina@example.ma", "0612345678", 2, null, null, now);
+            application.DescribeMarket("Maroc", "Abonnements", now);
+            application.AttachDocument(DocumentKind.PitchDeck, "deck.pdf", Guid.NewGuid().ToString("N") + ".pdf", "application/pdf", 100, now);
+            db.Applications.Add(application);
+            await db.SaveChangesAsync();
+            id = application.Id;
+        }
+
+        using (var submitted = await Personas.PostFormAsync(applicant, $"/apply/{id}/submit", []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        }
+
+        await using (var db = app.Database.CreateContext())
+        {
+            var reviewerId = await db.Users.Where(u => u.Email == Personas.Email(Persona.ReviewerTanger)).Select(u => u.Id).SingleAsync();
+            var application = await db.Applications.Include(a => a.Reviews).Include(a => a.Events).SingleAsync(a => a.Id == id);
+            application.AssignReviewer(reviewerId, reviewerId, DateTimeOffset.UtcNow);
+            application.Score(reviewerId, 4, 4, 4, 4, 4, null, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        using var manager = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
+        var detail = $"/manage/tanger/applications/{id}";
+        using (var messaged = await Personas.PostFormAsync(manager, $"{detail}?handler=Message", new() { ["Message"] = "Merci." }, formPage: detail))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, messaged.StatusCode);
+        }
+
+        using (var decided = await Personas.PostFormAsync(manager, $"{detail}?handler=Decide", new() { ["Decision"] = "Accept", ["Reason"] = "Bien." }, formPage: detail))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        }
+
+        await using var check = app.Database.CreateContext();
+        var sent = await check.Outbox.Where(m => m.To == email).ToListAsync();
+        Assert.Equal(3, sent.Count);
+        foreach (var text in sent.SelectMany(m => new[] { m.Subject, m.TextBody }))
+        {
+            Assert.Contains(siteName, text, StringComparison.Ordinal);
+            Assert.True(NetworkName().Count(text) == 1, $"The network's name once, in: {text}");
+        }
+    }
+
+    private async Task<HttpClient> ApplicantReadingAsync(string email, string language)
+    {
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
+            Assert.True((await users.CreateAsync(user, Personas.Password)).Succeeded);
+            await scope.ServiceProvider.GetRequiredService<UserLanguage>().RememberAsync(user, language);
+        }
+
+        var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var signIn = await Personas.PostFormAsync(client, "/Identity/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = Personas.Password });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        return client;
+    }
+
+    /// <summary>The network's name in Latin or Arabic letters.</summary>
+    [GeneratedRegex("Technopark|تكنوبارك")]
+    private static partial Regex NetworkName();
 }
