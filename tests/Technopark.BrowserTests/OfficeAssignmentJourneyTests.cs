@@ -69,8 +69,15 @@ public class OfficeAssignmentJourneyTests(BrowserFixture browser) : IClassFixtur
         Assert.NotEqual("Z-901", await moved.GetAttributeAsync("data-code"));
         await moved.GetByRole(AriaRole.Link, new() { Name = "Noria Water Tech" }).ClickAsync();
         await page.Locator("#end-last").FillAsync(start.AddDays(200).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Terminer" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#Reason-error")).Not.ToBeEmptyAsync(); // no reason chosen by default
+        await Assertions.Expect(page.Locator("#end-reason")).ToHaveAttributeAsync("aria-invalid", "true");
         await page.Locator("#end-reason").SelectOptionAsync("Graduated");
         await page.GetByRole(AriaRole.Button, new() { Name = "Terminer" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#end-confirm-summary")).ToContainTextAsync("Noria Water Tech");
+        await Assertions.Expect(page.Locator("#end-confirm-summary")).ToContainTextAsync(start.AddDays(200).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer la fin" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Affectation terminée.");
         await page.GotoAsync($"/manage/tanger/board?on={start.AddDays(201):yyyy-MM-dd}");
         Assert.Equal(0, await page.Locator(".board-tile", new() { HasText = "Noria Water Tech" }).CountAsync());

@@ -146,7 +146,7 @@ public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>
         using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
         var lastDay = Today.AddDays(30);
 
-        using var response = await PostStayAsync(client, stay, "End", new() { ["LastDay"] = Day(lastDay), ["Reason"] = "Graduated" });
+        using var response = await PostStayAsync(client, stay, "End", new() { ["LastDay"] = Day(lastDay), ["Reason"] = "Graduated", ["Confirmed"] = "true" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var db = app.Database.CreateContext();
@@ -154,6 +154,73 @@ public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal((lastDay.AddDays(1), AssignmentEnd.Graduated), (ended.Period.End!.Value, ended.EndReason!.Value));
         var left = await db.Companies.SingleAsync(c => c.Id == company);
         Assert.Equal((ExitReason.Graduated, lastDay.AddDays(1)), (left.ExitReason!.Value, left.ExitedOn!.Value));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Transferred")]
+    [InlineData("Bogus")]
+    public async Task End_WithoutAReasonChosen_MessageNextToTheFieldAndNothingChanges(string reason)
+    {
+        var office = await SpaceAsync("tanger", $"N-{reason.Length}", SpaceKind.Office, 2);
+        var company = (await CompaniesAsync("tanger", 1, $"Sans motif {reason}"))[0];
+        var stay = await StayAsync(office, company, Today.AddDays(-20), null);
+        using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
+
+        using var response = await PostStayAsync(client, stay, "End", new() { ["LastDay"] = Day(Today.AddDays(30)), ["Reason"] = reason, ["Confirmed"] = "true" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(ResourceText.Of(app.Factory, "Stay.ReasonRequired"), ResourceText.Inner(html, "Reason-error")?.Trim());
+        Assert.Contains("aria-invalid=\"true\"", ResourceText.Tag(html, "end-reason"), StringComparison.Ordinal);
+        await AssertUnchangedAsync(stay, company);
+    }
+
+    [Fact]
+    public async Task End_FormOnGet_HasNoReasonChosen()
+    {
+        var office = await SpaceAsync("tanger", "N-900", SpaceKind.Office, 2);
+        var company = (await CompaniesAsync("tanger", 1, "Formulaire"))[0];
+        var stay = await StayAsync(office, company, Today.AddDays(-20), null);
+        using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
+
+        var html = await client.GetStringAsync($"/manage/tanger/assignments/{stay}");
+
+        var select = System.Text.RegularExpressions.Regex.Match(html, "<select[^>]*id=\"end-reason\".*?</select>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("<option value=\"\">", select, StringComparison.Ordinal);
+        Assert.DoesNotContain("selected", select, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Graduated")]
+    [InlineData("Closed")]
+    [InlineData("Relocated")]
+    [InlineData("Other")]
+    public async Task End_ReasonChosenNotConfirmed_ShowsTheConfirmationAndNothingChanges(string reason)
+    {
+        var office = await SpaceAsync("tanger", $"C-{reason}", SpaceKind.Office, 2);
+        var company = (await CompaniesAsync("tanger", 1, $"À confirmer {reason}"))[0];
+        var stay = await StayAsync(office, company, Today.AddDays(-20), null);
+        using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
+        var lastDay = Today.AddDays(30);
+
+        using var response = await PostStayAsync(client, stay, "End", new() { ["LastDay"] = Day(lastDay), ["Reason"] = reason });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        string companyName;
+        await using (var db = app.Database.CreateContext())
+        {
+            companyName = (await db.Companies.SingleAsync(c => c.Id == company)).LegalName;
+        }
+
+        var summary = ResourceText.Inner(html, "end-confirm-summary");
+        Assert.Contains(companyName, summary, StringComparison.Ordinal);
+        Assert.Contains(lastDay.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), summary, StringComparison.Ordinal);
+        Assert.Equal(ResourceText.Of(app.Factory, $"Stay.KpiMeaning.{reason}"), ResourceText.Inner(html, "end-confirm-kpi"));
+        Assert.Contains("name=\"Confirmed\" value=\"true\"", html, StringComparison.Ordinal);
+        Assert.Null(ResourceText.Tag(html, "end-reason"));
+        await AssertUnchangedAsync(stay, company);
     }
 
     [Fact]
@@ -317,6 +384,16 @@ public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task AssertUnchangedAsync(int stay, int company)
+    {
+        await using var db = app.Database.CreateContext();
+        var unchanged = await db.Assignments.SingleAsync(a => a.Id == stay);
+        Assert.Null(unchanged.Period.End);
+        Assert.Null(unchanged.EndReason);
+        Assert.Null((await db.Companies.SingleAsync(c => c.Id == company)).ExitReason);
+        Assert.False(await db.AuditLog.AnyAsync(a => a.Action == "assignment.end" && a.EntityId == Id(stay)));
+    }
 
     private static string Token(string html) => Personas.Token(html);
 

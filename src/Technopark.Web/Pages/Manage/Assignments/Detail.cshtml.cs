@@ -11,7 +11,10 @@ using Technopark.Web.Localization;
 
 namespace Technopark.Web.Pages.Manage.Assignments;
 
-/// <summary>One stay: extend it, end it (with a reason) or transfer the company to another space.</summary>
+/// <summary>
+/// One stay: extend it, end it or transfer the company to another space. Ending takes a reason chosen on purpose (no default)
+/// and a second, confirming post: the reason decides how the company counts in the KPIs.
+/// </summary>
 public sealed class DetailModel(TechnoparkDbContext db, AssignmentService assignments, IStringLocalizer<SharedResource> text, TimeProvider clock)
     : SitePageModel
 {
@@ -27,8 +30,21 @@ public sealed class DetailModel(TechnoparkDbContext db, AssignmentService assign
     [BindProperty]
     public DateOnly? LastDay { get; set; }
 
+    /// <summary>The reasons a manager may choose (a transfer is ended by the transfer form).</summary>
+    public static readonly IReadOnlyList<AssignmentEnd> EndReasons = [AssignmentEnd.Graduated, AssignmentEnd.Closed, AssignmentEnd.Relocated, AssignmentEnd.Other];
+
     [BindProperty]
-    public AssignmentEnd Reason { get; set; } = AssignmentEnd.Graduated;
+    public AssignmentEnd? Reason { get; set; }
+
+    /// <summary>True only from the confirmation form: the first post of an end changes nothing.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    /// <summary>Whether the page answers a post of the end form (to show back what was typed).</summary>
+    public bool EndPosted { get; private set; }
+
+    /// <summary>An end asked for and valid, waiting for its confirmation.</summary>
+    public PendingEnd? Pending { get; private set; }
 
     [BindProperty]
     public int ToSpaceId { get; set; }
@@ -45,9 +61,33 @@ public sealed class DetailModel(TechnoparkDbContext db, AssignmentService assign
     public Task<IActionResult> OnPostExtendAsync(int id, CancellationToken cancellationToken) =>
         RunAsync(id, "Stay.Extended", ct => assignments.ExtendAsync(Site.SiteId, id, Version, LastDay, ct), cancellationToken);
 
-    public Task<IActionResult> OnPostEndAsync(int id, CancellationToken cancellationToken) => LastDay is { } last
-        ? RunAsync(id, "Stay.Ended", ct => assignments.EndAsync(Site.SiteId, id, Version, last, Reason, ct), cancellationToken)
-        : FieldErrorAsync(id, nameof(LastDay), "Stay.LastDayRequired", cancellationToken);
+    public async Task<IActionResult> OnPostEndAsync(int id, CancellationToken cancellationToken)
+    {
+        EndPosted = true;
+        if (LastDay is not { } last || Reason is not { } reason || !EndReasons.Contains(reason))
+        {
+            if (LastDay is null)
+            {
+                ModelState.AddModelError(nameof(LastDay), text["Stay.LastDayRequired"]);
+            }
+
+            if (Reason is null || !EndReasons.Contains(Reason.Value))
+            {
+                ModelState.Remove(nameof(Reason)); // an unknown value: one message, ours
+                ModelState.AddModelError(nameof(Reason), text["Stay.ReasonRequired"]);
+            }
+
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
+        if (!Confirmed)
+        {
+            Pending = new PendingEnd(last, reason);
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
+        return await RunAsync(id, "Stay.Ended", ct => assignments.EndAsync(Site.SiteId, id, Version, last, reason, ct), cancellationToken);
+    }
 
     public Task<IActionResult> OnPostTransferAsync(int id, CancellationToken cancellationToken) => FirstDay is { } first && ToSpaceId > 0
         ? RunAsync(id, "Stay.Transferred", ct => assignments.TransferAsync(Site.SiteId, id, Version, ToSpaceId, first, null, MonthlyRent, ct), cancellationToken)
@@ -112,6 +152,8 @@ public sealed class DetailModel(TechnoparkDbContext db, AssignmentService assign
         OtherSpaces = [.. spaces.Select(s => (s.Id, $"{s.Code} · {text.Name(s.Kind)}"))];
         return true;
     }
+
+    public sealed record PendingEnd(DateOnly LastDay, AssignmentEnd Reason);
 
     public sealed record View(int Id, int SpaceId, string SpaceCode, SpaceKind Kind, int CompanyId, string Company, DateOnly Start, DateOnly? LastDay,
         int Seats, decimal Rent, AssignmentEnd? EndReason);

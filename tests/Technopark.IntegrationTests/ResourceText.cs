@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Technopark.Web;
+using Technopark.Web.Localization;
+
+namespace Technopark.IntegrationTests;
+
+/// <summary>What a page says, found by resource key rather than by a copy of the French sentence; and one element of a page.</summary>
+public static partial class ResourceText
+{
+    /// <summary>The text of <paramref name="key"/> in <paramref name="culture"/> (French by default), as the app shows it.</summary>
+    public static string Of(WebApplicationFactory<Program> factory, string key, string culture = Cultures.Default, params object[] arguments)
+    {
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = Cultures.Supported.Single(c => c.Name == culture);
+            return factory.Services.GetRequiredService<IStringLocalizer<SharedResource>>()[key, arguments].Value;
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
+    }
+
+    /// <summary>The opening tag of the element with this id (attributes HTML-decoded), or null.</summary>
+    public static string? Tag(string html, string id) =>
+        Regex.Match(html, $"<[a-z]+[^>]*?\\sid=\"{Regex.Escape(id)}\"[^>]*>") is { Success: true } tag ? WebUtility.HtmlDecode(tag.Value) : null;
+
+    /// <summary>The decoded text inside the element with this id (up to its first closing tag), or null.</summary>
+    public static string? Inner(string html, string id) =>
+        Regex.Match(html, $"<([a-z]+)[^>]*?\\sid=\"{Regex.Escape(id)}\"[^>]*>(.*?)</\\1>", RegexOptions.Singleline) is { Success: true } element
+            ? WebUtility.HtmlDecode(element.Groups[2].Value)
+            : null;
+}
