@@ -112,6 +112,40 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await Accessibility.AssertNoSeriousViolationsAsync(manager);
     }
 
+    [Fact]
+    public async Task ScoresTable_At1366Pixels_ShowsEveryColumnWithoutScrolling()
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = browser.BaseUrl, Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Identity/Account/Login?returnUrl=" + Uri.EscapeDataString("/manage/tanger/applications?State=Accepted"));
+        await page.Locator("#Input_Email").FillAsync("manager.tanger@technopark.ma");
+        await page.Locator("#Input_Password").FillAsync(Password);
+        await page.Locator("#Input_Password").PressAsync("Enter");
+        await page.WaitForURLAsync("**/manage/tanger/applications?State=Accepted");
+        await page.Locator("#inbox tbody a").First.ClickAsync();
+        await page.WaitForURLAsync("**/manage/tanger/applications/*");
+
+        var table = page.Locator("#reviews");
+        await Assertions.Expect(table.Locator("tbody td").Nth(7)).Not.ToBeEmptyAsync();
+        var region = await table.EvaluateAsync<int[]>("t => { const r = t.closest('.table-responsive'); return [r.scrollWidth, r.clientWidth]; }");
+        Assert.True(region[0] <= region[1], $"The scores table scrolls: {region[0]} px wide in {region[1]} px");
+        await table.ScrollIntoViewIfNeededAsync();
+        foreach (var header in new[] { "Impact", "Moyenne", "Commentaire" })
+        {
+            var cell = table.GetByRole(AriaRole.Columnheader, new() { Name = header, Exact = true });
+            await Assertions.Expect(cell).ToBeInViewportAsync(new() { Ratio = 1 });
+            var box = await cell.BoundingBoxAsync();
+            Assert.NotNull(box);
+            Assert.True(box.X >= 0 && box.X + box.Width <= 1366, $"{header} at {box.X}+{box.Width}");
+        }
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await context.CloseAsync();
+    }
+
     private async Task<IPage> SignInAsync(string email, string returnUrl)
     {
         var page = await browser.NewPageAsync();

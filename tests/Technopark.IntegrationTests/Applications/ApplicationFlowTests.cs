@@ -261,6 +261,44 @@ public partial class ApplicationFlowTests(AppFixture app) : IClassFixture<AppFix
         Assert.True(await db.AuditLog.AnyAsync(e => e.Action == "application.withdraw" && e.EntityId == key));
     }
 
+    [Fact]
+    public async Task Inbox_WithdrawnBeforeSubmission_ListedAfterTheSubmittedOnesNewestFirst()
+    {
+        var older = await DraftAsync(Persona.Applicant, "tanger", complete: true, submit: true);
+        var withdrawn = await DraftAsync(Persona.Applicant, "tanger", complete: false);
+        await using (var db = app.Database.CreateContext())
+        {
+            (await db.Applications.SingleAsync(a => a.Id == withdrawn)).Withdraw(DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var newer = await DraftAsync(Persona.Applicant, "tanger", complete: true, submit: true);
+        using var manager = await ClientAsync(Persona.ManagerTanger);
+
+        var html = await manager.GetStringAsync("/manage/tanger/applications");
+
+        var positions = new[] { newer, older, withdrawn }.Select(id => html.IndexOf($"href=\"/manage/tanger/applications/{id}\"", StringComparison.Ordinal)).ToList();
+        Assert.All(positions, p => Assert.True(p > 0));
+        Assert.True(positions[0] < positions[1] && positions[1] < positions[2], $"Order newer, older, withdrawn; positions {string.Join(", ", positions)}");
+    }
+
+    [Fact]
+    public async Task StaffDetail_Dossier_UsesItsOwnLabelsWithoutTheApplicantsHints()
+    {
+        var id = await DraftAsync(Persona.Applicant, "tanger", complete: true, submit: true);
+        using var manager = await ClientAsync(Persona.ManagerTanger);
+
+        var html = WebUtility.HtmlDecode(await manager.GetStringAsync($"/manage/tanger/applications/{id}"));
+
+        foreach (var field in new[] { "CompanyName", "Ice", "ProjectName" })
+        {
+            Assert.Contains($"<dt class=\"col-sm-4\">{ResourceText.Of(app.Factory, $"Dossier.{field}")}</dt>", html, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(ResourceText.Of(app.Factory, "Apply.CompanyName"), html, StringComparison.Ordinal);
+        Assert.DoesNotContain(ResourceText.Of(app.Factory, "Apply.Ice"), html, StringComparison.Ordinal);
+    }
+
     private static byte[] Pdf(int size)
     {
         var bytes = new byte[Math.Max(size, 8)];

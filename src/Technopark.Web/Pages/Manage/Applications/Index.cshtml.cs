@@ -86,7 +86,8 @@ public sealed class IndexModel(TechnoparkDbContext db, IAuthorizationService aut
                 || EF.Functions.ILike(a.ContactName ?? string.Empty, pattern));
         }
 
-        Rows = await query.OrderByDescending(a => a.SubmittedAt).ThenByDescending(a => a.Id)
+        // Newest submission first; those never submitted (withdrawn drafts) last: PostgreSQL sorts NULL first in a descending order.
+        Rows = await query.OrderBy(a => a.SubmittedAt == null).ThenByDescending(a => a.SubmittedAt).ThenByDescending(a => a.Id)
             .Select(a => new Row(a.Id, a.ProjectName, a.CompanyName, a.ContactName, a.Programme, a.Sector, a.State, a.SubmittedAt,
                 a.Reviews.Count(r => r.SubmittedAt != null), a.Reviews.Count))
             .ToListAsync(cancellationToken);
