@@ -113,6 +113,31 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task MissingFieldLink_OnTheSubmitPage_OpensTheStepWithTheFieldInvalidAndFocused()
+    {
+        var page = await SignInAsync("startup@technopark.ma", "/apply?site=tanger");
+        await page.Locator("#programme-Hosting").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Commencer ma candidature" }).ClickAsync();
+        await page.WaitForURLAsync("**/project");
+        await Assertions.Expect(page.Locator("#Input_Summary")).ToHaveAttributeAsync("aria-required", "true");
+        await page.Locator("#Input_ProjectName").FillAsync("Tanger Drones");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Brouillon enregistré.");
+        var id = page.Url.Split('/')[^2];
+
+        await page.GotoAsync($"/apply/{id}/submit");
+        await page.Locator("#missing").GetByRole(AriaRole.Link, new() { Name = "Résumé du projet" }).ClickAsync();
+        await page.WaitForURLAsync($"**/apply/{id}/project?check=Summary*");
+
+        var summary = page.Locator("#Input_Summary");
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await Assertions.Expect(summary).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator("#Input_Summary-error")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.Locator("#Input_ProjectName")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
     public async Task ScoresTable_At1366Pixels_ShowsEveryColumnWithoutScrolling()
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions

@@ -153,6 +153,13 @@ public sealed class Application
         return document;
     }
 
+    /// <summary>The fields an application needs before it can be submitted, in the order of the form (what <see cref="Missing"/> checks).</summary>
+    public static readonly IReadOnlyList<string> RequiredForSubmission =
+    [
+        nameof(ProjectName), nameof(Summary), nameof(Sector), nameof(Stage), nameof(ContactName), nameof(ContactEmail), nameof(ContactPhone),
+        nameof(TeamSize), nameof(TargetMarket), nameof(BusinessModel), "PitchDeck",
+    ];
+
     /// <summary>What is still missing before submission (field names); empty when complete.</summary>
     public IReadOnlyList<string> Missing()
     {

@@ -19,6 +19,10 @@ public class ApplicationTests
     }
 
     [Fact]
+    public void RequiredForSubmission_BlankApplication_IsExactlyWhatIsMissing() =>
+        Assert.Equal(Application.RequiredForSubmission, Application.Start("applicant", 1, Programme.Incubation, Now).Missing());
+
+    [Fact]
     public void Submit_Complete_FreezesTheApplication_AndTwiceIsANoOp()
     {
         var application = Complete();

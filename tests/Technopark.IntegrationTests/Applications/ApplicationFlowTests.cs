@@ -262,6 +262,81 @@ public partial class ApplicationFlowTests(AppFixture app) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task GetStep_LinkOfAMissingFieldOnTheSubmitPage_ShowsItsMessageMarksItInvalidAndFocusesIt()
+    {
+        using var client = await ClientAsync(Persona.Applicant);
+        var id = await DraftAsync(Persona.Applicant, "tanger", complete: false);
+        var submit = WebUtility.HtmlDecode(await client.GetStringAsync($"/apply/{id}/submit"));
+        var link = $"/apply/{id}/project?check=Summary#Input_Summary";
+        Assert.Contains($"href=\"{link}\"", submit, StringComparison.Ordinal);
+
+        var html = await client.GetStringAsync(link.Split('#')[0]);
+
+        var summary = ResourceText.Tag(html, "Input_Summary");
+        Assert.NotNull(summary);
+        Assert.Contains("aria-invalid=\"true\"", summary, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"Input_Summary-error\"", summary, StringComparison.Ordinal);
+        Assert.Contains("autofocus", summary, StringComparison.Ordinal);
+        Assert.Equal(ResourceText.Of(app.Factory, "Apply.Required"), ResourceText.Inner(html, "Input_Summary-error")?.Trim());
+        var name = ResourceText.Tag(html, "Input_ProjectName");
+        Assert.Contains("aria-invalid=\"true\"", name, StringComparison.Ordinal);
+        Assert.DoesNotContain("autofocus", name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetDocuments_LinkOfTheMissingPitchDeck_ShowsItsMessageNextToTheFileFieldWhichTakesTheFocus()
+    {
+        using var client = await ClientAsync(Persona.Applicant);
+        var id = await DraftAsync(Persona.Applicant, "tanger", complete: false);
+        var submit = WebUtility.HtmlDecode(await client.GetStringAsync($"/apply/{id}/submit"));
+        Assert.Contains($"href=\"/apply/{id}/documents?check=PitchDeck#Upload\"", submit, StringComparison.Ordinal);
+
+        var html = await client.GetStringAsync($"/apply/{id}/documents?check=PitchDeck");
+
+        var upload = ResourceText.Tag(html, "Upload");
+        Assert.Contains("aria-invalid=\"true\"", upload, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"Upload-hint Upload-error\"", upload, StringComparison.Ordinal);
+        Assert.Contains("autofocus", upload, StringComparison.Ordinal);
+        Assert.Equal(ResourceText.Of(app.Factory, "Document.PitchDeckRequired"), ResourceText.Inner(html, "Upload-error")?.Trim());
+    }
+
+    [Fact]
+    public async Task GetStep_WithoutCheck_ShowsNoMessageYet()
+    {
+        using var client = await ClientAsync(Persona.Applicant);
+        var id = await DraftAsync(Persona.Applicant, "tanger", complete: false);
+
+        var html = await client.GetStringAsync($"/apply/{id}/project");
+
+        Assert.DoesNotContain("aria-invalid", ResourceText.Tag(html, "Input_Summary"), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, ResourceText.Inner(html, "Input_Summary-error")?.Trim());
+    }
+
+    [Fact]
+    public async Task GetStep_TeamFields_RequiredOnesMarkedWithALegendOptionalOnesNot()
+    {
+        using var client = await ClientAsync(Persona.Applicant);
+        var id = await DraftAsync(Persona.Applicant, "tanger", complete: false);
+
+        var html = await client.GetStringAsync($"/apply/{id}/team");
+
+        foreach (var required in new[] { "Input_ContactName", "Input_ContactEmail", "Input_ContactPhone", "Input_TeamSize" })
+        {
+            var tag = ResourceText.Tag(html, required);
+            Assert.Contains(" required", tag, StringComparison.Ordinal);
+            Assert.Contains("aria-required=\"true\"", tag, StringComparison.Ordinal);
+            Assert.Matches($"<label[^>]*for=\"{required}\"[^>]*>[^<]*<span[^>]*aria-hidden=\"true\">\\*</span></label>", html);
+        }
+
+        foreach (var optional in new[] { "Input_CompanyName", "Input_Ice" })
+        {
+            Assert.DoesNotContain("required", ResourceText.Tag(html, optional), StringComparison.Ordinal);
+        }
+
+        Assert.Contains(ResourceText.Of(app.Factory, "Apply.RequiredLegend"), ResourceText.Inner(html, "required-legend"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Inbox_WithdrawnBeforeSubmission_ListedAfterTheSubmittedOnesNewestFirst()
     {
         var older = await DraftAsync(Persona.Applicant, "tanger", complete: true, submit: true);

@@ -31,9 +31,23 @@ public sealed class DocumentsModel(
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
+    /// <summary>From the submit page's list of what is missing: the missing pitch deck gets its message next to the file field.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Check { get; set; }
+
+    /// <summary>The file field: a message next to it takes the focus.</summary>
+    public FieldState UploadState => ModelState.TryGetValue(nameof(Upload), out var entry) && entry.Errors.Count > 0
+        ? new FieldState(Required: false, Invalid: true, Focus: true)
+        : new FieldState(Required: false, Invalid: false, Focus: false);
+
     public void OnGet()
     {
-        Kind = Application.Documents.Any(d => d.Kind == DocumentKind.PitchDeck) ? DocumentKind.Image : DocumentKind.PitchDeck;
+        var hasPitchDeck = Application.Documents.Any(d => d.Kind == DocumentKind.PitchDeck);
+        Kind = hasPitchDeck ? DocumentKind.Image : DocumentKind.PitchDeck;
+        if (!string.IsNullOrEmpty(Check) && !hasPitchDeck)
+        {
+            ModelState.AddModelError(nameof(Upload), text["Document.PitchDeckRequired"]);
+        }
     }
 
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)

@@ -25,6 +25,32 @@ public sealed partial class StepModel(
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>
+    /// From the submit page's list of what is missing (<c>?check=Summary</c>): the step shows each required field still empty
+    /// with its message, and puts the focus on the field asked for.
+    /// </summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Check { get; set; }
+
+    /// <summary>The fields of a step, in the order of the form.</summary>
+    public static IReadOnlyList<string> FieldsOf(string step) => step switch
+    {
+        "project" => [nameof(InputModel.ProjectName), nameof(InputModel.Summary), nameof(InputModel.Sector), nameof(InputModel.Stage)],
+        "team" => [nameof(InputModel.ContactName), nameof(InputModel.ContactEmail), nameof(InputModel.ContactPhone), nameof(InputModel.TeamSize),
+            nameof(InputModel.CompanyName), nameof(InputModel.Ice)],
+        "market" => [nameof(InputModel.TargetMarket), nameof(InputModel.BusinessModel)],
+        _ => [],
+    };
+
+    public static bool IsRequired(string field) => Domain.Applications.Application.RequiredForSubmission.Contains(field);
+
+    public bool IsInvalid(string field) => ModelState.TryGetValue($"{nameof(Input)}.{field}", out var entry) && entry.Errors.Count > 0;
+
+    /// <summary>The field that gets the focus: the one asked for when it has a message, else the first with a message.</summary>
+    public string? FocusField => Check is { } asked && IsInvalid(asked) ? asked : FieldsOf(Step).FirstOrDefault(IsInvalid);
+
+    public FieldState State(string field) => new(IsRequired(field), IsInvalid(field), field == FocusField);
+
     public void OnGet()
     {
         var a = Application;
@@ -34,6 +60,13 @@ public sealed partial class StepModel(
             ContactName = a.ContactName, ContactEmail = a.ContactEmail, ContactPhone = a.ContactPhone, TeamSize = a.TeamSize,
             CompanyName = a.CompanyName, Ice = a.Ice, TargetMarket = a.TargetMarket, BusinessModel = a.BusinessModel,
         };
+        if (!string.IsNullOrEmpty(Check))
+        {
+            foreach (var field in a.Missing().Intersect(FieldsOf(Step)))
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{field}", text["Apply.Required"]);
+            }
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(string? next, CancellationToken cancellationToken)

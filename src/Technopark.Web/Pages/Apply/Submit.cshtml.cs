@@ -9,13 +9,7 @@ namespace Technopark.Web.Pages.Apply;
 public sealed class SubmitModel(ApplicationWorkflow workflow, IStringLocalizer<SharedResource> text) : ApplicantPageModel
 {
     /// <summary>Missing field → the step where it is filled in.</summary>
-    public static string StepOf(string field) => field switch
-    {
-        "ProjectName" or "Summary" or "Sector" or "Stage" => "project",
-        "ContactName" or "ContactEmail" or "ContactPhone" or "TeamSize" => "team",
-        "TargetMarket" or "BusinessModel" => "market",
-        _ => "documents",
-    };
+    public static string StepOf(string field) => StepModel.Steps.FirstOrDefault(step => StepModel.FieldsOf(step).Contains(field)) ?? "documents";
 
     public IReadOnlyList<string> Missing => Application.Missing();
 
