@@ -118,6 +118,32 @@ public partial class EmailLanguageTests(AppFixture app) : IClassFixture<AppFixtu
         }
     }
 
+    [Fact]
+    public async Task StaffInvitation_ToASite_NamesTheNetworkOnce()
+    {
+        using var hq = await Personas.ClientAsync(app.Factory, Persona.NetworkAdmin);
+        int oujda;
+        await using (var db = app.Database.CreateContext())
+        {
+            oujda = await db.Sites.Where(s => s.Slug == "oujda").Select(s => s.Id).SingleAsync();
+        }
+
+        using (var invited = await Personas.PostFormAsync(hq, "/hq/staff?handler=Invite", new()
+        {
+            ["Invite.Email"] = "jury.une.fois@test.technopark.ma",
+            ["Invite.SiteId"] = oujda.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Invite.Role"] = "Reviewer",
+        }, formPage: "/hq/staff"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+        }
+
+        await using var check = app.Database.CreateContext();
+        var mail = await check.Outbox.SingleAsync(m => m.To == "jury.une.fois@test.technopark.ma");
+        Assert.Contains("Technopark Oujda", mail.Subject, StringComparison.Ordinal);
+        Assert.Equal(1, NetworkName().Count(mail.Subject));
+    }
+
     private async Task<HttpClient> ApplicantReadingAsync(string email, string language)
     {
         await using (var scope = app.Factory.Services.CreateAsyncScope())
