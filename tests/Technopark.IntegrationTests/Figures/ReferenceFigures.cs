@@ -12,10 +12,8 @@ public sealed record RefPipeline(int Submitted, int UnderReview, int Accepted, i
 
 public sealed record RefKpi(string Key, decimal? Value, decimal? Numerator, decimal? Denominator);
 
-public sealed record RefOutcomes(int Graduated, int Closed, int SurvivalCohort, int Survivors, int Departures, int ResidentSamplesSum, long Jobs, decimal Revenue)
-{
-    public double AverageResidents => ResidentSamplesSum / 12.0;
-}
+/// <summary>The outcome figures; <see cref="ResidentSamples"/> sums the residents of D and of the same day of each of the 11 months before.</summary>
+public sealed record RefOutcomes(int Graduated, int Closed, int SurvivalCohort, int Survivors, int Departures, int ResidentSamples, long Jobs, decimal Revenue);
 
 /// <summary>
 /// Every HQ, site and board figure computed straight from the definitions of DESIGN.md over the generator's in-memory
@@ -123,17 +121,32 @@ public sealed class ReferenceFigures(RandomNetwork network)
     {
         var n = Network(day);
         var o = Outcomes(day);
-        var average = (decimal)o.ResidentSamplesSum / 12;
+        var average = (decimal)o.ResidentSamples / 12;
         return
         [
             new("OfficeOccupancy", Rate(n.OfficesOccupied, n.OfficesTotal), n.OfficesOccupied, n.OfficesTotal),
             new("SeatOccupancy", Rate(n.SeatsOccupied, n.SeatsTotal), n.SeatsOccupied, n.SeatsTotal),
             new("Success", Rate(o.Graduated, o.Graduated + o.Closed), o.Graduated, o.Graduated + o.Closed),
             new("Survival", Rate(o.Survivors, o.SurvivalCohort), o.Survivors, o.SurvivalCohort),
-            new("Turnover", Rate(o.Departures, average), o.Departures, Math.Round(average, 1, MidpointRounding.AwayFromZero)),
+            new("Turnover", Rate(o.Departures * 12, o.ResidentSamples), o.Departures, Math.Round(average, 1, MidpointRounding.AwayFromZero)), // departures / (sum / 12)
             new("Jobs", o.Jobs, null, null),
             new("Revenue", o.Revenue, null, null),
         ];
+    }
+
+    /// <summary>The companies behind a KPI (its drill-down), by id.</summary>
+    public IReadOnlyList<int> CompaniesBehind(string kpi, DateOnly day)
+    {
+        var companies = kpi switch
+        {
+            "occupancy" => network.Stays.Where(a => a.HeldOn(day)).Select(a => a.CompanyId),
+            "success" => network.Companies.Where(c => c.ExitReason is "Graduated" or "Closed" && c.ExitedOn <= day).Select(c => c.Id),
+            "survival" => network.Companies.Where(c => c.ExitedOn <= day.AddYears(-5)).Select(c => c.Id),
+            "turnover" => network.Companies.Where(c => c.ExitedOn > day.AddMonths(-12) && c.ExitedOn <= day).Select(c => c.Id),
+            "jobs" or "revenue" => network.Stays.Where(a => a.Start <= day).Select(a => a.CompanyId),
+            _ => throw new ArgumentOutOfRangeException(nameof(kpi), kpi, "Unknown KPI."),
+        };
+        return [.. companies.Distinct().Order()];
     }
 
     public static decimal? Rate(decimal part, decimal whole) => whole > 0 ? Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero) : null;

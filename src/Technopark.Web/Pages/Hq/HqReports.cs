@@ -74,8 +74,8 @@ public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, DataVe
         new("SeatOccupancy", Rate(network.SeatsOccupied, network.SeatsTotal), KpiUnit.Percent, network.SeatsOccupied, network.SeatsTotal, "occupancy"),
         new("Success", Rate(f.Graduated, f.Graduated + f.Closed), KpiUnit.Percent, f.Graduated, f.Graduated + f.Closed, "success"),
         new("Survival", Rate(f.Survivors, f.SurvivalCohort), KpiUnit.Percent, f.Survivors, f.SurvivalCohort, "survival"),
-        new("Turnover", Rate(f.Departures, (decimal)f.AverageResidents), KpiUnit.Percent,
-            f.Departures, Math.Round((decimal)f.AverageResidents, 1, MidpointRounding.AwayFromZero), "turnover"),
+        new("Turnover", Rate(f.Departures * KpiFigures.Samples, f.ResidentSamples), KpiUnit.Percent, // departures / (samples / 12), exactly
+            f.Departures, Math.Round(f.AverageResidents, 1, MidpointRounding.AwayFromZero), "turnover"),
         new("Jobs", f.Jobs, KpiUnit.Count, null, null, "jobs"),
         new("Revenue", f.Revenue, KpiUnit.Money, null, null, "revenue"),
     ];
