@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using Technopark.Infrastructure;
 
 namespace Technopark.BrowserTests;
 
@@ -36,7 +37,7 @@ public class OfficeAssignmentJourneyTests(BrowserFixture browser) : IClassFixtur
         await first.GetByRole(AriaRole.Link).ClickAsync();
         await page.WaitForURLAsync("**/manage/tanger/assign?companyId=*");
         await page.GetByLabel("Espace", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = await OptionLabelAsync(page, "Z-901") });
-        var start = DateTime.UtcNow.Date.AddDays(3);
+        var start = browser.App.Factory.Clock.Today().AddDays(3); // the app's day in Morocco, not the UTC date
         await page.GetByLabel("Premier jour").FillAsync(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Attribuer", Exact = true }).ClickAsync();

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Technopark.Infrastructure;
 
 namespace Technopark.BrowserTests;
 
@@ -56,7 +57,7 @@ public class SiteScopeJourneyTests(BrowserFixture browser) : IClassFixture<Brows
         await page.WaitForURLAsync("**/manage/tanger/board");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
-        var nextYear = DateTime.UtcNow.Year + 1;
+        var nextYear = browser.App.Factory.Clock.Today().Year + 1;
         await page.GetByLabel("Jour").FillAsync($"{nextYear}-06-15");
         await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
         await Assertions.Expect(page.Locator("#board-summary")).ToContainTextAsync($"Le 15/06/{nextYear}");

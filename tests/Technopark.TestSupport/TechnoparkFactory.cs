@@ -2,13 +2,16 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Technopark.TestSupport;
 
 /// <summary>
 /// The real app (Program) on a test database, in the "Testing" environment. Form posts are not rate
-/// limited unless <paramref name="productionRateLimits"/> (tests sign in many times from one address).
+/// limited unless <paramref name="productionRateLimits"/> (tests sign in many times from one address). The app's
+/// <see cref="TimeProvider"/> is <see cref="Clock"/>: a test that depends on "today" sets it instead of reading the wall clock.
 /// </summary>
 public class TechnoparkFactory(string connectionString, bool demoData = false, bool productionRateLimits = false) : WebApplicationFactory<Program>
 {
@@ -24,7 +27,12 @@ public class TechnoparkFactory(string connectionString, bool demoData = false, b
         {
             builder.UseSetting("RateLimits:FormPostsPerMinute", "100000");
         }
+
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
+
+    /// <summary>The app's clock (also that of the apps derived with <c>WithWebHostBuilder</c>).</summary>
+    public TestClock Clock { get; } = new();
 
     /// <summary>A throwaway folder for the uploaded documents of this app instance.</summary>
     public string DocumentsPath { get; } = Path.Combine(Path.GetTempPath(), "technopark-tests", Guid.NewGuid().ToString("N"));

@@ -46,7 +46,10 @@ internal static class Generator
             await db.Database.MigrateAsync();
         }
 
-        await using var connection = new NpgsqlConnection(connectionString);
+        // No command timeout on the import connection: on a busy machine PostgreSQL can take longer than Npgsql's default 30 s
+        // to acknowledge a COPY of millions of rows, and NpgsqlBinaryImporter.Complete then failed with "Timeout during reading attempt".
+        // The importers inherit the connection's timeout (0 = none).
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync();
         await ExecAsync(connection, "TRUNCATE applications, waiting_list, company_snapshot, assignments, companies, spaces RESTART IDENTITY CASCADE");
         var random = new Random(2026);

@@ -424,7 +424,7 @@ public partial class ApplicationFlowTests(AppFixture app) : IClassFixture<AppFix
         var reviewerId = reviewer is { } r ? await UserIdAsync(r) : null;
         await using var db = app.Database.CreateContext();
         var site = await db.Sites.SingleAsync(s => s.Slug == slug);
-        var now = DateTimeOffset.UtcNow;
+        var now = app.Factory.Clock.GetUtcNow();
         var application = Application.Start(userId, site.Id, Programme.Incubation, now);
         db.Applications.Add(application);
         await db.SaveChangesAsync();

@@ -30,7 +30,7 @@ public partial class EmailLanguageTests(AppFixture app) : IClassFixture<AppFixtu
             var applicantId = await db.Users.Where(u => u.Email == Personas.Email(Persona.Applicant)).Select(u => u.Id).SingleAsync();
             var reviewerId = await db.Users.Where(u => u.Email == Personas.Email(Persona.ReviewerTanger)).Select(u => u.Id).SingleAsync();
             var site = await db.Sites.SingleAsync(s => s.Slug == "tanger");
-            var now = DateTimeOffset.UtcNow;
+            var now = app.Factory.Clock.GetUtcNow();
             var application = Application.Start(applicantId, site.Id, Programme.Incubation, now);
             application.DescribeProject("Polyglot", "Traduction automatique darija", site.FocusSectors[0], ProjectStage.Mvp, now);
             application.DescribeTeam("Amina", "amina@example.ma", "0612345678", 2, null, null, now);

@@ -26,7 +26,9 @@ public partial class HqFreshnessTests(AppFixture app) : IClassFixture<AppFixture
             (office, company) = (space.Id, resident.Id);
         }
 
-        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = new DateOnly(2026, 11, 26);
+        app.Factory.Clock.SetToday(today);
+        var day = today.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var hq = await Personas.ClientAsync(app.Factory, Persona.NetworkAdmin);
         Assert.Equal("0 / 1", AgadirOffices(await hq.GetStringAsync($"/hq?on={day}")));
 
@@ -36,7 +38,7 @@ public partial class HqFreshnessTests(AppFixture app) : IClassFixture<AppFixture
         {
             ["Input.SpaceId"] = office.ToString(CultureInfo.InvariantCulture),
             ["Input.CompanyId"] = company.ToString(CultureInfo.InvariantCulture),
-            ["Input.Start"] = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.Start"] = today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });
         Assert.Equal(HttpStatusCode.Redirect, assign.StatusCode);
 

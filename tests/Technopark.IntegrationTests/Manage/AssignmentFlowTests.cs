@@ -11,9 +11,18 @@ using Technopark.TestSupport;
 
 namespace Technopark.IntegrationTests.Manage;
 
-public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>
+public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>, IAsyncLifetime
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>The app's "today" in these tests (its clock is set to it): no test depends on the wall clock.</summary>
+    private static readonly DateOnly Today = new(2026, 11, 26);
+
+    public Task InitializeAsync()
+    {
+        app.Factory.Clock.SetToday(Today);
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Assign_TwentyParallelRequestsForOneOffice_ExactlyOneWins()

@@ -6,6 +6,7 @@ using Technopark.Domain.Common;
 using Technopark.Domain.Companies;
 using Technopark.Domain.Sites;
 using Technopark.Domain.Spaces;
+using Technopark.Infrastructure;
 using Technopark.TestSupport;
 
 namespace Technopark.IntegrationTests.Manage;
@@ -184,7 +185,7 @@ public class SpaceInventoryTests(AppFixture app) : IClassFixture<AppFixture>
             var company = Company.Create(site.Id, occupant, CompanyForm.Startup, Sectors.Digital);
             db.Companies.Add(company);
             await db.SaveChangesAsync();
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = app.Factory.Clock.Today(); // the app's day in Morocco, not the UTC date
             db.Assignments.Add(Assignment.Create(space, company, new DateRange(today.AddDays(-30), null)));
             await db.SaveChangesAsync();
         }

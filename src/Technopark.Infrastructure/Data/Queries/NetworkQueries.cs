@@ -20,9 +20,19 @@ public sealed record TrendPoint(int SiteId, DateOnly Month, int OfficesTotal, in
 public sealed record PipelineRow(
     int SiteId, int Submitted, int UnderReview, int Accepted, int Rejected, int Waitlisted, int Withdrawn, int Decided, double? MedianDays);
 
-/// <summary>The outcome figures of the network on a day, computed from the records.</summary>
+/// <summary>
+/// The outcome figures of the network on a day, computed from the records. <see cref="ResidentSamples"/> sums the residents
+/// counted on <see cref="Samples"/> days a month apart, kept whole so that the turnover divides exactly (an average carried
+/// as a float turned 18.75 % into 18.7 %).
+/// </summary>
 public sealed record KpiFigures(
-    int Graduated, int Closed, int SurvivalCohort, int Survivors, int Departures, double AverageResidents, long Jobs, decimal Revenue);
+    int Graduated, int Closed, int SurvivalCohort, int Survivors, int Departures, int ResidentSamples, long Jobs, decimal Revenue)
+{
+    /// <summary>Days on which residents are counted for the turnover: D and the same day of each of the 11 months before.</summary>
+    public const int Samples = 12;
+
+    public decimal AverageResidents => ResidentSamples / (decimal)Samples;
+}
 
 /// <summary>A company behind a KPI figure.</summary>
 public sealed record KpiCompany(int Id, string LegalName, string Slug, string? ExitReason, DateOnly? ExitedOn, int? Headcount, decimal? Revenue, int Total);
@@ -152,7 +162,7 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
             WHERE EXISTS (SELECT 1 FROM assignments a WHERE a.company_id = l.company_id AND a.start_on <= @day)
         )
         SELECT e.graduated::int, e.closed::int, e.cohort::int AS survival_cohort, e.survivors::int, e.departures::int,
-               (SELECT coalesce(avg(n), 0)::float8 FROM resident_counts) AS average_residents,
+               (SELECT coalesce(sum(n), 0)::int FROM resident_counts) AS resident_samples,
                (SELECT coalesce(sum(headcount), 0)::bigint FROM hosted) AS jobs,
                (SELECT coalesce(sum(revenue), 0) FROM hosted) AS revenue
         FROM exits e

@@ -74,14 +74,17 @@ public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, DataVe
         new("SeatOccupancy", Rate(network.SeatsOccupied, network.SeatsTotal), KpiUnit.Percent, network.SeatsOccupied, network.SeatsTotal, "occupancy"),
         new("Success", Rate(f.Graduated, f.Graduated + f.Closed), KpiUnit.Percent, f.Graduated, f.Graduated + f.Closed, "success"),
         new("Survival", Rate(f.Survivors, f.SurvivalCohort), KpiUnit.Percent, f.Survivors, f.SurvivalCohort, "survival"),
-        new("Turnover", f.AverageResidents > 0 ? Math.Round(100m * f.Departures / (decimal)f.AverageResidents, 1) : null, KpiUnit.Percent,
-            f.Departures, Math.Round((decimal)f.AverageResidents, 1), "turnover"),
+        new("Turnover", Rate(f.Departures * KpiFigures.Samples, f.ResidentSamples), KpiUnit.Percent, // departures / (samples / 12), exactly
+            f.Departures, Math.Round(f.AverageResidents, 1, MidpointRounding.AwayFromZero), "turnover"),
         new("Jobs", f.Jobs, KpiUnit.Count, null, null, "jobs"),
         new("Revenue", f.Revenue, KpiUnit.Money, null, null, "revenue"),
     ];
 
-    /// <summary>A percentage with one decimal, or null when there is nothing to divide by.</summary>
-    public static decimal? Rate(decimal part, decimal whole) => whole > 0 ? Math.Round(100m * part / whole, 1) : null;
+    /// <summary>
+    /// A percentage with one decimal, rounded half away from zero as every figure of the app (9 of 16 is 56.3 %, not the
+    /// 56.2 % of Math.Round's default banker's rounding), or null when there is nothing to divide by.
+    /// </summary>
+    public static decimal? Rate(decimal part, decimal whole) => whole > 0 ? Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero) : null;
 
     private async Task<T> CachedAsync<T>(string what, DateOnly day, Func<Task<T>> load)
     {

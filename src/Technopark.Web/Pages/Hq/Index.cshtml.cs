@@ -26,5 +26,7 @@ public sealed class IndexModel(HqReports reports) : PageModel
         Pipeline = await reports.PipelineAsync(On, cancellationToken);
     }
 
+    public string? SiteSlug(int siteId) => Sites.FirstOrDefault(s => s.SiteId == siteId)?.Slug;
+
     public string SiteName(int siteId) => Sites.FirstOrDefault(s => s.SiteId == siteId)?.Name ?? siteId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -32,6 +32,16 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
 
     public int EndingSoon { get; private set; }
 
+    /// <summary>Active offices on the board (every one unless filtered by kind): the site dashboard's and HQ's figure.</summary>
+    public int OfficesTotal { get; private set; }
+
+    public int OfficesOccupied { get; private set; }
+
+    /// <summary>Seats of the active coworking spaces, and those held (never more than a space's seats).</summary>
+    public int SeatsTotal { get; private set; }
+
+    public int SeatsOccupied { get; private set; }
+
     public async Task OnGetAsync(string? on, SpaceKind? kind, string? state, CancellationToken cancellationToken)
     {
         On = DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : clock.Today();
@@ -71,6 +81,10 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
         }).ToList();
         Free = tiles.Count(t => t.IsFree);
         EndingSoon = tiles.Count(t => t.EndingSoon);
+        var offices = tiles.Where(t => t.Kind == SpaceKind.Office).ToList();
+        var coworking = tiles.Where(t => t.Kind == SpaceKind.Coworking).ToList();
+        (OfficesTotal, OfficesOccupied) = (offices.Count, offices.Count(t => t.Holders.Count > 0));
+        (SeatsTotal, SeatsOccupied) = (coworking.Sum(t => t.Seats), coworking.Sum(t => Math.Min(t.SeatsUsed, t.Seats)));
         Floors = [.. tiles
             .Where(t => State switch { "free" => t.IsFree, "occupied" => t.Holders.Count > 0, "ending" => t.EndingSoon, _ => true })
             .OrderBy(t => t.Floor).ThenBy(t => t.Kind).ThenBy(t => t.Code, StringComparer.Ordinal)

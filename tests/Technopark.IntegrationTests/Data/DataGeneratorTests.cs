@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Npgsql;
+using Technopark.TestSupport;
+
+namespace Technopark.IntegrationTests.Data;
+
+/// <summary>The 100× data generator (tools/Technopark.DataGenerator), run as scripts/benchmark-hq.sh runs it.</summary>
+public class DataGeneratorTests
+{
+    [Fact]
+    public async Task Generate_CopySlowerThanTheCommandTimeout_StillCompletes()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        // A busy machine, in miniature: PostgreSQL takes 3 s to finish the COPY of the stays, and the connection string asks
+        // for a 1 s command timeout. Before the fix, NpgsqlBinaryImporter.Complete gave up: "Timeout during reading attempt".
+        await using (var connection = new NpgsqlConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("""
+                CREATE FUNCTION slow_copy() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(3); RETURN NULL; END $$;
+                CREATE TRIGGER slow_copy AFTER INSERT ON assignments FOR EACH STATEMENT EXECUTE FUNCTION slow_copy();
+                """, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var start = new ProcessStartInfo("dotnet", [GeneratorPath(), "generate", "0.001"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["ConnectionStrings__Technopark"] = new NpgsqlConnectionStringBuilder(database.ConnectionString) { CommandTimeout = 1 }.ConnectionString;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 0, $"The generator failed ({process.ExitCode}): {await error}");
+        Assert.StartsWith("Generated ", await output, StringComparison.Ordinal);
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>The generator's build output next to this test assembly's (same configuration), built first through a project reference.</summary>
+    private static string GeneratorPath()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = directory.Parent!.Name; // bin/<Configuration>/net10.0
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Technopark.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var path = Path.Combine(directory!.FullName, "tools", "Technopark.DataGenerator", "bin", configuration, "net10.0", "Technopark.DataGenerator.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the data generator first.", path);
+    }
+}

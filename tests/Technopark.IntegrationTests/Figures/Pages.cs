@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Technopark.IntegrationTests.Figures;
+
+/// <summary>Reads figures from the app's answers: <c>data-*</c> attributes of HTML elements, and French Excel CSV files.</summary>
+public static partial class Pages
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-MA");
+
+    /// <summary>The <c>data-*</c> attributes of the first opening tag matching <paramref name="openingTag"/> (a regex), or null when there is none.</summary>
+    public static IReadOnlyDictionary<string, string>? Data(string html, string openingTag)
+    {
+        var tag = Regex.Match(html, openingTag + "[^>]*>", RegexOptions.Singleline);
+        return tag.Success
+            ? DataAttribute().Matches(tag.Value).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value))
+            : null;
+    }
+
+    /// <summary>The <c>data-*</c> attributes of every opening tag that has <paramref name="attribute"/>, by that attribute's value.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> DataBy(string html, string attribute) =>
+        Regex.Matches(html, $"<[a-z]+ [^>]*data-{attribute}=\"[^\"]*\"[^>]*>", RegexOptions.Singleline)
+            .Select(tag => DataAttribute().Matches(tag.Value).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value)))
+            .ToDictionary(d => d[attribute], d => (IReadOnlyDictionary<string, string>)d);
+
+    public static int Whole(IReadOnlyDictionary<string, string> data, string name) =>
+        int.Parse(data[name], NumberStyles.Integer, CultureInfo.InvariantCulture);
+
+    public static decimal? Number(IReadOnlyDictionary<string, string> data, string name) =>
+        data.TryGetValue(name, out var value) && value.Length > 0 ? decimal.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture) : null;
+
+    public static double? Real(IReadOnlyDictionary<string, string> data, string name) =>
+        data.TryGetValue(name, out var value) && value.Length > 0 ? double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>The rows of a UTF-8 CSV with a byte order mark and ';' separators (quoted fields as Excel writes them), header first.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Csv(byte[] bytes)
+    {
+        if (bytes is not [0xEF, 0xBB, 0xBF, ..])
+        {
+            throw new InvalidOperationException("The CSV has no UTF-8 byte order mark.");
+        }
+
+        var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        var rows = new List<IReadOnlyList<string>>();
+        var row = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ';')
+            {
+                row.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\n')
+            {
+                row.Add(field.ToString().TrimEnd('\r'));
+                field.Clear();
+                rows.Add(row);
+                row = [];
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        if (field.Length > 0 || row.Count > 0)
+        {
+            row.Add(field.ToString());
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>A number of a French CSV ("1 234,5"), or null for an empty cell.</summary>
+    public static decimal? FrenchNumber(string cell)
+    {
+        var digits = cell.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u00A0", string.Empty, StringComparison.Ordinal)
+            .Replace("\u202F", string.Empty, StringComparison.Ordinal);
+        return digits.Length == 0 ? null : decimal.Parse(digits, NumberStyles.Number, French);
+    }
+
+    [GeneratedRegex("data-([a-z-]+)=\"([^\"]*)\"")]
+    private static partial Regex DataAttribute();
+}

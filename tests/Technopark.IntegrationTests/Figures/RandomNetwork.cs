@@ -1,0 +1,445 @@
+using Npgsql;
+using NpgsqlTypes;
+using Technopark.Infrastructure;
+
+namespace Technopark.IntegrationTests.Figures;
+
+public sealed record NetSite(int Id, string Slug, string Name, string Status, DateOnly? OpenedOn);
+
+public sealed record NetSpace(int Id, int SiteId, string Code, string Kind, int Seats, bool IsActive);
+
+public sealed record NetCompany(int Id, int SiteId, string Name, string? ExitReason, DateOnly? ExitedOn);
+
+/// <summary>A stay: half-open period [Start, End), End null when open-ended.</summary>
+public sealed record NetStay(int Id, int SiteId, int SpaceId, int CompanyId, int Seats, bool IsExclusive, DateOnly Start, DateOnly? End)
+{
+    public bool HeldOn(DateOnly day) => Start <= day && (End is not { } end || day < end);
+}
+
+public sealed record NetSnapshot(int CompanyId, int Year, int Headcount, decimal? Revenue);
+
+public sealed record NetWaiting(int SiteId, int CompanyId, string WantedKind, DateOnly Since, DateOnly? RemovedOn);
+
+public sealed record NetApplication(int SiteId, string State, DateTimeOffset? SubmittedAt, DateTimeOffset? DecidedAt);
+
+/// <summary>
+/// A random network from a seed (System.Random: the same seed gives the same network): sites in every status, some
+/// not open yet; spaces of every kind, some inactive; office stays back to back, with gaps, open-ended, transferred the
+/// very day another ends; coworking stays within capacity, the spaces empty on some days; waiting-list entries added
+/// and removed; companies leaving with each exit reason; applications in every state, some submitted around midnight
+/// in Morocco. <see cref="Days"/> are the days to check: the boundaries of all that, plus a few random ones.
+/// </summary>
+public sealed class RandomNetwork
+{
+    private static readonly DateOnly First = new(2012, 1, 1);
+    private static readonly DateOnly Last = new(2028, 6, 30);
+    private static readonly string[] Statuses = ["Operational", "Operational", "Operational", "Operational", "Operational", "Planned", "UnderConstruction", "Closed"];
+    private static readonly string[] Kinds = ["Office", "Office", "Office", "Office", "Office", "Office", "Coworking", "Coworking", "MeetingRoom", "ConferenceRoom", "TrainingRoom", "ProximityService"];
+    private static readonly string[] ExitReasons = ["Graduated", "Closed", "Relocated", "Other"];
+    private static readonly string[] States = ["Draft", "Submitted", "UnderReview", "Accepted", "Rejected", "Waitlisted", "Withdrawn"];
+
+    private readonly Random _random;
+    private readonly List<NetCompany> _companies = [];
+    private readonly List<NetStay> _stays = [];
+
+    public int Seed { get; }
+
+    public IReadOnlyList<NetSite> Sites { get; }
+
+    public List<NetSpace> Spaces { get; } = [];
+
+    public IReadOnlyList<NetCompany> Companies => _companies;
+
+    public IReadOnlyList<NetStay> Stays => _stays;
+
+    public List<NetSnapshot> Snapshots { get; } = [];
+
+    public List<NetWaiting> Waiting { get; } = [];
+
+    public List<NetApplication> Applications { get; } = [];
+
+    public IReadOnlyList<DateOnly> Days { get; }
+
+    private RandomNetwork(int seed, IReadOnlyList<(int Id, string Slug, string Name)> referenceSites, int dayCount)
+    {
+        Seed = seed;
+        _random = new Random(seed);
+        var extra = _random.Next(0, 3);
+        Sites = [.. referenceSites.Select(s => new NetSite(s.Id, s.Slug, s.Name, Pick(Statuses), OpeningDay())),
+            .. Enumerable.Range(1, extra).Select(i => new NetSite(ExtraSiteId + i, $"gen-{i}", $"Technopark Gen {i}", Pick(Statuses), OpeningDay()))];
+        foreach (var site in Sites)
+        {
+            var count = _random.Next(10) == 0 ? 0 : _random.Next(1, 14);
+            for (var i = 0; i < count; i++)
+            {
+                var kind = Pick(Kinds);
+                var seats = kind switch { "Office" => _random.Next(1, 5), "Coworking" => _random.Next(2, 13), _ => _random.Next(4, 200) };
+                Spaces.Add(new NetSpace(Spaces.Count + 1, site.Id, $"S-{Spaces.Count + 1}", kind, seats, _random.Next(100) < 85));
+            }
+        }
+
+        var slots = Spaces.Where(s => s.Kind == "Office").SelectMany(OfficeSlots)
+            .Concat(Spaces.Where(s => s.Kind == "Coworking").SelectMany(CoworkingSlots))
+            .OrderBy(s => s.Start).ThenBy(s => s.Space.Id).ToList();
+        Occupy(slots);
+        Leave();
+        AddCompaniesNeverHosted();
+        AddSnapshots();
+        AddWaitingList();
+        AddApplications();
+        Days = ChooseDays(dayCount);
+    }
+
+    /// <summary>Sites added to the nine reference ones get ids from here.</summary>
+    public const int ExtraSiteId = 1000;
+
+    public static RandomNetwork Generate(int seed, IReadOnlyList<(int Id, string Slug, string Name)> referenceSites, int dayCount = 64) =>
+        new(seed, referenceSites, dayCount);
+
+    private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+
+    private DateOnly Day(DateOnly from, DateOnly to) => from.AddDays(_random.Next(to.DayNumber - from.DayNumber + 1));
+
+    private DateOnly? OpeningDay() => _random.Next(100) < 15 ? null : Day(new DateOnly(2008, 1, 1), new DateOnly(2027, 12, 31));
+
+    private sealed record Slot(NetSpace Space, int Seats, DateOnly Start, DateOnly? End);
+
+    /// <summary>One office's stays, one after the other: back to back, with gaps, the last one sometimes open-ended.</summary>
+    private IEnumerable<Slot> OfficeSlots(NetSpace office)
+    {
+        var cursor = Day(First, new DateOnly(2019, 12, 31));
+        while (cursor < Last)
+        {
+            if (_random.Next(100) < 12)
+            {
+                yield return new Slot(office, 1, cursor, null);
+                yield break;
+            }
+
+            var end = cursor.AddDays(_random.Next(20, 1200));
+            yield return new Slot(office, 1, cursor, end);
+            cursor = _random.Next(100) < 35 ? end : end.AddDays(_random.Next(1, 400));
+        }
+    }
+
+    /// <summary>A coworking space's stays: seats never above the space's seats on any day, some days with nobody.</summary>
+    private IEnumerable<Slot> CoworkingSlots(NetSpace space)
+    {
+        var accepted = new List<Slot>();
+        for (var i = 0; i < space.Seats * 3; i++)
+        {
+            var start = Day(First, Last);
+            DateOnly? end = _random.Next(100) < 10 ? null : start.AddDays(_random.Next(10, 900));
+            var candidate = new Slot(space, _random.Next(1, Math.Min(3, space.Seats) + 1), start, end);
+            var points = accepted.Select(s => s.Start).Where(p => Holds(candidate, p)).Append(candidate.Start);
+            if (points.All(p => accepted.Where(s => Holds(s, p)).Sum(s => s.Seats) + candidate.Seats <= space.Seats))
+            {
+                accepted.Add(candidate);
+            }
+        }
+
+        return accepted;
+    }
+
+    private static bool Holds(Slot slot, DateOnly day) => slot.Start <= day && (slot.End is not { } end || day < end);
+
+    /// <summary>
+    /// Gives each stay a company: mostly a new one; sometimes one whose stay at the same site ends that very day (a transfer),
+    /// or one that left another site before (a company's stays are counted at the site of each stay).
+    /// </summary>
+    private void Occupy(List<Slot> slots)
+    {
+        var latest = new Dictionary<int, NetStay>(); // company → its latest stay
+        foreach (var slot in slots)
+        {
+            int companyId;
+            var transfer = _random.Next(100) < 15
+                ? latest.Values.FirstOrDefault(s => s.End == slot.Start && s.SiteId == slot.Space.SiteId && s.SpaceId != slot.Space.Id)
+                : null;
+            var returning = transfer is null && _random.Next(100) < 4
+                ? latest.Values.FirstOrDefault(s => s.End is { } end && end <= slot.Start && s.SiteId != slot.Space.SiteId)
+                : null;
+            if ((transfer ?? returning) is { } previous)
+            {
+                companyId = previous.CompanyId;
+            }
+            else
+            {
+                companyId = _companies.Count + 1;
+                _companies.Add(new NetCompany(companyId, slot.Space.SiteId, $"Société {companyId}", null, null));
+            }
+
+            var stay = new NetStay(_stays.Count + 1, slot.Space.SiteId, slot.Space.Id, companyId, slot.Seats, slot.Space.Kind == "Office", slot.Start, slot.End);
+            _stays.Add(stay);
+            latest[companyId] = stay;
+        }
+    }
+
+    /// <summary>Companies whose stays all ended may leave, with each exit reason, on their last day, the day after, or later.</summary>
+    private void Leave()
+    {
+        var lastEnd = _stays.GroupBy(s => s.CompanyId).ToDictionary(g => g.Key, g => g.Any(s => s.End is null) ? (DateOnly?)null : g.Max(s => s.End));
+        for (var i = 0; i < _companies.Count; i++)
+        {
+            if (lastEnd.GetValueOrDefault(_companies[i].Id) is { } end && _random.Next(100) < 65)
+            {
+                var exited = _random.Next(3) switch { 0 => end, 1 => end.AddDays(-1), _ => end.AddDays(_random.Next(1, 90)) };
+                _companies[i] = _companies[i] with { ExitReason = Pick(ExitReasons), ExitedOn = exited };
+            }
+        }
+    }
+
+    private void AddCompaniesNeverHosted()
+    {
+        for (var i = 0; i < 8; i++)
+        {
+            var id = _companies.Count + 1;
+            var leaves = _random.Next(2) == 0;
+            _companies.Add(new NetCompany(id, Pick(Sites).Id, $"Société {id}", leaves ? Pick(ExitReasons) : null, leaves ? Day(First, Last) : null));
+        }
+    }
+
+    private void AddSnapshots()
+    {
+        foreach (var company in _companies.Where(_ => _random.Next(100) < 70))
+        {
+            foreach (var year in Enumerable.Range(2011, 18).Where(_ => _random.Next(100) < 30))
+            {
+                decimal? revenue = _random.Next(100) < 25 ? null : _random.Next(0, 5_000_000) + (_random.Next(100) / 100m);
+                Snapshots.Add(new NetSnapshot(company.Id, year, _random.Next(0, 40), revenue));
+            }
+        }
+    }
+
+    private void AddWaitingList()
+    {
+        foreach (var site in Sites)
+        {
+            for (var i = _random.Next(0, 10); i > 0; i--)
+            {
+                var since = Day(new DateOnly(2014, 1, 1), Last);
+                DateOnly? removed = _random.Next(100) < 40 ? null : since.AddDays(_random.Next(0, 400));
+                Waiting.Add(new NetWaiting(site.Id, Pick(_companies).Id, _random.Next(2) == 0 ? "Office" : "Coworking", since, removed));
+            }
+        }
+    }
+
+    private void AddApplications()
+    {
+        foreach (var site in Sites)
+        {
+            for (var i = _random.Next(0, 14); i > 0; i--)
+            {
+                var state = Pick(States);
+                var submittedOn = Day(new DateOnly(2015, 1, 1), Last);
+                // A fifth of them within an hour of midnight in Morocco, on either side.
+                var submitted = _random.Next(100) < 20
+                    ? NetworkClock.StartOf(submittedOn).AddMinutes(_random.Next(-60, 60))
+                    : NetworkClock.StartOf(submittedOn).AddMinutes(_random.Next(0, 24 * 60));
+                DateTimeOffset? submittedAt = state == "Draft" || (state == "Withdrawn" && _random.Next(3) == 0) ? null : submitted;
+                DateTimeOffset? decidedAt = state is "Accepted" or "Rejected" or "Waitlisted" && _random.Next(100) < 92
+                    ? submitted.AddHours(_random.Next(1, 120 * 24))
+                    : null;
+                Applications.Add(new NetApplication(site.Id, state, submittedAt, decidedAt));
+            }
+        }
+    }
+
+    /// <summary>Boundary days (starts, ends, exits and their 5-year and 12-month marks, waiting-list dates, submissions, month firsts) and random ones.</summary>
+    private List<DateOnly> ChooseDays(int count)
+    {
+        var candidates = new List<DateOnly>();
+        foreach (var stay in _stays.Where(_ => _random.Next(100) < 20))
+        {
+            candidates.AddRange([stay.Start, stay.Start.AddDays(-1)]);
+            if (stay.End is { } end)
+            {
+                candidates.AddRange([end, end.AddDays(-1), end.AddDays(-ReferenceFigures.EndingWithinDays), end.AddDays(-ReferenceFigures.EndingWithinDays - 1),
+                    end.AddDays(-ReferenceFigures.BoardEndingWithinDays), end.AddDays(-ReferenceFigures.BoardEndingWithinDays - 1)]);
+            }
+        }
+
+        foreach (var exited in _companies.Where(c => c.ExitedOn is not null).Select(c => c.ExitedOn!.Value))
+        {
+            candidates.AddRange([exited, exited.AddDays(-1), exited.AddYears(5), exited.AddYears(5).AddDays(-1), exited.AddMonths(12), exited.AddMonths(12).AddDays(-1)]);
+        }
+
+        foreach (var entry in Waiting)
+        {
+            candidates.AddRange([entry.Since, entry.Since.AddDays(-1)]);
+            if (entry.RemovedOn is { } removed)
+            {
+                candidates.AddRange([removed, removed.AddDays(-1)]);
+            }
+        }
+
+        foreach (var submitted in Applications.Where(a => a.SubmittedAt is not null).Select(a => a.SubmittedAt!.Value))
+        {
+            var day = DateOnly.FromDateTime(submitted.UtcDateTime);
+            candidates.AddRange([day.AddDays(-1), day, day.AddDays(1)]);
+        }
+
+        candidates.AddRange([new DateOnly(2024, 2, 29), new DateOnly(2025, 3, 31), new DateOnly(2026, 1, 1), new DateOnly(2025, 12, 31)]);
+        var pool = candidates.Where(d => d >= new DateOnly(2014, 1, 1) && d <= Last).Distinct().OrderBy(_ => _random.Next()).ToList();
+        var days = pool.Take(count - (count / 8)).ToHashSet();
+        while (days.Count < count)
+        {
+            var day = Day(new DateOnly(2014, 1, 1), Last);
+            days.Add(days.Count % 2 == 0 ? new DateOnly(day.Year, day.Month, 1) : day);
+        }
+
+        return [.. days.Order()];
+    }
+
+    /// <summary>Replaces the network's records in the database (the reference sites are kept, with this network's status and opening day).</summary>
+    public async Task WriteAsync(string connectionString, string applicantId)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await ExecuteAsync(connection, $"""
+            TRUNCATE applications, waiting_list, company_snapshot, assignments, companies, spaces CASCADE;
+            DELETE FROM sites WHERE id >= {ExtraSiteId};
+            """);
+        foreach (var site in Sites)
+        {
+            await using var command = new NpgsqlCommand(site.Id >= ExtraSiteId
+                ? """
+                  INSERT INTO sites (id, slug, name, city, region, status, opened_on, focus_sectors, partners, service_codes)
+                  VALUES (@id, @slug, @name, 'Ville', 'Région', @status, @opened, '{}', '{}', '{}')
+                  """
+                : "UPDATE sites SET status = @status, opened_on = @opened WHERE id = @id", connection);
+            command.Parameters.AddWithValue("id", site.Id);
+            command.Parameters.AddWithValue("slug", site.Slug);
+            command.Parameters.AddWithValue("name", site.Name);
+            command.Parameters.AddWithValue("status", site.Status);
+            command.Parameters.Add(new NpgsqlParameter("opened", NpgsqlDbType.Date) { Value = (object?)site.OpenedOn ?? DBNull.Value });
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY spaces (id, site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var s in Spaces)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(s.Id, NpgsqlDbType.Integer);
+                await copy.WriteAsync(s.SiteId, NpgsqlDbType.Integer);
+                await copy.WriteAsync(s.Code, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(s.Kind, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(s.Id % 4, NpgsqlDbType.Integer);
+                await copy.WriteAsync(s.Seats, NpgsqlDbType.Integer);
+                await copy.WriteAsync(s.IsActive, NpgsqlDbType.Boolean);
+                await copy.WriteAsync(20m, NpgsqlDbType.Numeric);
+                await copy.WriteAsync(1500m, NpgsqlDbType.Numeric);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY companies (id, site_id, legal_name, form, sector, exit_reason, exited_on) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var c in _companies)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(c.Id, NpgsqlDbType.Integer);
+                await copy.WriteAsync(c.SiteId, NpgsqlDbType.Integer);
+                await copy.WriteAsync(c.Name, NpgsqlDbType.Varchar);
+                await copy.WriteAsync("Startup", NpgsqlDbType.Varchar);
+                await copy.WriteAsync("Digital", NpgsqlDbType.Varchar);
+                await WriteNullableAsync(copy, c.ExitReason, NpgsqlDbType.Varchar);
+                await WriteNullableAsync(copy, c.ExitedOn, NpgsqlDbType.Date);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY assignments (id, site_id, space_id, company_id, seats, is_exclusive, start_on, end_on, monthly_rent) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var a in _stays)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(a.Id, NpgsqlDbType.Integer);
+                await copy.WriteAsync(a.SiteId, NpgsqlDbType.Integer);
+                await copy.WriteAsync(a.SpaceId, NpgsqlDbType.Integer);
+                await copy.WriteAsync(a.CompanyId, NpgsqlDbType.Integer);
+                await copy.WriteAsync(a.Seats, NpgsqlDbType.Integer);
+                await copy.WriteAsync(a.IsExclusive, NpgsqlDbType.Boolean);
+                await copy.WriteAsync(a.Start, NpgsqlDbType.Date);
+                await WriteNullableAsync(copy, a.End, NpgsqlDbType.Date);
+                await copy.WriteAsync(1500m, NpgsqlDbType.Numeric);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY company_snapshot (company_id, year, headcount, revenue) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var s in Snapshots)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(s.CompanyId, NpgsqlDbType.Integer);
+                await copy.WriteAsync(s.Year, NpgsqlDbType.Integer);
+                await copy.WriteAsync(s.Headcount, NpgsqlDbType.Integer);
+                await WriteNullableAsync(copy, s.Revenue, NpgsqlDbType.Numeric);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY waiting_list (site_id, company_id, wanted_kind, wanted_seats, since, priority, removed_on) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var w in Waiting)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(w.SiteId, NpgsqlDbType.Integer);
+                await copy.WriteAsync(w.CompanyId, NpgsqlDbType.Integer);
+                await copy.WriteAsync(w.WantedKind, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(1, NpgsqlDbType.Integer);
+                await copy.WriteAsync(w.Since, NpgsqlDbType.Date);
+                await copy.WriteAsync(2, NpgsqlDbType.Integer);
+                await WriteNullableAsync(copy, w.RemovedOn, NpgsqlDbType.Date);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY applications (applicant_id, site_id, programme, state, created_at, updated_at, submitted_at, decided_at) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var a in Applications)
+            {
+                var created = a.SubmittedAt ?? new DateTimeOffset(2015, 1, 1, 0, 0, 0, TimeSpan.Zero);
+                await copy.StartRowAsync();
+                await copy.WriteAsync(applicantId, NpgsqlDbType.Text);
+                await copy.WriteAsync(a.SiteId, NpgsqlDbType.Integer);
+                await copy.WriteAsync("Incubation", NpgsqlDbType.Varchar);
+                await copy.WriteAsync(a.State, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(created, NpgsqlDbType.TimestampTz);
+                await copy.WriteAsync(created, NpgsqlDbType.TimestampTz);
+                await WriteNullableAsync(copy, a.SubmittedAt, NpgsqlDbType.TimestampTz);
+                await WriteNullableAsync(copy, a.DecidedAt, NpgsqlDbType.TimestampTz);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type) =>
+        value is null ? copy.WriteNullAsync() : copy.WriteAsync(value, type);
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, DateOnly? value, NpgsqlDbType type) =>
+        value is { } v ? copy.WriteAsync(v, type) : copy.WriteNullAsync();
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, decimal? value, NpgsqlDbType type) =>
+        value is { } v ? copy.WriteAsync(v, type) : copy.WriteNullAsync();
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, DateTimeOffset? value, NpgsqlDbType type) =>
+        value is { } v ? copy.WriteAsync(v, type) : copy.WriteNullAsync();
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,165 @@
+using Technopark.Infrastructure;
+
+namespace Technopark.IntegrationTests.Figures;
+
+public sealed record RefSiteDay(int OfficesTotal, int OfficesOccupied, int SeatsTotal, int SeatsOccupied, int Residents, int EndingSoon, int Waiting);
+
+public sealed record RefNetworkDay(int OfficesTotal, int OfficesOccupied, int SeatsTotal, int SeatsOccupied, int EndingSoon, int Waiting);
+
+public sealed record RefBoard(int Free, int EndingSoon, int OfficesTotal, int OfficesOccupied, int SeatsTotal, int SeatsOccupied);
+
+public sealed record RefPipeline(int Submitted, int UnderReview, int Accepted, int Rejected, int Waitlisted, int Withdrawn, int Decided, double? MedianDays);
+
+public sealed record RefKpi(string Key, decimal? Value, decimal? Numerator, decimal? Denominator);
+
+/// <summary>The outcome figures; <see cref="ResidentSamples"/> sums the residents of D and of the same day of each of the 11 months before.</summary>
+public sealed record RefOutcomes(int Graduated, int Closed, int SurvivalCohort, int Survivors, int Departures, int ResidentSamples, long Jobs, decimal Revenue);
+
+/// <summary>
+/// Every HQ, site and board figure computed straight from the definitions of DESIGN.md over the generator's in-memory
+/// lists (LINQ, no SQL): what the app must show. Periods are half-open [start, end); a percentage has one decimal,
+/// rounded half away from zero (DESIGN.md, "Money"), and none when there is nothing to divide by.
+/// </summary>
+public sealed class ReferenceFigures(RandomNetwork network)
+{
+    /// <summary>A stay ending within this many days after D "ends soon" at HQ.</summary>
+    public const int EndingWithinDays = 90;
+
+    /// <summary>A stay ending within this many days after D is flagged on the board.</summary>
+    public const int BoardEndingWithinDays = 60;
+
+    private IEnumerable<NetSpace> Active(int siteId, string kind) => network.Spaces.Where(s => s.SiteId == siteId && s.IsActive && s.Kind == kind);
+
+    private IEnumerable<NetStay> HeldIn(NetSpace space, DateOnly day) => network.Stays.Where(a => a.SpaceId == space.Id && a.HeldOn(day));
+
+    /// <summary>Occupancy on D: occupied active offices of active offices; held seats (at most a space's seats) of the seats of active coworking spaces.</summary>
+    public RefSiteDay Site(int siteId, DateOnly day)
+    {
+        var offices = Active(siteId, "Office").ToList();
+        var coworking = Active(siteId, "Coworking").ToList();
+        return new RefSiteDay(
+            offices.Count,
+            offices.Count(o => HeldIn(o, day).Any()),
+            coworking.Sum(c => c.Seats),
+            coworking.Sum(c => Math.Min(HeldIn(c, day).Sum(a => a.Seats), c.Seats)),
+            network.Stays.Where(a => a.SiteId == siteId && a.HeldOn(day)).Select(a => a.CompanyId).Distinct().Count(),
+            offices.Concat(coworking).SelectMany(s => HeldIn(s, day)).Count(a => a.End is { } end && end <= day.AddDays(EndingWithinDays)),
+            network.Waiting.Count(w => w.SiteId == siteId && w.Since <= day && (w.RemovedOn is not { } removed || removed > day)));
+    }
+
+    /// <summary>HQ's network line: the operational sites.</summary>
+    public RefNetworkDay Network(DateOnly day)
+    {
+        var sites = network.Sites.Where(s => s.Status == "Operational").Select(s => Site(s.Id, day)).ToList();
+        return new RefNetworkDay(sites.Sum(s => s.OfficesTotal), sites.Sum(s => s.OfficesOccupied), sites.Sum(s => s.SeatsTotal),
+            sites.Sum(s => s.SeatsOccupied), sites.Sum(s => s.EndingSoon), sites.Sum(s => s.Waiting));
+    }
+
+    /// <summary>The board of a site on D: free tiles (an office nobody holds, a coworking space with a seat left), flagged tiles, and the occupancy.</summary>
+    public RefBoard Board(int siteId, DateOnly day)
+    {
+        var offices = Active(siteId, "Office").ToList();
+        var coworking = Active(siteId, "Coworking").ToList();
+        var free = offices.Count(o => !HeldIn(o, day).Any()) + coworking.Count(c => HeldIn(c, day).Sum(a => a.Seats) < c.Seats);
+        var ending = offices.Concat(coworking).Count(s => HeldIn(s, day).Any(a => a.End is { } end && end <= day.AddDays(BoardEndingWithinDays)));
+        var site = Site(siteId, day);
+        return new RefBoard(free, ending, site.OfficesTotal, site.OfficesOccupied, site.SeatsTotal, site.SeatsOccupied);
+    }
+
+    /// <summary>Offices of a site (total, occupied) on the first day of each of the 24 months up to D's month.</summary>
+    public IReadOnlyList<(DateOnly Month, int Total, int Occupied)> Trend(int siteId, DateOnly day)
+    {
+        var last = new DateOnly(day.Year, day.Month, 1);
+        var offices = Active(siteId, "Office").ToList();
+        return [.. Enumerable.Range(0, 24).Select(k => last.AddMonths(k - 23)).Select(m => (m, offices.Count, offices.Count(o => HeldIn(o, m).Any())))];
+    }
+
+    /// <summary>The trend page's rate of a month: none before the site opened or without offices.</summary>
+    public static decimal? TrendRate(NetSite site, DateOnly month, int total, int occupied) =>
+        site.OpenedOn is { } opened && month < opened ? null : Rate(occupied, total);
+
+    /// <summary>Applications submitted by the end of D (Moroccan day) by state, drafts aside; median days from submission to decision.</summary>
+    public IReadOnlyDictionary<int, RefPipeline> Pipeline(DateOnly day)
+    {
+        var submitted = network.Applications
+            .Where(a => a.State != "Draft" && a.SubmittedAt is { } at && MoroccanDay(at) <= day)
+            .GroupBy(a => a.SiteId);
+        return submitted.ToDictionary(g => g.Key, g =>
+        {
+            int Count(string state) => g.Count(a => a.State == state);
+            var decided = g.Where(a => a.State is "Accepted" or "Rejected" or "Waitlisted").ToList();
+            var durations = decided.Where(a => a.DecidedAt is not null).Select(a => (a.DecidedAt!.Value - a.SubmittedAt!.Value).TotalDays).Order().ToList();
+            double? median = durations.Count == 0 ? null
+                : durations.Count % 2 == 1 ? durations[durations.Count / 2]
+                : (durations[(durations.Count / 2) - 1] + durations[durations.Count / 2]) / 2;
+            return new RefPipeline(Count("Submitted"), Count("UnderReview"), Count("Accepted"), Count("Rejected"), Count("Waitlisted"), Count("Withdrawn"), decided.Count, median);
+        });
+    }
+
+    /// <summary>The outcome figures on D, from the companies, their stays and their yearly snapshots.</summary>
+    public RefOutcomes Outcomes(DateOnly day)
+    {
+        var left = network.Companies.Where(c => c.ExitedOn is { } on && on <= day).ToList();
+        var cohort = left.Where(c => c.ExitedOn <= day.AddYears(-5)).ToList();
+        var samples = Enumerable.Range(0, 12).Sum(k => network.Stays.Where(a => a.HeldOn(day.AddMonths(-k))).Select(a => a.CompanyId).Distinct().Count());
+        var hosted = network.Stays.Where(a => a.Start <= day).Select(a => a.CompanyId).ToHashSet();
+        var latest = network.Snapshots.Where(s => hosted.Contains(s.CompanyId) && s.Year <= day.Year)
+            .GroupBy(s => s.CompanyId).Select(g => g.MaxBy(s => s.Year)!).ToList();
+        return new RefOutcomes(
+            left.Count(c => c.ExitReason == "Graduated"),
+            left.Count(c => c.ExitReason == "Closed"),
+            cohort.Count,
+            cohort.Count(c => c.ExitReason != "Closed"),
+            left.Count(c => c.ExitedOn > day.AddMonths(-12)),
+            samples,
+            latest.Sum(s => (long)s.Headcount),
+            latest.Sum(s => s.Revenue ?? 0m));
+    }
+
+    /// <summary>The KPIs of the KPI page and its CSV, in display order.</summary>
+    public IReadOnlyList<RefKpi> Kpis(DateOnly day)
+    {
+        var n = Network(day);
+        var o = Outcomes(day);
+        var average = (decimal)o.ResidentSamples / 12;
+        return
+        [
+            new("OfficeOccupancy", Rate(n.OfficesOccupied, n.OfficesTotal), n.OfficesOccupied, n.OfficesTotal),
+            new("SeatOccupancy", Rate(n.SeatsOccupied, n.SeatsTotal), n.SeatsOccupied, n.SeatsTotal),
+            new("Success", Rate(o.Graduated, o.Graduated + o.Closed), o.Graduated, o.Graduated + o.Closed),
+            new("Survival", Rate(o.Survivors, o.SurvivalCohort), o.Survivors, o.SurvivalCohort),
+            new("Turnover", Rate(o.Departures * 12, o.ResidentSamples), o.Departures, Math.Round(average, 1, MidpointRounding.AwayFromZero)), // departures / (sum / 12)
+            new("Jobs", o.Jobs, null, null),
+            new("Revenue", o.Revenue, null, null),
+        ];
+    }
+
+    /// <summary>The companies behind a KPI (its drill-down), by id.</summary>
+    public IReadOnlyList<int> CompaniesBehind(string kpi, DateOnly day)
+    {
+        var companies = kpi switch
+        {
+            "occupancy" => network.Stays.Where(a => a.HeldOn(day)).Select(a => a.CompanyId),
+            "success" => network.Companies.Where(c => c.ExitReason is "Graduated" or "Closed" && c.ExitedOn <= day).Select(c => c.Id),
+            "survival" => network.Companies.Where(c => c.ExitedOn <= day.AddYears(-5)).Select(c => c.Id),
+            "turnover" => network.Companies.Where(c => c.ExitedOn > day.AddMonths(-12) && c.ExitedOn <= day).Select(c => c.Id),
+            "jobs" or "revenue" => network.Stays.Where(a => a.Start <= day).Select(a => a.CompanyId),
+            _ => throw new ArgumentOutOfRangeException(nameof(kpi), kpi, "Unknown KPI."),
+        };
+        return [.. companies.Distinct().Order()];
+    }
+
+    public static decimal? Rate(decimal part, decimal whole) => whole > 0 ? Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero) : null;
+
+    private static DateOnly MoroccanDay(DateTimeOffset instant)
+    {
+        // The Moroccan day of an instant: the last day whose start is not after it.
+        var day = DateOnly.FromDateTime(instant.UtcDateTime).AddDays(1);
+        while (NetworkClock.StartOf(day) > instant)
+        {
+            day = day.AddDays(-1);
+        }
+
+        return day;
+    }
+}
