@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Technopark.BrowserTests;
 
-/// <summary>Pages full of figures stay readable: HQ's tables on a phone.</summary>
+/// <summary>Pages full of figures stay readable: HQ's tables on a phone, a big site's board on a laptop.</summary>
 public class LayoutAtScaleTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string Password = "Demo-Technopark-2026";
@@ -42,6 +42,30 @@ public class LayoutAtScaleTests(BrowserFixture browser) : IClassFixture<BrowserF
             Assert.InRange(layout.Gap, -1, 40);
         }
 
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Board_BigSite_OpensCompactAndStaysShort()
+    {
+        var page = await SignedInPageAsync("manager.tanger@technopark.ma", 1366, 768, "fr");
+
+        await page.GotoAsync("/manage/tanger/board");
+
+        await Assertions.Expect(page.Locator("#board-compact")).ToBeVisibleAsync();
+        var height = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
+        Assert.True(height < 2500, $"The Tanger board is {height} px tall");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        // The coworking space folds its occupants away: opening it shows them.
+        var coworking = page.Locator("#board-compact tr[data-code='CW-1']");
+        await Assertions.Expect(coworking.Locator(".board-occupants a").First).ToBeHiddenAsync();
+        await coworking.Locator(".board-occupants summary").ClickAsync();
+        await Assertions.Expect(coworking.Locator(".board-occupants a").First).ToBeVisibleAsync();
+
+        await page.Locator("#board-views a[data-view='tiles']").ClickAsync();
+        await page.WaitForURLAsync("**view=tiles**");
+        await Assertions.Expect(page.Locator("article.board-tile").First).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 
