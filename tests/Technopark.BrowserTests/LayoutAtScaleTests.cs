@@ -45,6 +45,28 @@ public class LayoutAtScaleTests(BrowserFixture browser) : IClassFixture<BrowserF
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("ar")]
+    public async Task HqPages_OnAPhone_NeverWiderThanTheScreen_TrendCaptionWhole(string language)
+    {
+        var page = await SignedInPageAsync("hq@technopark.ma", 390, 844, language);
+
+        foreach (var url in new[] { "/hq", "/hq/trend", "/hq/kpis", "/hq/kpis/survival", "/hq/staff" })
+        {
+            await page.GotoAsync(url);
+            var (width, screen) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("document.documentElement.clientWidth"));
+            Assert.True(width <= screen, $"{url} ({language}) is {width} px wide on a {screen} px screen");
+        }
+
+        // The trend table scrolls sideways; its caption stays on screen, wrapped, wherever the table is scrolled to.
+        await page.GotoAsync("/hq/trend");
+        const string Caption = "t => { const c = t.querySelector('caption .caption-text').getBoundingClientRect(); return c.left >= 0 && c.right <= document.documentElement.clientWidth; }";
+        Assert.True(await page.Locator("#trend-table").EvaluateAsync<bool>(Caption));
+        await page.Locator("#trend-table").EvaluateAsync("t => t.parentElement.scrollLeft = (document.dir === 'rtl' ? -1 : 1) * 300");
+        Assert.True(await page.Locator("#trend-table").EvaluateAsync<bool>(Caption));
+    }
+
     [Fact]
     public async Task Board_BigSite_OpensCompactAndStaysShort()
     {
