@@ -42,7 +42,7 @@ public class OfficeAssignmentJourneyTests(BrowserFixture browser) : IClassFixtur
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Attribuer", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/manage/tanger/board?on=*");
-        var tile = page.Locator(".board-tile[data-code='Z-901']");
+        var tile = page.Locator("[data-code='Z-901']");
         await Assertions.Expect(tile).ToContainTextAsync("Noria Water Tech");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
@@ -65,7 +65,7 @@ public class OfficeAssignmentJourneyTests(BrowserFixture browser) : IClassFixtur
 
         // End the new stay.
         await page.GotoAsync($"/manage/tanger/board?on={start.AddDays(31):yyyy-MM-dd}");
-        var moved = page.Locator(".board-tile", new() { HasText = "Noria Water Tech" });
+        var moved = page.Locator("[data-code]", new() { HasText = "Noria Water Tech" });
         Assert.Equal(1, await moved.CountAsync());
         Assert.NotEqual("Z-901", await moved.GetAttributeAsync("data-code"));
         await moved.GetByRole(AriaRole.Link, new() { Name = "Noria Water Tech" }).ClickAsync();
@@ -81,7 +81,7 @@ public class OfficeAssignmentJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer la fin" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Affectation terminée.");
         await page.GotoAsync($"/manage/tanger/board?on={start.AddDays(201):yyyy-MM-dd}");
-        Assert.Equal(0, await page.Locator(".board-tile", new() { HasText = "Noria Water Tech" }).CountAsync());
+        Assert.Equal(0, await page.Locator("[data-code]", new() { HasText = "Noria Water Tech" }).CountAsync());
     }
 
     private static async Task<string> OptionLabelAsync(IPage page, string code)

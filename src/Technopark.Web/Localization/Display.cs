@@ -1,30 +1,105 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 using Technopark.Domain.Common;
 
 namespace Technopark.Web.Localization;
 
-/// <summary>How dates, amounts and enum values are shown to people, in the current language.</summary>
+/// <summary>
+/// How dates, numbers, amounts and enum values are shown to people, in the current language: one method
+/// per kind of number, used by every page (CSV exports keep their own French format, <c>CsvExport</c>).
+/// <list type="bullet">
+/// <item>Count: a whole number, grouped ("2 027", "2,027").</item>
+/// <item>Mean: an average of counts, one decimal ("34,6").</item>
+/// <item>Rate: a percentage, always one decimal ("62,5 %", "62.5%", "62,5%").</item>
+/// <item>Money: MAD with two decimals ("5 600,00 MAD", "MAD 5,600.00", "5 600,00 درهم").</item>
+/// <item>Area: m², at most two decimals ("2 027 m²", "24,5 m²").</item>
+/// <item>Days: a duration in days, one decimal ("1,5 j", "1.5 d").</item>
+/// <item>Of: "36 sur 60", "36 of 60", "36 من 60".</item>
+/// <item>Missing: a figure that cannot be computed yet reads "n.d." with an explanation in its title.</item>
+/// </list>
+/// Morocco writes Western digits (0–9) in Arabic too: Arabic uses them with a decimal comma and a narrow
+/// no-break space between thousands, as French does, instead of .NET's Arabic separators (U+066B, U+066C).
+/// The no-break spaces also keep "2 027" in one piece in right-to-left text (they are number separators
+/// for the bidirectional algorithm, a plain space is not).
+/// </summary>
 public static class Display
 {
+    private const string GroupSpace = "\u202F";
+
+    private static readonly NumberFormatInfo French = Symbols(",", GroupSpace);
+    private static readonly NumberFormatInfo English = Symbols(".", ",");
+    private static readonly NumberFormatInfo Arabic = Symbols(",", GroupSpace);
+
+    /// <summary>The number symbols of the current language (digits are always 0–9).</summary>
+    public static NumberFormatInfo Numbers => NumbersOf(CultureInfo.CurrentCulture);
+
+    public static NumberFormatInfo NumbersOf(CultureInfo culture) => culture.TwoLetterISOLanguageName switch
+    {
+        "en" => English,
+        "ar" => Arabic,
+        _ => French,
+    };
+
     public static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     public static string Day(DateOnly? day) => day is { } d ? Day(d) : "—";
 
-    public static string Number(decimal value) =>
-        value.ToString(value == decimal.Truncate(value) ? "N0" : "N2", CultureInfo.CurrentCulture);
+    /// <summary>A whole number of things (companies, offices, seats), grouped by thousands.</summary>
+    public static string Count(int value) => value.ToString("N0", Numbers);
 
-    public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+    /// <summary>A whole number of things held in a decimal (KPI numerators, headcounts).</summary>
+    public static string Count(decimal value) => value.ToString("N0", Numbers);
 
-    /// <summary>A rate in percent, to one decimal at most ("59,7", "60").</summary>
-    public static string Rate(decimal value) => value.ToString("#,##0.#", CultureInfo.CurrentCulture);
+    /// <summary>An average of counts (e.g. the mean number of residents), one decimal.</summary>
+    public static string Mean(decimal value) => value.ToString("N1", Numbers);
 
-    /// <summary>A rate as "59,7 %" in the current language, or "—" when there is none.</summary>
-    public static string Percent(this IStringLocalizer localizer, decimal? rate) => rate is { } r ? localizer["Hq.Percent", Rate(r)] : "—";
+    /// <summary>A percentage, always with one decimal: "62,5 %", "60,0 %".</summary>
+    public static string Rate(this IStringLocalizer localizer, decimal percent) =>
+        localizer["Number.Percent", percent.ToString("N1", Numbers)];
 
-    public static string Money(this IStringLocalizer localizer, decimal amount) => localizer["Money.Amount", Number(amount)];
+    /// <summary>A percentage, or the "not available" mark when there is nothing to divide by.</summary>
+    public static IHtmlContent Rate(this IStringLocalizer localizer, decimal? percent) =>
+        percent is { } p ? Text(localizer.Rate(p)) : localizer.Missing();
 
-    public static string MonthlyRent(this IStringLocalizer localizer, decimal amount) => localizer["Money.Monthly", Number(amount)];
+    /// <summary>An amount in MAD with two decimals.</summary>
+    public static string Money(this IStringLocalizer localizer, decimal amount) =>
+        localizer["Money.Amount", amount.ToString("N2", Numbers)];
+
+    /// <summary>A monthly rent in MAD with two decimals.</summary>
+    public static string MonthlyRent(this IStringLocalizer localizer, decimal amount) =>
+        localizer["Money.Monthly", amount.ToString("N2", Numbers)];
+
+    /// <summary>A floor area in m², at most two decimals.</summary>
+    public static string Area(this IStringLocalizer localizer, decimal squareMeters) =>
+        localizer["Number.Area", squareMeters.ToString("#,##0.##", Numbers)];
+
+    /// <summary>A duration in days, one decimal: "1,5 j".</summary>
+    public static string Days(this IStringLocalizer localizer, decimal days) =>
+        localizer["Number.Days", days.ToString("N1", Numbers)];
+
+    /// <summary>A duration in days, or the "not available" mark.</summary>
+    public static IHtmlContent Days(this IStringLocalizer localizer, decimal? days) =>
+        days is { } d ? Text(localizer.Days(d)) : localizer.Missing();
+
+    /// <summary>"36 sur 60": a part of a whole, both already formatted.</summary>
+    public static string Of(this IStringLocalizer localizer, string part, string whole) => localizer["Number.Of", part, whole];
+
+    /// <summary>"36 sur 60" for two counts.</summary>
+    public static string Of(this IStringLocalizer localizer, int part, int whole) => localizer.Of(Count(part), Count(whole));
+
+    /// <summary>A count, or the "not available" mark.</summary>
+    public static IHtmlContent Count(this IStringLocalizer localizer, int? value) =>
+        value is { } v ? Text(Count(v)) : localizer.Missing();
+
+    /// <summary>An amount in MAD, or the "not available" mark.</summary>
+    public static IHtmlContent Money(this IStringLocalizer localizer, decimal? amount) =>
+        amount is { } a ? Text(localizer.Money(a)) : localizer.Missing();
+
+    /// <summary>A figure that cannot be given (no cohort yet, nothing to divide by): "n.d." with its explanation as a title.</summary>
+    public static IHtmlContent Missing(this IStringLocalizer localizer) =>
+        new HtmlContentBuilder(5).AppendHtml("<span class=\"no-value\" title=\"").Append(localizer["Number.Missing.Title"])
+            .AppendHtml("\">").Append(localizer["Number.Missing"]).AppendHtml("</span>");
 
     /// <summary>The localized name of an enum value: resource key "{Type}.{Value}".</summary>
     public static string Name<TEnum>(this IStringLocalizer localizer, TEnum value)
@@ -37,8 +112,19 @@ public static class Display
     private static object Format(object argument) => argument switch
     {
         DateOnly day => Day(day),
-        decimal amount => Number(amount),
-        int count => Number(count),
+        decimal amount => amount.ToString("#,##0.##", Numbers),
+        int count => Count(count),
         _ => argument,
     };
+
+    private static IHtmlContent Text(string text) => new HtmlContentBuilder(1).Append(text);
+
+    private static NumberFormatInfo Symbols(string decimalSeparator, string groupSeparator)
+    {
+        var symbols = (NumberFormatInfo)NumberFormatInfo.InvariantInfo.Clone();
+        symbols.NumberDecimalSeparator = symbols.PercentDecimalSeparator = symbols.CurrencyDecimalSeparator = decimalSeparator;
+        symbols.NumberGroupSeparator = symbols.PercentGroupSeparator = symbols.CurrencyGroupSeparator = groupSeparator;
+        symbols.NegativeSign = "-";
+        return NumberFormatInfo.ReadOnly(symbols);
+    }
 }

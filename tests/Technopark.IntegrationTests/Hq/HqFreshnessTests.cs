@@ -30,7 +30,7 @@ public partial class HqFreshnessTests(AppFixture app) : IClassFixture<AppFixture
         app.Factory.Clock.SetToday(today);
         var day = today.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var hq = await Personas.ClientAsync(app.Factory, Persona.NetworkAdmin);
-        Assert.Equal("0 / 1", AgadirOffices(await hq.GetStringAsync($"/hq?on={day}")));
+        Assert.Equal("0 sur 1", AgadirOffices(await hq.GetStringAsync($"/hq?on={day}")));
 
         using var manager = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
         await GiveAgadirAsync(Persona.ManagerTanger);
@@ -42,7 +42,7 @@ public partial class HqFreshnessTests(AppFixture app) : IClassFixture<AppFixture
         });
         Assert.Equal(HttpStatusCode.Redirect, assign.StatusCode);
 
-        Assert.Equal("1 / 1", AgadirOffices(await hq.GetStringAsync($"/hq?on={day}")));
+        Assert.Equal("1 sur 1", AgadirOffices(await hq.GetStringAsync($"/hq?on={day}")));
     }
 
     private async Task GiveAgadirAsync(Persona persona)
@@ -65,6 +65,6 @@ public partial class HqFreshnessTests(AppFixture app) : IClassFixture<AppFixture
     [GeneratedRegex("<tr[^>]*>\\s*<t[hd][^>]*>\\s*<a[^>]*>Technopark Agadir</a>.*?</tr>", RegexOptions.Singleline)]
     private static partial Regex AgadirRow();
 
-    [GeneratedRegex("<td[^>]*>\\s*([0-9 \u202f\u00a0]+/[0-9 \u202f\u00a0]+)\\s*</td>")]
+    [GeneratedRegex("<td[^>]*>\\s*([0-9\u202f]+ sur [0-9\u202f]+)\\s*</td>")]
     private static partial Regex OfficesCell();
 }

@@ -83,8 +83,10 @@ public static class DemoData
         var perFloor = (int)Math.Ceiling(inventory.Offices / (double)inventory.Floors);
         for (var i = 0; i < inventory.Offices; i++)
         {
-            var floor = i / perFloor;
-            var code = $"{(char)('A' + (floor % 3))}-{floor + 1}{(i % perFloor) + 1:00}";
+            // Offices fill floors 1, 2, … (the shared spaces are on the ground floor, 0) and their code says the
+            // floor, as in the inventory examples (B-204 is on floor 2): A-101 on floor 1, A-412 on floor 4.
+            var floor = i / perFloor + 1;
+            var code = $"A-{floor}{(i % perFloor) + 1:00}";
             var area = 12 + random.Next(0, 7) * 4;
             var rate = decimal.Round(inventory.Rate * area / 200m) * 10;
             spaces.Add(Space.Create(site.Id, code, SpaceKind.Office, floor, area, Math.Max(2, area / 6), rate));

@@ -14,8 +14,12 @@ public enum KpiUnit
     Money,
 }
 
-/// <summary>One headline figure: its key (resources "Kpi.{Key}.Name/Definition"), value, the numbers it comes from, and its drill-down.</summary>
-public sealed record Kpi(string Key, decimal? Value, KpiUnit Unit, decimal? Numerator, decimal? Denominator, string DrillDown);
+/// <summary>
+/// One headline figure: its key (resources "Kpi.{Key}.Name/Definition"), value, the numbers it comes from, and its drill-down.
+/// A denominator that is an average of counts (<paramref name="MeanDenominator"/>) is shown with one decimal and
+/// its own sentence (resource "Kpi.{Key}.Basis"); other numerators and denominators are counts.
+/// </summary>
+public sealed record Kpi(string Key, decimal? Value, KpiUnit Unit, decimal? Numerator, decimal? Denominator, string DrillDown, bool MeanDenominator = false);
 
 /// <summary>The network's totals on a day, operational sites only.</summary>
 public sealed record NetworkDay(int OfficesTotal, int OfficesOccupied, int SeatsTotal, int SeatsOccupied, int EndingSoon, int Waiting)
@@ -75,7 +79,7 @@ public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, DataVe
         new("Success", Rate(f.Graduated, f.Graduated + f.Closed), KpiUnit.Percent, f.Graduated, f.Graduated + f.Closed, "success"),
         new("Survival", Rate(f.Survivors, f.SurvivalCohort), KpiUnit.Percent, f.Survivors, f.SurvivalCohort, "survival"),
         new("Turnover", Rate(f.Departures * KpiFigures.Samples, f.ResidentSamples), KpiUnit.Percent, // departures / (samples / 12), exactly
-            f.Departures, Math.Round(f.AverageResidents, 1, MidpointRounding.AwayFromZero), "turnover"),
+            f.Departures, Math.Round(f.AverageResidents, 1, MidpointRounding.AwayFromZero), "turnover", MeanDenominator: true),
         new("Jobs", f.Jobs, KpiUnit.Count, null, null, "jobs"),
         new("Revenue", f.Revenue, KpiUnit.Money, null, null, "revenue"),
     ];

@@ -65,7 +65,7 @@ public sealed class AssignModel(
             .OrderBy(s => s.Kind).ThenBy(s => s.Code)
             .Select(s => new { s.Id, s.Code, s.Kind, s.Seats, s.MonthlyRate })
             .ToListAsync(cancellationToken);
-        Spaces = [.. spaces.Select(s => new Option(s.Id, text["Assign.SpaceOption", s.Code, text.Name(s.Kind), s.Seats, text.MonthlyRent(s.MonthlyRate)]))];
+        Spaces = [.. spaces.Select(s => new Option(s.Id, text["Assign.SpaceOption", s.Code, text.Name(s.Kind), Display.Count(s.Seats), text.MonthlyRent(s.MonthlyRate)]))];
         var companies = await db.Companies.AsNoTracking()
             .Where(c => c.SiteId == siteId && c.ExitedOn == null)
             .Select(c => new

@@ -12,11 +12,20 @@ namespace Technopark.Web.Pages.Manage;
 /// The occupancy board of a site on any day: every active office and coworking space grouped by
 /// floor, who holds it that day, until when and for what rent; free ones highlighted, stays ending
 /// within 60 days flagged. One SQL statement (spaces left-joined to that day's stays) whatever the size
-/// of the site.
+/// of the site. Two views: tiles, and a compact table (one line per space), the default for sites with
+/// more than <see cref="CompactAbove"/> spaces; a coworking space shows its seats used of total, its
+/// occupants folded away.
 /// </summary>
 public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : SitePageModel
 {
     public const int EndingSoonDays = 60;
+
+    /// <summary>Above this many spaces the board opens in the compact view (tiles would run for metres).</summary>
+    public const int CompactAbove = 40;
+
+    public const string TilesView = "tiles";
+
+    public const string CompactView = "compact";
 
     protected override string Policy => Policies.SiteManager;
 
@@ -25,6 +34,11 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
     public SpaceKind? Kind { get; private set; }
 
     public string State { get; private set; } = "all";
+
+    /// <summary><see cref="TilesView"/> or <see cref="CompactView"/>.</summary>
+    public string View { get; private set; } = TilesView;
+
+    public bool IsCompact => View == CompactView;
 
     public IReadOnlyList<IGrouping<int, Tile>> Floors { get; private set; } = [];
 
@@ -42,7 +56,7 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
 
     public int SeatsOccupied { get; private set; }
 
-    public async Task OnGetAsync(string? on, SpaceKind? kind, string? state, CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? on, SpaceKind? kind, string? state, string? view, CancellationToken cancellationToken)
     {
         On = DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : clock.Today();
         Kind = kind is SpaceKind.Office or SpaceKind.Coworking ? kind : null;
@@ -79,6 +93,7 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
             var ending = holders.Any(h => h.End is { } end && end <= soon);
             return new Tile(s.Id, s.Code, s.Kind, s.Floor, s.Seats, used, isFree, ending, holders);
         }).ToList();
+        View = view is TilesView or CompactView ? view : tiles.Count > CompactAbove ? CompactView : TilesView;
         Free = tiles.Count(t => t.IsFree);
         EndingSoon = tiles.Count(t => t.EndingSoon);
         var offices = tiles.Where(t => t.Kind == SpaceKind.Office).ToList();

@@ -1,0 +1,127 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Technopark.Web;
+using Technopark.Web.Localization;
+
+namespace Technopark.IntegrationTests.Web;
+
+/// <summary>
+/// One formatting rule per kind of number, in each language, with the app's real resources. Spaces in the
+/// expected values are written "_" for the narrow no-break space (U+202F) and "~" for the no-break space (U+00A0).
+/// </summary>
+public class DisplayTests
+{
+    private static readonly IStringLocalizer L = new ResourceManagerStringLocalizerFactory(
+        Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance).Create(typeof(SharedResource));
+
+    [Theory]
+    [InlineData("fr", "2_027")]
+    [InlineData("en", "2,027")]
+    [InlineData("ar", "2_027")]
+    public void Count_Thousands_GroupedWithWesternDigits(string language, string expected) =>
+        Assert.Equal(Spaces(expected), In(language, () => Display.Count(2027)));
+
+    [Theory]
+    [InlineData("fr", "34,6")]
+    [InlineData("en", "34.6")]
+    [InlineData("ar", "34,6")]
+    public void Mean_AverageOfCounts_OneDecimal(string language, string expected) =>
+        Assert.Equal(expected, In(language, () => Display.Mean(34.6m)));
+
+    [Theory]
+    [InlineData("fr", 62.5, "62,5~%")]
+    [InlineData("fr", 60, "60,0~%")]
+    [InlineData("en", 62.5, "62.5%")]
+    [InlineData("en", 60, "60.0%")]
+    [InlineData("ar", 63.8, "63,8%")]
+    [InlineData("ar", 60, "60,0%")]
+    public void Rate_AlwaysOneDecimal(string language, double percent, string expected) =>
+        Assert.Equal(Spaces(expected), In(language, () => L.Rate((decimal)percent)));
+
+    [Theory]
+    [InlineData("fr", "5_600,00~MAD")]
+    [InlineData("en", "MAD~5,600.00")]
+    [InlineData("ar", "5_600,00~درهم")]
+    public void Money_TwoDecimals(string language, string expected) =>
+        Assert.Equal(Spaces(expected), In(language, () => L.Money(5600m)));
+
+    [Theory]
+    [InlineData("fr", "5_600,00~MAD / mois")]
+    [InlineData("en", "MAD~5,600.00 / month")]
+    [InlineData("ar", "5_600,00~درهم / شهر")]
+    public void MonthlyRent_TwoDecimals(string language, string expected) =>
+        Assert.Equal(Spaces(expected), In(language, () => L.MonthlyRent(5600m)));
+
+    [Theory]
+    [InlineData("fr", 2027, "2_027~m²")]
+    [InlineData("fr", 24.5, "24,5~m²")]
+    [InlineData("en", 2027, "2,027~m²")]
+    [InlineData("ar", 2027, "2_027~م²")]
+    public void Area_GroupedAtMostTwoDecimals(string language, double squareMeters, string expected) =>
+        Assert.Equal(Spaces(expected), In(language, () => L.Area((decimal)squareMeters)));
+
+    [Theory]
+    [InlineData("fr", 1.5, "1,5~j")]
+    [InlineData("fr", 3, "3,0~j")]
+    [InlineData("en", 1.5, "1.5~d")]
+    [InlineData("ar", 1.5, "1,5~يوم")]
+    public void Days_OneDecimal(string language, double days, string expected) =>
+        Assert.Equal(Spaces(expected), In(language, () => L.Days((decimal)days)));
+
+    [Theory]
+    [InlineData("fr", "36 sur 60")]
+    [InlineData("en", "36 of 60")]
+    [InlineData("ar", "36 من 60")]
+    public void Of_PartOfWhole_ReadsAsASentence(string language, string expected) =>
+        Assert.Equal(expected, In(language, () => L.Of(36, 60)));
+
+    [Theory]
+    [InlineData("fr", "n.d.")]
+    [InlineData("en", "n/a")]
+    [InlineData("ar", "غير متاح")]
+    public void Rate_NothingToDivide_ReadsNotAvailableWithATitle(string language, string expected)
+    {
+        var html = In(language, () => Html(L.Rate((decimal?)null)));
+
+        Assert.Matches($"^<span class=\"no-value\" title=\"[^\"]+\">{System.Text.RegularExpressions.Regex.Escape(expected)}</span>$", html);
+        Assert.DoesNotContain("—", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public void EveryKind_Arabic_NeverArabicIndicDigitsOrSeparators(string language)
+    {
+        var all = In(language, () => string.Join(" | ", Display.Count(1234567), Display.Mean(1234.5m), L.Rate(99.95m), L.Money(1234567.891m),
+            L.Area(2027.25m), L.Days(12.34m), L.Of(1234, 5678)));
+
+        Assert.DoesNotMatch("[\u0660-\u0669\u066A\u066B\u066C\u2019]", all);
+    }
+
+    private static T In<T>(string language, Func<T> format)
+    {
+        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Cultures.Supported.Single(c => c.Name == language);
+        try
+        {
+            return format();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
+        }
+    }
+
+    private static string Html(IHtmlContent content)
+    {
+        using var writer = new StringWriter();
+        content.WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        return writer.ToString();
+    }
+
+    private static string Spaces(string expected) => expected.Replace('_', '\u202F').Replace('~', '\u00A0');
+}
