@@ -29,7 +29,7 @@ public static class HostingSetup
             if (Uri.TryCreate(configuration[$"{PublicUrlOptions.Section}:PublicBaseUrl"], UriKind.Absolute, out var uri)
                 && !options.AllowedHosts.Contains("*") && !options.AllowedHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase))
             {
-                options.AllowedHosts.Add(uri.Host);
+                options.AllowedHosts = [.. options.AllowedHosts, uri.Host]; // the host's list is an array
             }
         });
 
