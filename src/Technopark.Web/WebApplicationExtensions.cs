@@ -29,6 +29,7 @@ public static class WebApplicationExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UsePageMethodsOnly();
+        app.UseRequestCommandTimeout(app.Configuration);
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -65,6 +66,7 @@ public static class WebApplicationExtensions
     {
         BadHttpRequestException bad => bad.StatusCode,
         InvalidDataException => StatusCodes.Status413PayloadTooLarge,
+        _ when RequestCommandTimeout.IsTimeout(exception) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 

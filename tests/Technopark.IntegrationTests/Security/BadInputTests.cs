@@ -1,7 +1,12 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Technopark.Domain.Applications;
@@ -122,6 +127,41 @@ public sealed class BadInputTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
         Assert.DoesNotContain("handler=Decide", await detail.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, decide.StatusCode); // read-only: HQ decides nothing without a role on the site
+    }
+
+    [Fact]
+    public async Task AnyRequest_SqlCommands_TimeOutAfterTheConfiguredSeconds()
+    {
+        var timeouts = new TimeoutRecorder();
+        using var factory = app.Factory.WithWebHostBuilder(b => b.UseSetting("Database:RequestCommandTimeoutSeconds", "2")
+            .ConfigureTestServices(s => s.AddSingleton<IInterceptor>(timeouts)));
+        using var client = await Personas.ClientAsync(factory, Persona.NetworkAdmin);
+        timeouts.Seen.Clear();
+
+        using var response = await client.GetAsync("/hq/trend?on=2031-03-15");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(timeouts.Seen);
+        Assert.All(timeouts.Seen, seconds => Assert.Equal(2, seconds));
+    }
+
+    /// <summary>The timeout of every SQL command sent while serving a request.</summary>
+    private sealed class TimeoutRecorder : DbCommandInterceptor
+    {
+        private readonly HttpContextAccessor _http = new();
+
+        public System.Collections.Concurrent.ConcurrentBag<int> Seen { get; } = [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (_http.HttpContext is not null)
+            {
+                Seen.Add(command.CommandTimeout);
+            }
+
+            return ValueTask.FromResult(result);
+        }
     }
 
     private string OutOfRangeMessage()
