@@ -117,4 +117,6 @@ cat <<BANNER
   Stop with Ctrl+C; ./run.sh stop stops the database.
 
 BANNER
+# Links in emails use the public base URL, never the request's Host header.
+export App__PublicBaseUrl="${App__PublicBaseUrl:-http://127.0.0.1:$PORT}"
 exec dotnet run --project src/Technopark.Web -c Release --no-build --no-launch-profile --urls "http://127.0.0.1:$PORT"

@@ -13,6 +13,7 @@ using Technopark.Infrastructure.Auditing;
 using Technopark.Infrastructure.Data;
 using Technopark.Infrastructure.Data.Seeding;
 using Technopark.Web.Authorization;
+using Technopark.Web.Hosting;
 using Technopark.Web.Identity;
 using Technopark.Web.Localization;
 using Technopark.Web.Pages.Sites;
@@ -56,6 +57,7 @@ public static class DependencyInjection
         services.AddTechnoparkIdentity(configuration);
         services.AddTechnoparkAuthorization();
         services.AddTechnoparkRateLimits(configuration);
+        services.AddTechnoparkHosting(configuration);
         services.AddDataProtection().SetApplicationName("Technopark").PersistKeysToDbContext<TechnoparkDbContext>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();

@@ -26,14 +26,16 @@ public static class RateLimits
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                var path = context.Request.Path;
-                if (!HttpMethods.IsPost(context.Request.Method) || !LimitedPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+                var route = RouteOf(context);
+                if (!HttpMethods.IsPost(context.Request.Method) || route is null
+                    || !LimitedPaths.Any(p => route.Value.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
                 {
                     return RateLimitPartition.GetNoLimiter(string.Empty);
                 }
 
+                // The client address is the connection's, or the one a configured proxy forwarded (HostingSetup).
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetFixedWindowLimiter($"{client}|{path.Value?.ToUpperInvariant()}",
+                return RateLimitPartition.GetFixedWindowLimiter($"{client}|{route.Value.Value!.ToUpperInvariant()}",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = window, QueueLimit = 0 });
             });
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -46,4 +48,12 @@ public static class RateLimits
         });
         return services;
     }
+
+    /// <summary>
+    /// The endpoint the request reaches, as its route pattern ("/Identity/Account/Login"), not the raw path:
+    /// "/identity/account/login/" reaches the same page and must count against the same limit. Null when no
+    /// endpoint matched (nothing is processed then).
+    /// </summary>
+    public static PathString? RouteOf(HttpContext context) =>
+        context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern } ? new PathString("/" + pattern.Trim('/')) : null;
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 using Technopark.Web.Api;
+using Technopark.Web.Hosting;
 using Technopark.Web.Localization;
 
 namespace Technopark.Web;
@@ -10,6 +11,7 @@ public static class WebApplicationExtensions
 {
     public static WebApplication UseWeb(this WebApplication app)
     {
+        app.UseTechnoparkForwardedHeaders();
         // API answers are ProblemDetails (JSON); pages get a friendly page with a correlation id.
         app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages => pages
@@ -26,6 +28,8 @@ public static class WebApplicationExtensions
         app.UseRequestLocalization(Cultures.Options());
         app.UseStaticFiles();
         app.UseRouting();
+        app.UsePageMethodsOnly();
+        app.UseRequestCommandTimeout(app.Configuration);
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -62,6 +66,7 @@ public static class WebApplicationExtensions
     {
         BadHttpRequestException bad => bad.StatusCode,
         InvalidDataException => StatusCodes.Status413PayloadTooLarge,
+        _ when RequestCommandTimeout.IsTimeout(exception) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 

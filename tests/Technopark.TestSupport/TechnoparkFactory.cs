@@ -23,6 +23,7 @@ public class TechnoparkFactory(string connectionString, bool demoData = false, b
         builder.UseSetting("Database:SeedDemoData", demoData ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Storage:DocumentsPath", DocumentsPath);
+        builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
         if (!productionRateLimits)
         {
             builder.UseSetting("RateLimits:FormPostsPerMinute", "100000");
@@ -37,10 +38,22 @@ public class TechnoparkFactory(string connectionString, bool demoData = false, b
     /// <summary>A throwaway folder for the uploaded documents of this app instance.</summary>
     public string DocumentsPath { get; } = Path.Combine(Path.GetTempPath(), "technopark-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>The base of the links in the app's emails (App:PublicBaseUrl): the test server's own address.</summary>
+    public string PublicBaseUrl { get; private set; } = "http://localhost";
+
     /// <summary>Serves the app on Kestrel on a free loopback port (for a real browser) and returns its base URL.</summary>
     public string StartKestrel()
     {
-        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        // The port is chosen before the app starts, so that the links in its emails point to it.
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        PublicBaseUrl = $"http://127.0.0.1:{port}";
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         return addresses.First().TrimEnd('/');

@@ -32,5 +32,7 @@ public sealed record DateRange
     public bool Overlaps(DateRange other) =>
         (End is null || other.Start < End) && (other.End is null || Start < other.End);
 
-    public static DateRange FromLastDay(DateOnly start, DateOnly? lastDay) => new(start, lastDay?.AddDays(1));
+    /// <summary>A period typed by a person (first and last day): both days must be within <see cref="DateRangeLimits"/>.</summary>
+    public static DateRange FromLastDay(DateOnly start, DateOnly? lastDay) =>
+        new(DateRangeLimits.Check(start, "Start"), DateRangeLimits.EndAfter(lastDay));
 }

@@ -27,10 +27,10 @@ public static class OccupancyApi
     /// <summary>Offices and coworking seats, total and occupied, per site and for the network, on a day (YYYY-MM-DD).</summary>
     private static async Task<IResult> GetAsync(string? on, HqReports reports, CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (!Validation.DayParameter.TryParse(on, out var day))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid date",
-                detail: "Give the day as ?on=YYYY-MM-DD, for example ?on=2026-11-26.");
+                detail: "Give the day as ?on=YYYY-MM-DD between 2000-01-01 and 2100-12-31, for example ?on=2026-11-26.");
         }
 
         // One cached set-based statement per day (see HqReports); the totals are all sites', as before.

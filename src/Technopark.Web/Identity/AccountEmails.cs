@@ -5,37 +5,38 @@ using Microsoft.Extensions.Localization;
 using Technopark.Infrastructure.Email;
 using Technopark.Infrastructure.Identity;
 using Technopark.Web.Email;
+using Technopark.Web.Hosting;
 
 namespace Technopark.Web.Identity;
 
 /// <summary>
 /// The account emails (confirm address, already registered, reset password), queued in the outbox in
-/// the visitor's language with absolute links to this site. They are saved with the caller's SaveChanges.
+/// the current UI language with absolute links under the configured public base URL (never the request's
+/// Host). They are saved with the caller's SaveChanges.
 /// </summary>
 public sealed class AccountEmails(
     UserManager<ApplicationUser> users,
     EmailOutbox outbox,
-    IHttpContextAccessor http,
+    PublicUrls urls,
     IStringLocalizer<AccountResource> text)
 {
     public async Task QueueConfirmationAsync(ApplicationUser user, string? returnUrl)
     {
         ArgumentNullException.ThrowIfNull(user);
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        var link = Link("/Identity/Account/ConfirmEmail",
-            $"userId={Uri.EscapeDataString(user.Id)}&code={code}&returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
+        var link = urls.Account("/Account/ConfirmEmail", new { userId = user.Id, code, returnUrl = returnUrl ?? "/" });
         Queue(user.Email!, text["Email.Confirm.Subject"], text["Email.Confirm.Body", link]);
     }
 
     public void QueueAlreadyRegistered(string email) =>
         Queue(email, text["Email.Exists.Subject"],
-            text["Email.Exists.Body", Link("/Identity/Account/Login", null), Link("/Identity/Account/ForgotPassword", null)]);
+            text["Email.Exists.Body", urls.Account("/Account/Login"), urls.Account("/Account/ForgotPassword")]);
 
     public async Task QueuePasswordResetAsync(ApplicationUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
-        var link = Link("/Identity/Account/ResetPassword", $"email={Uri.EscapeDataString(user.Email!)}&code={code}");
+        var link = urls.Account("/Account/ResetPassword", new { email = user.Email, code });
         Queue(user.Email!, text["Email.Reset.Subject"], text["Email.Reset.Body", link]);
     }
 
@@ -62,11 +63,4 @@ public sealed class AccountEmails(
     }
 
     private void Queue(string to, string subject, string body) => outbox.EnqueueText(to, subject, body);
-
-    private string Link(string path, string? query)
-    {
-        var request = http.HttpContext?.Request ?? throw new InvalidOperationException("Account emails are built during a request.");
-        var link = $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
-        return query is null ? link : $"{link}?{query}";
-    }
 }

@@ -37,6 +37,8 @@ public static class IdentitySetup
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();
         services.AddScoped<AccountEmails>();
+        services.AddSingleton<PasswordResetQueue>();
+        services.AddHostedService<PasswordResetWorker>();
         services.AddTechnoparkEmail(configuration);
 
         services.ConfigureApplicationCookie(options =>
@@ -49,6 +51,7 @@ public static class IdentitySetup
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync; // every request, see there
         });
         return services;
     }

@@ -105,6 +105,10 @@ public static class Display
     public static string Name<TEnum>(this IStringLocalizer localizer, TEnum value)
         where TEnum : struct, Enum => localizer[$"{typeof(TEnum).Name}.{value}"];
 
+    /// <summary>"Choose a date between 01/01/2000 and 31/12/2100" (<see cref="DateRangeLimits"/>).</summary>
+    public static string OutOfRange(this IStringLocalizer localizer) =>
+        localizer[DateRangeLimits.OutOfRangeCode, Day(DateRangeLimits.Min), Day(DateRangeLimits.Max)];
+
     /// <summary>The user's-language sentence for a broken business rule, its dates and amounts formatted.</summary>
     public static string Message(this IStringLocalizer localizer, DomainException exception) =>
         localizer[exception.Code, [.. exception.Arguments.Select(Format)]];

@@ -14,6 +14,28 @@ public class DateRangeTests
         Assert.Throws<DomainException>(() => new DateRange(March1, March1));
     }
 
+    [Theory]
+    [InlineData("9999-12-31", null, "Start")]
+    [InlineData("1999-12-31", null, "Start")]
+    [InlineData("2027-03-01", "9999-12-31", "End")]
+    [InlineData("2027-03-01", "2101-01-01", "End")]
+    public void FromLastDay_DayOutsideTheLimits_ThrowsOutOfRangeForThatField(string start, string? lastDay, string field)
+    {
+        var error = Assert.Throws<DomainException>(() =>
+            DateRange.FromLastDay(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture),
+                lastDay is null ? null : DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.Equal((DateRangeLimits.OutOfRangeCode, field), (error.Code, error.Field));
+    }
+
+    [Fact]
+    public void FromLastDay_LastDayOfTheLimits_IsAccepted()
+    {
+        var period = DateRange.FromLastDay(DateRangeLimits.Min, DateRangeLimits.Max);
+
+        Assert.Equal(DateRangeLimits.Max.AddDays(1), period.End);
+    }
+
     [Fact]
     public void Contains_HalfOpen_StartInEndOut()
     {

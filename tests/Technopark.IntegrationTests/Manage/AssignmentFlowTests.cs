@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Technopark.Domain.Assignments;
 using Technopark.Domain.Common;
 using Technopark.Domain.Companies;
@@ -120,6 +121,43 @@ public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>, IA
         Assert.Equal((day, AssignmentEnd.Transferred), (stays[0].Period.End!.Value, stays[0].EndReason!.Value));
         Assert.Equal((to, day, Today.AddDays(300)), (stays[1].SpaceId, stays[1].Period.Start, stays[1].Period.End!.Value));
         Assert.True(await db.AuditLog.AnyAsync(a => a.Action == "assignment.transfer" && a.EntityId == Id(stay)));
+    }
+
+    [Theory]
+    [InlineData("Extend", "LastDay")]
+    [InlineData("End", "LastDay")]
+    [InlineData("Transfer", "FirstDay")]
+    public async Task StayChange_DayAtTheEndOfTheCalendar_MessageBesideTheFieldNot500(string handler, string field)
+    {
+        var office = await SpaceAsync("tanger", $"Z-{handler}", SpaceKind.Office, 2);
+        var other = await SpaceAsync("tanger", $"Z-{handler}-2", SpaceKind.Office, 2);
+        var company = (await CompaniesAsync("tanger", 1, $"Calendrier {handler}"))[0];
+        var stay = await StayAsync(office, company, Today, Today.AddDays(100));
+        using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
+
+        using var response = await PostStayAsync(client, stay, handler,
+            new() { [field] = "9999-12-31", ["ToSpaceId"] = Id(other), ["Reason"] = "Graduated" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains(OutOfRangeMessage(), html, StringComparison.Ordinal);
+        await using var check = app.Database.CreateContext();
+        Assert.Equal(Today.AddDays(100), (await check.Assignments.SingleAsync(a => a.Id == stay)).Period.End);
+    }
+
+    private string OutOfRangeMessage()
+    {
+        var (culture, uiCulture) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("fr");
+            return Technopark.Web.Localization.Display.OutOfRange(
+                app.Factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Technopark.Web.SharedResource>>());
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
     }
 
     [Fact]

@@ -1,6 +1,10 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Technopark.Domain.Applications;
+using Technopark.Infrastructure.Identity;
 using Technopark.TestSupport;
 using static Technopark.TestSupport.Persona;
 
@@ -125,6 +129,78 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         }
 
         Assert.True(wrong.Count == 0, $"{persona}:\n" + string.Join("\n", wrong));
+    }
+
+    /// <summary>Methods no endpoint answers (PUT, DELETE, TRACE) get 405 everywhere, never a page run without its handler (a 500).</summary>
+    [Theory]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    [InlineData("TRACE")]
+    public async Task UnknownMethod_EveryEndpoint_Answers405(string method)
+    {
+        using var client = await Personas.ClientAsync(app.Factory, NetworkAdmin);
+        var wrong = new List<string>();
+
+        // Health checks answer any method (load balancers probe with HEAD or GET; nothing changes).
+        foreach (var (pattern, (url, _)) in Matrix.Where(row => !row.Key.StartsWith("health/", StringComparison.Ordinal)))
+        {
+            using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+            if (response.StatusCode != HttpStatusCode.MethodNotAllowed)
+            {
+                wrong.Add($"{method} {url} ({pattern}): {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    /// <summary>
+    /// An application that exists at Tanger, submitted by someone else: its site's managers and HQ (read-only,
+    /// as the inbox lists it) read it; a reviewer not assigned to it does not know it; other sites' staff and
+    /// applicants are refused.
+    /// </summary>
+    [Theory]
+    [InlineData(Anonymous, SignIn)]
+    [InlineData(Applicant, Forbidden)]
+    [InlineData(ReviewerTanger, NotFound)]
+    [InlineData(ManagerTanger, Ok)]
+    [InlineData(ManagerOujda, Forbidden)]
+    [InlineData(NetworkAdmin, Ok)]
+    public async Task Get_ExistingApplicationOfTheSite_AnswersAsTheMatrixSays(Persona persona, int expected)
+    {
+        var id = await SubmittedApplicationAsync();
+        using var client = await Personas.ClientAsync(app.Factory, persona);
+
+        using var response = await client.GetAsync($"/manage/tanger/applications/{id}");
+
+        Assert.Equal(expected, (int)response.StatusCode);
+    }
+
+    private async Task<int> SubmittedApplicationAsync()
+    {
+        var owner = $"candidat-{Guid.NewGuid():N}@test.technopark.ma";
+        string ownerId;
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser { UserName = owner, Email = owner, EmailConfirmed = true };
+            Assert.True((await users.CreateAsync(user, Personas.Password)).Succeeded);
+            ownerId = user.Id;
+        }
+
+        await using var db = app.Database.CreateContext();
+        var site = await db.Sites.SingleAsync(s => s.Slug == "tanger");
+        var now = DateTimeOffset.UtcNow;
+        var application = Application.Start(ownerId, site.Id, Programme.Incubation, now);
+        db.Applications.Add(application);
+        await db.SaveChangesAsync();
+        application.DescribeProject("Projet matrice", "Résumé", site.FocusSectors.First(), ProjectStage.Idea, now);
+        application.DescribeTeam("Contact", "contact@example.ma", "0612345678", 3, null, null, now);
+        application.DescribeMarket("Maroc", "Abonnements", now);
+        application.AttachDocument(DocumentKind.PitchDeck, "deck.pdf", Guid.NewGuid().ToString("N") + ".pdf", "application/pdf", 100, now);
+        application.Submit(now);
+        await db.SaveChangesAsync();
+        return application.Id;
     }
 
     private List<string> MappedPatterns() =>

@@ -28,7 +28,9 @@ public class HardeningTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Https_OutsideDevelopment_SendsHstsForOneYear()
     {
-        using var client = app.Factory.CreateClient(new() { BaseAddress = new Uri("https://technopark.test") });
+        // HSTS is never sent to localhost: a public host, allowed because it is the configured public base URL.
+        using var factory = app.Factory.WithWebHostBuilder(b => b.UseSetting("App:PublicBaseUrl", "https://technopark.test"));
+        using var client = factory.CreateClient(new() { BaseAddress = new Uri("https://technopark.test") });
 
         using var response = await client.GetAsync("/");
 

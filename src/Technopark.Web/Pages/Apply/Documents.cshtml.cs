@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Localization;
 using Technopark.Domain.Applications;
 using Technopark.Domain.Common;
@@ -11,8 +13,9 @@ namespace Technopark.Web.Pages.Apply;
 /// Upload (pitch deck PDF, images PNG/JPEG) and removal of a draft's documents. The type is read from
 /// the content, the file kept under a generated name; a refused file leaves the rest untouched.
 /// </summary>
-[RequestSizeLimit(RequestLimit)]
+[RequestSizeLimit(DrainLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+[DocumentsModel.OversizedUpload]
 public sealed class DocumentsModel(
     TechnoparkDbContext db,
     DocumentStorage storage,
@@ -24,6 +27,15 @@ public sealed class DocumentsModel(
     /// next to the field; only larger bodies are refused by the server itself.
     /// </summary>
     public const long RequestLimit = 3 * Application.MaxDocumentBytes;
+
+    /// <summary>
+    /// A body above <see cref="RequestLimit"/> and up to this size is read and thrown away (never parsed nor
+    /// kept), so that the browser, still sending, receives the answer: back to the page with the size message.
+    /// Beyond, the server cuts the connection.
+    /// </summary>
+    public const long DrainLimit = 128L * 1024 * 1024;
+
+    private const string TooLargeFlag = "Upload.TooLarge";
 
     [BindProperty]
     public DocumentKind Kind { get; set; } = DocumentKind.PitchDeck;
@@ -42,6 +54,11 @@ public sealed class DocumentsModel(
 
     public void OnGet()
     {
+        if (TempData[TooLargeFlag] is true)
+        {
+            ModelState.AddModelError(nameof(Upload), text["Document.TooLarge", Application.MaxDocumentBytes / (1024 * 1024)]);
+        }
+
         var hasPitchDeck = Application.Documents.Any(d => d.Kind == DocumentKind.PitchDeck);
         Kind = hasPitchDeck ? DocumentKind.Image : DocumentKind.PitchDeck;
         if (!string.IsNullOrEmpty(Check) && !hasPitchDeck)
@@ -128,6 +145,37 @@ public sealed class DocumentsModel(
         {
             storage.Delete(storedName);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Before the form is read (and before antiforgery reads it): a body over <see cref="RequestLimit"/> is
+    /// drained and answered with a redirect to the page, which shows the size message beside the field.
+    /// Without it the form reader failed and the visitor got an error page instead of the message.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class)]
+    public sealed class OversizedUploadAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
+    {
+        /// <summary>After the request size limit (900), before antiforgery (1000).</summary>
+        public int Order => 950;
+
+        public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
+        {
+            var request = context.HttpContext.Request;
+            if (!HttpMethods.IsPost(request.Method) || request.ContentLength is not > RequestLimit)
+            {
+                return;
+            }
+
+            if (request.ContentLength <= DrainLimit)
+            {
+                await request.Body.CopyToAsync(Stream.Null, context.HttpContext.RequestAborted);
+            }
+
+            var tempData = context.HttpContext.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(context.HttpContext);
+            tempData[TooLargeFlag] = true;
+            tempData.Save(); // the result filters that would save it do not run after an authorization filter's result
+            context.Result = new RedirectResult(request.Path.Value ?? "/");
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Caching.Memory;
 using Technopark.Domain.Sites;
 using Technopark.Infrastructure;
@@ -42,7 +41,7 @@ public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, DataVe
 
     /// <summary>The day asked for (?on=YYYY-MM-DD), else today in Morocco.</summary>
     public DateOnly Day(string? on) =>
-        DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : clock.Today();
+        Validation.DayParameter.OrToday(on, clock.Today());
 
     public Task<IReadOnlyList<SiteDay>> SitesOnAsync(DateOnly day, CancellationToken cancellationToken) =>
         CachedAsync("sites", day, () => queries.SitesOnAsync(day, cancellationToken));

@@ -1,9 +1,7 @@
-using System.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Technopark.Domain.Staff;
@@ -14,6 +12,7 @@ using Technopark.Infrastructure.Identity;
 using Technopark.Web.Identity;
 using Technopark.Web.Validation;
 using Technopark.Web.Email;
+using Technopark.Web.Hosting;
 
 namespace Technopark.Web.Pages.Hq;
 
@@ -25,6 +24,7 @@ public sealed class StaffModel(
     EmailOutbox outbox,
     IValidator<StaffModel.InviteInput> validator,
     UserLanguage language,
+    PublicUrls urls,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
@@ -95,6 +95,7 @@ public sealed class StaffModel(
         audit.Record("staff.change", nameof(SiteStaff), id, staff.SiteId,
             before, new { role = role.ToString() });
         await db.SaveChangesAsync(cancellationToken);
+        await EndSessionsAsync(staff.UserId);
         Message = text["Staff.Changed"];
         return RedirectToPage();
     }
@@ -111,8 +112,18 @@ public sealed class StaffModel(
         audit.Record("staff.revoke", nameof(SiteStaff), id, staff.SiteId,
             new { userId = staff.UserId, role = staff.Role.ToString() }, null);
         await db.SaveChangesAsync(cancellationToken);
+        await EndSessionsAsync(staff.UserId);
         Message = text["Staff.Revoked"];
         return RedirectToPage();
+    }
+
+    /// <summary>A role taken away or changed ends the person's sessions (new security stamp): they sign in again with what they now hold.</summary>
+    private async Task EndSessionsAsync(string userId)
+    {
+        if (await users.FindByIdAsync(userId) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
     }
 
     /// <summary>
@@ -126,12 +137,11 @@ public sealed class StaffModel(
         if (isNew)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            link = $"{Request.Scheme}://{Request.Host}/Identity/Account/ResetPassword?email={Uri.EscapeDataString(user.Email!)}&code={code}";
+            link = urls.Account("/Account/ResetPassword", new { email = user.Email, code = AccountEmails.Encode(token) });
         }
         else
         {
-            link = $"{Request.Scheme}://{Request.Host}/Identity/Account/Login";
+            link = urls.Account("/Account/Login");
         }
 
         UserLanguage.In(reader, () =>

@@ -103,6 +103,10 @@ public sealed class AssignModel(
             RuleFor(x => x.SpaceId).GreaterThan(0).WithMessage(text["Assign.SpaceRequired"]);
             RuleFor(x => x.CompanyId).GreaterThan(0).WithMessage(text["Assign.CompanyRequired"]);
             RuleFor(x => x.Start).NotNull().WithMessage(text["Assign.StartRequired"]);
+            RuleFor(x => x.Start).Must(d => DateRangeLimits.Contains(d!.Value)).When(x => x.Start is not null)
+                .WithMessage(text.OutOfRange());
+            RuleFor(x => x.LastDay).Must(d => DateRangeLimits.Contains(d!.Value)).When(x => x.LastDay is not null)
+                .WithMessage(text.OutOfRange());
             RuleFor(x => x.LastDay).GreaterThanOrEqualTo(x => x.Start).When(x => x.Start is not null && x.LastDay is not null)
                 .WithMessage(text["Period.EndNotAfterStart"]);
             RuleFor(x => x.Seats).InclusiveBetween(1, Space.MaxSeats).When(x => x.Seats is not null).WithMessage(text["Space.SeatsInvalid", Space.MaxSeats]);

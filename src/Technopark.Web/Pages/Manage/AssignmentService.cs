@@ -60,7 +60,7 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
         var company = await db.Companies.SingleAsync(c => c.Id == assignment.CompanyId, cancellationToken);
         var before = Snapshot(assignment, space, company);
         var oldEnd = assignment.Period.End ?? throw new DomainException("Assignment.AlreadyOpen") { Field = "End" };
-        assignment.Extend(newLastDay?.AddDays(1));
+        assignment.Extend(DateRangeLimits.EndAfter(newLastDay));
         if (space.Kind == SpaceKind.Coworking)
         {
             await EnsureSeatsAsync(space, assignment.Seats, new DateRange(oldEnd, assignment.Period.End), assignment.Id, cancellationToken);
@@ -80,7 +80,7 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
         var space = await db.Spaces.SingleAsync(s => s.Id == assignment.SpaceId, cancellationToken);
         var company = await db.Companies.SingleAsync(c => c.Id == assignment.CompanyId, cancellationToken);
         var before = Snapshot(assignment, space, company);
-        assignment.EndOn(lastDay.AddDays(1), reason);
+        assignment.EndOn(DateRangeLimits.EndAfter(lastDay)!.Value, reason);
         await LeaveWhenNothingElseAsync(company, assignment, reason, cancellationToken);
         audit.Record("assignment.end", nameof(Assignment), assignment.Id, siteId, before, Snapshot(assignment, space, company));
         await SaveAsync(space, assignment.Period, assignment.Id, cancellationToken);
@@ -91,6 +91,7 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
     public async Task<int> TransferAsync(int siteId, int assignmentId, uint version, int toSpaceId, DateOnly firstDay, int? seats, decimal? monthlyRent,
         CancellationToken cancellationToken)
     {
+        DateRangeLimits.Check(firstDay, "Start");
         EnsureNotTooFarInPast(firstDay, "Start");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var current = await FindAsync(siteId, assignmentId, version, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Technopark.Domain.Spaces;
 using Technopark.Infrastructure;
@@ -58,7 +57,7 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
 
     public async Task OnGetAsync(string? on, SpaceKind? kind, string? state, string? view, CancellationToken cancellationToken)
     {
-        On = DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : clock.Today();
+        On = Validation.DayParameter.OrToday(on, clock.Today());
         Kind = kind is SpaceKind.Office or SpaceKind.Coworking ? kind : null;
         State = state is "free" or "occupied" or "ending" ? state : "all";
         var siteId = Site.SiteId;

@@ -37,8 +37,8 @@ public sealed class DetailModel(
 
     public Review? OwnReview => Application.Reviews.FirstOrDefault(r => r.ReviewerId == UserId);
 
-    /// <summary>Managers see every review; a reviewer sees the others once their own is done.</summary>
-    public bool SeesAllReviews => CanManage || OwnReview is { IsDone: true };
+    /// <summary>Managers and HQ (read-only) see every review; a reviewer sees the others once their own is done.</summary>
+    public bool SeesAllReviews => CanManage || IsHqReadOnly || OwnReview is { IsDone: true };
 
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
 
@@ -183,7 +183,8 @@ public sealed class DetailModel(
 
         Application = application;
         CanManage = !IsHqReadOnly && (await authorization.AuthorizeAsync(User, Site, Policies.SiteManager)).Succeeded;
-        if (!CanManage && !IsReviewer)
+        // HQ reads every site's applications, as the inbox lists them (posting is refused by SitePageModel).
+        if (!CanManage && !IsReviewer && !IsHqReadOnly)
         {
             return false;
         }

@@ -2,7 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Technopark.Domain.Applications;
+using Technopark.Domain.Common;
+using Technopark.Web.Localization;
 using Technopark.Infrastructure;
 using Technopark.Infrastructure.Data;
 using Technopark.Web.Authorization;
@@ -10,7 +13,7 @@ using Technopark.Web.Authorization;
 namespace Technopark.Web.Pages.Manage.Applications;
 
 /// <summary>The site's applications (never drafts): managers see all, reviewers those assigned to them. Filters, search, counts per state.</summary>
-public sealed class IndexModel(TechnoparkDbContext db, IAuthorizationService authorization) : SitePageModel
+public sealed class IndexModel(TechnoparkDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> text) : SitePageModel
 {
     [BindProperty(SupportsGet = true)]
     public ApplicationState? State { get; set; }
@@ -67,6 +70,10 @@ public sealed class IndexModel(TechnoparkDbContext db, IAuthorizationService aut
             query = query.Where(a => a.Sector == Sector);
         }
 
+        // A filter day outside the limits is set aside with a message next to its field ("the next day" of
+        // 9999-12-31 does not exist).
+        From = WithinLimits(From, nameof(From));
+        To = WithinLimits(To, nameof(To));
         if (From is { } from)
         {
             var start = NetworkClock.StartOf(from);
@@ -92,6 +99,17 @@ public sealed class IndexModel(TechnoparkDbContext db, IAuthorizationService aut
                 a.Reviews.Count(r => r.SubmittedAt != null), a.Reviews.Count))
             .ToListAsync(cancellationToken);
         Sectors = await db.Sites.Where(s => s.Id == siteId).Select(s => s.FocusSectors).SingleAsync(cancellationToken);
+    }
+
+    private DateOnly? WithinLimits(DateOnly? day, string field)
+    {
+        if (day is { } d && !DateRangeLimits.Contains(d))
+        {
+            ModelState.AddModelError(field, text.OutOfRange());
+            return null;
+        }
+
+        return day;
     }
 
     public sealed record Row(int Id, string? Project, string? Company, string? Contact, Programme Programme, string? Sector, ApplicationState State,

@@ -52,8 +52,10 @@ public sealed class LoginModel(
             return RedirectToPage("./LoginWith2fa", new { returnUrl = ReturnUrl, rememberMe = Input.RememberMe });
         }
 
+        // A locked account gets the same answer as an unknown email or a wrong password: the message must
+        // not tell that the account exists. The lockout itself still holds (and ends its sessions).
         logger.LogInformation("Sign-in refused (locked out: {LockedOut}, not allowed: {NotAllowed})", result.IsLockedOut, result.IsNotAllowed);
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? text["Login.LockedOut"] : text["Login.Failed"]);
+        ModelState.AddModelError(string.Empty, text["Login.Failed"]);
         return Page();
     }
 

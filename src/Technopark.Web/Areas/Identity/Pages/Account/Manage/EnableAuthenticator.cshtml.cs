@@ -15,6 +15,7 @@ namespace Technopark.Web.Areas.Identity.Pages.Account.Manage;
 /// </summary>
 public sealed class EnableAuthenticatorModel(
     UserManager<ApplicationUser> users,
+    SignInManager<ApplicationUser> signIn,
     IValidator<EnableAuthenticatorModel.InputModel> validator,
     IStringLocalizer<AccountResource> text,
     ILogger<EnableAuthenticatorModel> logger) : PageModel
@@ -64,6 +65,7 @@ public sealed class EnableAuthenticatorModel(
 
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
+        await signIn.RefreshSignInAsync(user); // the security stamp changed: every other session ends, this one goes on
         logger.LogInformation("User {UserId} turned two-step verification on", user.Id);
         return Page();
     }
@@ -74,6 +76,7 @@ public sealed class EnableAuthenticatorModel(
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user); // a new key changes the security stamp: keep this session
             key = await users.GetAuthenticatorKeyAsync(user) ?? string.Empty;
         }
 

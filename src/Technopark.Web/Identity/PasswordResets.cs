@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Identity;
+using Technopark.Infrastructure.Data;
+using Technopark.Infrastructure.Identity;
+using Technopark.Web.Localization;
+
+namespace Technopark.Web.Identity;
+
+/// <summary>
+/// Reset requests waiting to be served. The page only writes the address here and answers at once, so
+/// the answer takes the same time whether or not an account exists: looking the account up, the token
+/// and the email are done by <see cref="PasswordResetWorker"/>, off the request. Bounded: when full
+/// (a flood, which the rate limit already slows), further requests are dropped.
+/// </summary>
+public sealed class PasswordResetQueue
+{
+    public const int Capacity = 1000;
+
+    private readonly Channel<PasswordResetRequest> _channel = Channel.CreateBounded<PasswordResetRequest>(
+        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+
+    /// <summary>Queues a request for <paramref name="email"/>; the email will be in <paramref name="language"/>.</summary>
+    public bool TryEnqueue(string email, string language) => _channel.Writer.TryWrite(new PasswordResetRequest(email, language));
+
+    internal ChannelReader<PasswordResetRequest> Reader => _channel.Reader;
+}
+
+public sealed record PasswordResetRequest(string Email, string Language);
+
+/// <summary>Serves <see cref="PasswordResetQueue"/>: for an existing account, a reset link in the outbox.</summary>
+public sealed class PasswordResetWorker(PasswordResetQueue queue, IServiceScopeFactory scopes, ILogger<PasswordResetWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var request in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await ServeAsync(request, stoppingToken);
+            }
+            catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException or Npgsql.NpgsqlException)
+            {
+                logger.LogError(e, "A password reset request could not be served");
+            }
+        }
+    }
+
+    private async Task ServeAsync(PasswordResetRequest request, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        if (await users.FindByEmailAsync(request.Email) is not { } user)
+        {
+            return;
+        }
+
+        // The culture flows with this async call only: the email is written in the visitor's language.
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture =
+            Cultures.Supported.FirstOrDefault(c => c.Name == request.Language) ?? Cultures.Supported[0];
+        await scope.ServiceProvider.GetRequiredService<AccountEmails>().QueuePasswordResetAsync(user);
+        await scope.ServiceProvider.GetRequiredService<TechnoparkDbContext>().SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Password reset link queued for {UserId}", user.Id);
+    }
+}
