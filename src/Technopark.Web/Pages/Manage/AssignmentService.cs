@@ -71,6 +71,15 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Whether the stay may end on <paramref name="lastDay"/>: the rules of <see cref="EndAsync"/>, on a copy that is never saved.</summary>
+    public async Task CheckEndAsync(int siteId, int assignmentId, uint version, DateOnly lastDay, AssignmentEnd reason, CancellationToken cancellationToken)
+    {
+        EnsureNotTooFarInPast(lastDay, "End");
+        var assignment = await FindAsync(siteId, assignmentId, version, cancellationToken);
+        assignment.EndOn(DateRangeLimits.EndAfter(lastDay)!.Value, reason);
+        db.Entry(assignment).State = EntityState.Detached;
+    }
+
     /// <summary>Ends on <paramref name="lastDay"/> (the company's last day in the space).</summary>
     public async Task EndAsync(int siteId, int assignmentId, uint version, DateOnly lastDay, AssignmentEnd reason, CancellationToken cancellationToken)
     {

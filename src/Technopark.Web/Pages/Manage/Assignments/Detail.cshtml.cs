@@ -82,8 +82,12 @@ public sealed class DetailModel(TechnoparkDbContext db, AssignmentService assign
 
         if (!Confirmed)
         {
-            Pending = new PendingEnd(last, reason);
-            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+            // The rules are checked before the confirmation is shown: a day that cannot be the last gets its message now.
+            return await RunAsync(id, done: null, async ct =>
+            {
+                await assignments.CheckEndAsync(Site.SiteId, id, Version, last, reason, ct);
+                Pending = new PendingEnd(last, reason);
+            }, cancellationToken);
         }
 
         return await RunAsync(id, "Stay.Ended", ct => assignments.EndAsync(Site.SiteId, id, Version, last, reason, ct), cancellationToken);
@@ -93,11 +97,17 @@ public sealed class DetailModel(TechnoparkDbContext db, AssignmentService assign
         ? RunAsync(id, "Stay.Transferred", ct => assignments.TransferAsync(Site.SiteId, id, Version, ToSpaceId, first, null, MonthlyRent, ct), cancellationToken)
         : FieldErrorAsync(id, ToSpaceId > 0 ? nameof(FirstDay) : nameof(ToSpaceId), ToSpaceId > 0 ? "Stay.FirstDayRequired" : "Assign.SpaceRequired", cancellationToken);
 
-    private async Task<IActionResult> RunAsync(int id, string done, Func<CancellationToken, Task> action, CancellationToken cancellationToken)
+    /// <summary>Runs a change and goes back to the board with <paramref name="done"/>; with no <paramref name="done"/>, shows the page again.</summary>
+    private async Task<IActionResult> RunAsync(int id, string? done, Func<CancellationToken, Task> action, CancellationToken cancellationToken)
     {
         try
         {
             await action(cancellationToken);
+            if (done is null)
+            {
+                return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+            }
+
             TempData["Message"] = text[done].Value;
             return Redirect($"/manage/{Site.Slug}/board?on={clock.Today():yyyy-MM-dd}");
         }
