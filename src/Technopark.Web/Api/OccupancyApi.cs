@@ -16,7 +16,8 @@ public static class OccupancyApi
     {
         api.MapGet("/occupancy", GetAsync).RequireAuthorization(Policies.NetworkAdmin).WithName("Occupancy")
             .WithSummary("Occupancy of every site on a day")
-            .WithDescription("Offices and coworking seats, total and occupied, per site and for the network, on ?on=YYYY-MM-DD. NetworkAdmin only.")
+            .WithDescription("Offices and coworking seats, total and occupied, per site and for the network, on ?on=YYYY-MM-DD. "
+                + "The network totals add up every site listed, whatever its status (the HQ dashboard's network line counts operational sites only). NetworkAdmin only.")
             .Produces<NetworkOccupancy>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .Produces(StatusCodes.Status401Unauthorized)
