@@ -11,6 +11,9 @@ public static class DependencyInjection
 {
     public const string ConnectionStringName = "Technopark";
 
+    /// <summary>The schema owner's connection, for migrations only (the app itself runs with a least-privilege role).</summary>
+    public const string MigrationsConnectionStringName = "TechnoparkMigrations";
+
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         // Resolved when first used, so that hosts and tests can still change the configuration.
