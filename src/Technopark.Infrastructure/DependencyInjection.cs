@@ -23,7 +23,7 @@ public static class DependencyInjection
             return string.IsNullOrWhiteSpace(connectionString)
                 ? throw new InvalidOperationException(
                     $"Connection string '{ConnectionStringName}' is missing: set ConnectionStrings__{ConnectionStringName} or use ./run.sh.")
-                : new NpgsqlDataSourceBuilder(connectionString).Build();
+                : new NpgsqlDataSourceBuilder(connectionString) { Name = "technopark" }.Build(); // the pool's name in metrics
         });
         // Interceptors registered in DI (e.g. a command counter in tests) are attached to every context.
         services.AddDbContextPool<TechnoparkDbContext>((provider, options) =>

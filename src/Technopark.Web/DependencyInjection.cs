@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using FluentValidation;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
@@ -56,7 +55,6 @@ public static class DependencyInjection
         services.AddTechnoparkIdentity(configuration);
         services.AddTechnoparkAuthorization();
         services.AddTechnoparkRateLimits(configuration);
-        services.AddDataProtection().SetApplicationName("Technopark").PersistKeysToDbContext<TechnoparkDbContext>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<IDemoSeeder, DemoAccounts>();
