@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Npgsql;
 using Technopark.Infrastructure.Data.Roles;
 using Technopark.TestSupport;
@@ -92,6 +93,29 @@ public sealed class LeastPrivilegeTests : IAsyncLifetime
             "SELECT string_agg(DISTINCT tableowner, ',') FROM pg_tables WHERE schemaname = 'public'");
 
         Assert.Equal(DatabaseGrants.OwnerRole, owners);
+    }
+
+    [Fact]
+    public async Task Startup_WithTheOwnersConnection_MigratesAsOwnerAndGrantsTheAppRole()
+    {
+        await using var empty = await TestDatabase.CreateEmptyAsync();
+        await using (var factory = new TechnoparkFactory(empty.AppConnectionString).WithWebHostBuilder(builder => builder
+            .UseSetting("Database:MigrateOnStartup", "true")
+            .UseSetting("ConnectionStrings:TechnoparkMigrations", empty.OwnerConnectionString)))
+        {
+            _ = factory.Services; // starts: migrations as the owner, then the reference sites as the app role
+        }
+
+        Assert.Equal("9", await QueryAsync(empty.AppConnectionString, "SELECT count(*)::text FROM sites"));
+        Assert.Equal(DatabaseGrants.OwnerRole, await QueryAsync(empty.ConnectionString,
+            "SELECT string_agg(DISTINCT tableowner, ',') FROM pg_tables WHERE schemaname = 'public'"));
+        Assert.Equal("t,t,f,f,f", await QueryAsync(empty.ConnectionString, $"""
+            SELECT concat_ws(',', has_table_privilege('{DatabaseGrants.AppRole}', 'audit_log', 'INSERT'),
+                has_table_privilege('{DatabaseGrants.AppRole}', 'spaces', 'DELETE'),
+                has_table_privilege('{DatabaseGrants.AppRole}', 'audit_log', 'DELETE'),
+                has_table_privilege('{DatabaseGrants.AppRole}', 'audit_log', 'TRUNCATE'),
+                has_schema_privilege('{DatabaseGrants.AppRole}', 'public', 'CREATE'))
+            """));
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
