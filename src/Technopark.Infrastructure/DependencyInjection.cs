@@ -14,6 +14,9 @@ public static class DependencyInjection
     /// <summary>The schema owner's connection, for migrations only (the app itself runs with a least-privilege role).</summary>
     public const string MigrationsConnectionStringName = "TechnoparkMigrations";
 
+    /// <summary>EF Core's history table, named like every other table (snake_case).</summary>
+    public const string MigrationsHistoryTable = "__ef_migrations_history";
+
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         // Resolved when first used, so that hosts and tests can still change the configuration.
@@ -51,6 +54,4 @@ public static class DependencyInjection
     public static DbContextOptionsBuilder UseTechnoparkDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable))
             .UseSnakeCaseNamingConvention();
-
-    private const string MigrationsHistoryTable = "__ef_migrations_history";
 }

@@ -11,6 +11,12 @@ builder.Services.AddWeb(builder.Configuration);
 builder.AddOperations();
 
 var app = builder.Build();
+if (args.Contains("--migrate"))
+{
+    await app.Services.MigrateDatabaseAsync(); // deploy step, as the schema owner; the app itself runs without its credentials
+    return;
+}
+
 await app.Services.InitializeDatabaseAsync(app.Environment.IsProduction());
 app.UseOperations();
 app.UseWeb();

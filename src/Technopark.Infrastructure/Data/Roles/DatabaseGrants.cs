@@ -21,8 +21,6 @@ public static class DatabaseGrants
 
     public const string AuditTable = "audit_log";
 
-    public const string MigrationsHistoryTable = "__ef_migrations_history";
-
     public static string Sql(string appRole)
     {
         var role = QuoteIdentifier(appRole);
@@ -32,7 +30,7 @@ public static class DatabaseGrants
             REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {role};
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
             REVOKE UPDATE, DELETE ON {AuditTable} FROM {role};
-            REVOKE INSERT, UPDATE, DELETE ON {QuoteIdentifier(MigrationsHistoryTable)} FROM {role};
+            REVOKE INSERT, UPDATE, DELETE ON {QuoteIdentifier(DependencyInjection.MigrationsHistoryTable)} FROM {role};
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
             ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role};
             ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {role};

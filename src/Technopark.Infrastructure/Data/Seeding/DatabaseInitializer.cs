@@ -58,7 +58,12 @@ public sealed class DatabaseInitializer(
         }
     }
 
-    private async Task MigrateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies pending migrations with the owner's connection (<c>ConnectionStrings:TechnoparkMigrations</c>),
+    /// then grants the app's role (the user of <c>ConnectionStrings:Technopark</c>) what it needs; without
+    /// the owner's connection, migrates with the app's own (a single-role deployment).
+    /// </summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         var owner = configuration.GetConnectionString(DependencyInjection.MigrationsConnectionStringName);
         if (string.IsNullOrWhiteSpace(owner))
@@ -94,5 +99,12 @@ public static class DatabaseInitializerExtensions
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(isProduction, cancellationToken);
+    }
+
+    /// <summary>The deploy step (<c>--migrate</c>): migrations and grants only, nothing served.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(cancellationToken);
     }
 }
