@@ -13,7 +13,8 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 # Uploaded application documents live outside the image (a volume in docker-compose.yml).
-RUN mkdir -p /var/lib/technopark/documents && chown -R $APP_UID /var/lib/technopark
+# The Data Protection certificate too (another volume): never in the image, never in the database.
+RUN mkdir -p /var/lib/technopark/documents /var/lib/technopark/keys && chown -R $APP_UID /var/lib/technopark
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     Storage__DocumentsPath=/var/lib/technopark/documents
 EXPOSE 8080

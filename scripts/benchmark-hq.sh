@@ -29,6 +29,8 @@ if [ "${SKIP_GENERATE:-0}" != 1 ]; then
 fi
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" Database__MigrateOnStartup=false Database__SeedDemoData=false \
   Serilog__MinimumLevel__Default=Warning Email__IntervalSeconds=3600 \
+  DataProtection__Certificate__Path=/tmp/technopark-bench-dataprotection.pfx DataProtection__Certificate__Password=bench \
+  DataProtection__Certificate__CreateIfMissing=true \
   dotnet src/Technopark.Web/bin/Release/net10.0/Technopark.Web.dll >/tmp/technopark-bench-web.log 2>&1 &
 WEB=$!
 trap 'kill $WEB 2>/dev/null || true' EXIT

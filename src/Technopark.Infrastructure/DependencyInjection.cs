@@ -11,6 +11,12 @@ public static class DependencyInjection
 {
     public const string ConnectionStringName = "Technopark";
 
+    /// <summary>The schema owner's connection, for migrations only (the app itself runs with a least-privilege role).</summary>
+    public const string MigrationsConnectionStringName = "TechnoparkMigrations";
+
+    /// <summary>EF Core's history table, named like every other table (snake_case).</summary>
+    public const string MigrationsHistoryTable = "__ef_migrations_history";
+
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         // Resolved when first used, so that hosts and tests can still change the configuration.
@@ -20,7 +26,7 @@ public static class DependencyInjection
             return string.IsNullOrWhiteSpace(connectionString)
                 ? throw new InvalidOperationException(
                     $"Connection string '{ConnectionStringName}' is missing: set ConnectionStrings__{ConnectionStringName} or use ./run.sh.")
-                : new NpgsqlDataSourceBuilder(connectionString).Build();
+                : new NpgsqlDataSourceBuilder(connectionString) { Name = "technopark" }.Build(); // the pool's name in metrics
         });
         // Interceptors registered in DI (e.g. a command counter in tests) are attached to every context.
         services.AddDbContextPool<TechnoparkDbContext>((provider, options) =>
@@ -48,6 +54,4 @@ public static class DependencyInjection
     public static DbContextOptionsBuilder UseTechnoparkDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable))
             .UseSnakeCaseNamingConvention();
-
-    private const string MigrationsHistoryTable = "__ef_migrations_history";
 }

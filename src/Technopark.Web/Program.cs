@@ -2,16 +2,26 @@ using Technopark.Infrastructure;
 using Technopark.Infrastructure.Data.Seeding;
 using Technopark.Web;
 using Technopark.Web.Configurations;
+using Technopark.Web.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLoggerConfigs();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWeb(builder.Configuration);
+builder.AddOperations();
 
 var app = builder.Build();
+if (args.Contains("--migrate"))
+{
+    await app.Services.MigrateDatabaseAsync(); // deploy step, as the schema owner; the app itself runs without its credentials
+    return;
+}
+
 await app.Services.InitializeDatabaseAsync(app.Environment.IsProduction());
+app.UseOperations();
 app.UseWeb();
 app.MapWeb();
+app.MapOperations();
 await app.RunAsync();
 
 /// <summary>Entry point; public for WebApplicationFactory in the tests.</summary>

@@ -18,7 +18,8 @@ public static class WebApplicationExtensions
             .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = StatusOf })
             .UseStatusCodePagesWithReExecute("/status/{0}")
             .Use(ForgetHandlerOnErrorPages));
-        if (!app.Environment.IsDevelopment())
+        // Hsts:Enabled=false only where there is no TLS at all (the run command's local demo).
+        if (!app.Environment.IsDevelopment() && app.Configuration.GetValue("Hsts:Enabled", true))
         {
             app.UseHsts(); // one year, see AddWeb
         }

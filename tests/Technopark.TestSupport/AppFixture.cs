@@ -20,7 +20,7 @@ public class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _factory = new TechnoparkFactory(_database.ConnectionString, DemoData, ProductionRateLimits);
+        _factory = new TechnoparkFactory(_database.AppConnectionString, DemoData, ProductionRateLimits);
     }
 
     public async Task DisposeAsync()

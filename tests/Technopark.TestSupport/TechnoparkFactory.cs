@@ -24,6 +24,8 @@ public class TechnoparkFactory(string connectionString, bool demoData = false, b
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Storage:DocumentsPath", DocumentsPath);
         builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
+        builder.UseSetting("DataProtection:Certificate:Path", TestCertificate.Path);
+        builder.UseSetting("DataProtection:Certificate:Password", TestCertificate.Password);
         if (!productionRateLimits)
         {
             builder.UseSetting("RateLimits:FormPostsPerMinute", "100000");

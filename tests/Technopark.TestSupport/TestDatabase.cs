@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Technopark.Infrastructure;
 using Technopark.Infrastructure.Data;
+using Technopark.Infrastructure.Data.Roles;
 using Technopark.Infrastructure.Data.Seeding;
 
 namespace Technopark.TestSupport;
@@ -9,9 +10,15 @@ namespace Technopark.TestSupport;
 /// <summary>
 /// A database of its own for one test class: a copy of a template that was migrated and given the
 /// reference sites once per test process. Copying a template takes milliseconds.
+/// As in production, the schema belongs to <see cref="DatabaseGrants.OwnerRole"/> and the app connects
+/// as the least-privilege <see cref="DatabaseGrants.AppRole"/> (<see cref="AppConnectionString"/>);
+/// <see cref="ConnectionString"/> is the server's superuser, for tests that arrange data behind the app's back.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
+    /// <summary>Password of both roles (the local cluster trusts loopback; Docker and external servers check it).</summary>
+    public const string RolePassword = "technopark-tests";
+
     private const string TemplateName = "technopark_template";
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
     private static bool _templateReady;
@@ -23,11 +30,20 @@ public sealed class TestDatabase : IAsyncDisposable
         _serverConnectionString = serverConnectionString;
         Name = name;
         ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
+        AppConnectionString = As(DatabaseGrants.AppRole);
+        OwnerConnectionString = As(DatabaseGrants.OwnerRole);
     }
 
     public string Name { get; }
 
+    /// <summary>The server's superuser on this database.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The app's least-privilege role on this database (what the app under test uses).</summary>
+    public string AppConnectionString { get; }
+
+    /// <summary>The schema owner (what migrations use).</summary>
+    public string OwnerConnectionString { get; }
 
     /// <summary>A fresh database with every migration and the reference sites.</summary>
     public static async Task<TestDatabase> CreateAsync()
@@ -35,7 +51,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var server = await PostgresServer.ConnectionStringAsync();
         await EnsureTemplateAsync(server);
         var database = new TestDatabase(server, $"t_{Guid.NewGuid():N}");
-        await ExecuteAsync(server, $"CREATE DATABASE {database.Name} TEMPLATE {TemplateName}");
+        await ExecuteAsync(server, $"CREATE DATABASE {database.Name} TEMPLATE {TemplateName} OWNER {DatabaseGrants.OwnerRole}");
         return database;
     }
 
@@ -43,8 +59,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateEmptyAsync()
     {
         var server = await PostgresServer.ConnectionStringAsync();
+        await EnsureRolesAsync(server);
         var database = new TestDatabase(server, $"e_{Guid.NewGuid():N}");
-        await ExecuteAsync(server, $"CREATE DATABASE {database.Name}");
+        await ExecuteAsync(server, $"CREATE DATABASE {database.Name} OWNER {DatabaseGrants.OwnerRole}");
         return database;
     }
 
@@ -61,6 +78,9 @@ public sealed class TestDatabase : IAsyncDisposable
         await ExecuteAsync(_serverConnectionString, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
     }
 
+    private string As(string role) =>
+        new NpgsqlConnectionStringBuilder(ConnectionString) { Username = role, Password = RolePassword }.ConnectionString;
+
     private static async Task EnsureTemplateAsync(string server)
     {
         await TemplateLock.WaitAsync();
@@ -71,13 +91,21 @@ public sealed class TestDatabase : IAsyncDisposable
                 return;
             }
 
+            await EnsureRolesAsync(server);
             await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {TemplateName} WITH (FORCE)");
-            await ExecuteAsync(server, $"CREATE DATABASE {TemplateName}");
+            await ExecuteAsync(server, $"CREATE DATABASE {TemplateName} OWNER {DatabaseGrants.OwnerRole}");
             var unpooled = new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString;
             var template = new TestDatabase(unpooled, TemplateName);
-            await using (var db = template.CreateContext())
+            var owner = new DbContextOptionsBuilder<TechnoparkDbContext>();
+            owner.UseTechnoparkDatabase(template.OwnerConnectionString);
+            await using (var db = new TechnoparkDbContext(owner.Options))
             {
                 await db.Database.MigrateAsync();
+            }
+
+            await DatabaseGrants.ApplyAsync(template.OwnerConnectionString, template.AppConnectionString, CancellationToken.None);
+            await using (var db = template.CreateContext())
+            {
                 await ReferenceData.ApplyAsync(db, CancellationToken.None);
             }
 
@@ -89,6 +117,24 @@ public sealed class TestDatabase : IAsyncDisposable
             TemplateLock.Release();
         }
     }
+
+    /// <summary>
+    /// The two roles of a deployment, created once per server (roles are server-wide; several test
+    /// processes may race to create them, hence the exception handler).
+    /// </summary>
+    private static Task EnsureRolesAsync(string server) => ExecuteAsync(server, $"""
+        DO $$
+        BEGIN
+            IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{DatabaseGrants.OwnerRole}') THEN
+                CREATE ROLE {DatabaseGrants.OwnerRole} LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB NOBYPASSRLS PASSWORD '{RolePassword}';
+            END IF;
+            IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{DatabaseGrants.AppRole}') THEN
+                CREATE ROLE {DatabaseGrants.AppRole} LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB NOBYPASSRLS NOINHERIT PASSWORD '{RolePassword}';
+            END IF;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN
+            NULL;
+        END $$;
+        """);
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {

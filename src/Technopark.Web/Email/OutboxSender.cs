@@ -9,21 +9,29 @@ namespace Technopark.Web.Email;
 /// Delivers the outbox: every Email:IntervalSeconds (default 5 s), in a new scope, the pending messages
 /// (not sent, fewer than <see cref="MaxAttempts"/> attempts), oldest first, in batches, through the
 /// configured <see cref="IEmailTransport"/>. A failure is recorded on the message and retried next run.
+/// Stopping (SIGTERM) is honoured between batches only: a batch once begun is sent and recorded in full,
+/// because cancelling it halfway would roll back the "sent" marks of emails already handed to the
+/// server, which the next run would send again.
 /// </summary>
 public sealed class OutboxSender(
     IServiceScopeFactory scopes,
     IOptions<EmailOptions> options,
     TimeProvider clock,
+    Operations.TechnoparkMetrics metrics,
     ILogger<OutboxSender> logger) : BackgroundService
 {
     public const int MaxAttempts = 5;
 
-    /// <summary>Sends the pending messages now; returns how many were delivered.</summary>
-    public async Task<int> SendPendingAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the pending messages now, batch after batch; <paramref name="stoppingToken"/> is looked at
+    /// between batches, never inside one. Returns how many were delivered.
+    /// </summary>
+    public async Task<int> SendPendingAsync(CancellationToken stoppingToken)
     {
         var batchSize = Math.Max(1, options.Value.BatchSize);
         var delivered = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        var cancellationToken = CancellationToken.None; // within a batch: see the class summary
+        while (!stoppingToken.IsCancellationRequested)
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<TechnoparkDbContext>();
@@ -60,7 +68,15 @@ public sealed class OutboxSender(
             }
         }
 
+        await RecordBacklogAsync();
         return delivered;
+    }
+
+    private async Task RecordBacklogAsync()
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TechnoparkDbContext>();
+        metrics.OutboxBacklog(await db.Outbox.CountAsync(m => m.SentAt == null && m.Attempts < MaxAttempts));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,7 +10,7 @@ public sealed class ErrorModel : PageModel
     /// <summary>The id to quote to support; it is the trace id in the logs.</summary>
     public string CorrelationId { get; private set; } = string.Empty;
 
-    public void OnGet() => CorrelationId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+    public void OnGet() => CorrelationId = Operations.Correlation.Id(HttpContext);
 
     public void OnPost() => OnGet();
 }

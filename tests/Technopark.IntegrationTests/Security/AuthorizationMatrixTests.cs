@@ -41,6 +41,8 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["api/v1/occupancy"] = ("/api/v1/occupancy?on=2026-11-26", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ["health/live"] = ("/health/live", Public),
         ["health/ready"] = ("/health/ready", Public),
+        // Answered by client address (loopback, Metrics:AllowedNetworks), not by persona: see MetricsTests.
+        ["metrics"] = ("/metrics", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ["Identity/Account/Login"] = ("/Identity/Account/Login", Public),
         ["Identity/Account/Logout"] = ("/Identity/Account/Logout", SignedIn),
         ["Identity/Account/Register"] = ("/Identity/Account/Register", Public),

@@ -10,7 +10,7 @@ public class HealthTests
     public async Task Health_DatabaseUp_LiveAndReadyAnswer200()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using var factory = new TechnoparkFactory(database.ConnectionString);
+        await using var factory = new TechnoparkFactory(database.AppConnectionString);
         using var client = factory.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
@@ -21,7 +21,7 @@ public class HealthTests
     public async Task Ready_DatabaseGone_Answers503WhileLiveStays200()
     {
         var database = await TestDatabase.CreateAsync();
-        await using var factory = new TechnoparkFactory(database.ConnectionString);
+        await using var factory = new TechnoparkFactory(database.AppConnectionString);
         using var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
 

@@ -14,6 +14,7 @@ public sealed class LoginModel(
     SignInManager<ApplicationUser> signInManager,
     IValidator<LoginModel.InputModel> validator,
     IStringLocalizer<AccountResource> text,
+    Operations.TechnoparkMetrics metrics,
     ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
@@ -37,6 +38,7 @@ public sealed class LoginModel(
         if (await signInManager.UserManager.FindByNameAsync(email) is null)
         {
             signInManager.UserManager.PasswordHasher.VerifyHashedPassword(Decoy, DecoyHash.Value, Input.Password);
+            metrics.SignInFailed("unknown_user"); // the other refusals are counted by MeteredSignInManager
             ModelState.AddModelError(string.Empty, text["Login.Failed"]);
             return Page();
         }
