@@ -173,6 +173,8 @@ export Database__AllowDemoDataInProduction=true
 export Email__Mode=${Email__Mode:-Mailbox}
 export Hsts__Enabled=false
 export Storage__DocumentsPath=$DOCUMENTS_DIR
+# Links in emails use the public base URL, never the request's Host header.
+export App__PublicBaseUrl="${App__PublicBaseUrl:-http://127.0.0.1:$PORT}"
 ensure_certificate
 export TECHNOPARK_DEMO_PASSWORD=$DEMO_PASSWORD
 echo "Building…"
@@ -196,6 +198,4 @@ cat <<BANNER
   Stop with Ctrl+C; ./run.sh stop stops the database; ./run.sh backup backs it up.
 
 BANNER
-# Links in emails use the public base URL, never the request's Host header.
-export App__PublicBaseUrl="${App__PublicBaseUrl:-http://127.0.0.1:$PORT}"
 exec dotnet run --project src/Technopark.Web -c Release --no-build --no-launch-profile --urls "http://127.0.0.1:$PORT"

@@ -27,7 +27,7 @@ dotnet build src/Technopark.Web -c Release -v q -nologo >/dev/null
 if [ "${SKIP_GENERATE:-0}" != 1 ]; then
   dotnet tools/Technopark.DataGenerator/bin/Release/net10.0/Technopark.DataGenerator.dll generate "$SCALE"
 fi
-ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" Database__MigrateOnStartup=false Database__SeedDemoData=false \
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" App__PublicBaseUrl="http://127.0.0.1:$PORT" Database__MigrateOnStartup=false Database__SeedDemoData=false \
   Serilog__MinimumLevel__Default=Warning Email__IntervalSeconds=3600 \
   DataProtection__Certificate__Path=/tmp/technopark-bench-dataprotection.pfx DataProtection__Certificate__Password=bench \
   DataProtection__Certificate__CreateIfMissing=true \

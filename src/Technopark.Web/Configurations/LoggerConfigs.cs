@@ -14,7 +14,9 @@ public static class LoggerConfigs
     public static WebApplicationBuilder AddLoggerConfigs(this WebApplicationBuilder builder)
     {
         var readable = builder.Environment.IsDevelopment();
-        builder.Services.AddSerilog((services, logger) =>
+        // preserveStaticLogger: each host has its own logger (and request-log pipeline) instead of the process-wide
+        // static Log.Logger, which the last host built would own: several hosts in one process (tests) stay apart.
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) =>
         {
             logger.ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)

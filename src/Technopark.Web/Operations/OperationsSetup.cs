@@ -16,8 +16,11 @@ public static class OperationsSetup
         var configuration = builder.Configuration;
         services.AddTechnoparkDataProtection(configuration, builder.Environment);
         services.AddTechnoparkMetrics(configuration);
-        services.Configure<Serilog.AspNetCore.RequestLoggingOptions>(options =>
-            options.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("CorrelationId", Correlation.Id(http)));
+        services.AddOptions<Serilog.AspNetCore.RequestLoggingOptions>().Configure<Serilog.ILogger>((options, logger) =>
+        {
+            options.Logger = logger; // this host's logger, not the static one
+            options.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("CorrelationId", Correlation.Id(http));
+        });
         // On SIGTERM Kestrel stops accepting, lets in-flight requests finish and the outbox sender ends its
         // batch, within this time (default 30 s; the orchestrator's grace period should be longer).
         services.Configure<HostOptions>(options =>

@@ -32,7 +32,8 @@ public class RunCommandSettingsTests
     public async Task Production_HstsSetting_DecidesTheHeaderOverHttps(string enabled, bool sent)
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using var factory = Production(database, builder => builder.UseSetting("Hsts:Enabled", enabled));
+        // HSTS is never sent to localhost: a public host, allowed because it is the configured public base URL.
+        await using var factory = Production(database, builder => builder.UseSetting("Hsts:Enabled", enabled).UseSetting("App:PublicBaseUrl", "https://technopark.test"));
         using var client = factory.CreateClient(new() { BaseAddress = new Uri("https://technopark.test") });
 
         using var response = await client.GetAsync("/");
