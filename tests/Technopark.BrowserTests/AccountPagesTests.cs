@@ -43,7 +43,7 @@ public class AccountPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/Identity/Account/Login");
         await page.GetByLabel("Adresse e-mail").FillAsync("startup@technopark.ma");
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Technopark.Web.Identity.DemoAccounts.DefaultPassword);
+        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Technopark.Web.Seeding.DemoAccounts.DefaultPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Login", StringComparison.Ordinal));
 
