@@ -5,7 +5,7 @@ namespace Technopark.BrowserTests;
 /// <summary>A new startup registers, confirms, applies to Oujda with a PDF; the Oujda manager assigns a reviewer, who scores; the manager accepts.</summary>
 public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string Password = "Demo-Technopark-2026";
+    private const string Password = SignIn.Password;
 
     [Fact]
     public async Task NewStartup_AppliesToOujda_IsReviewedAndAccepted_AndReachesTheWaitingList()
@@ -29,11 +29,7 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         // Sign in and apply to Oujda.
-        await page.GotoAsync("/Identity/Account/Login?returnUrl=%2Fapply%3Fsite%3Doujda");
-        await page.Locator("#Input_Email").FillAsync(email);
-        await page.Locator("#Input_Password").FillAsync(Password);
-        await page.Locator("#Input_Password").PressAsync("Enter");
-        await page.WaitForURLAsync("**/apply?site=oujda");
+        await SignIn.AsAsync(page, email, "/apply?site=oujda");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.Locator("#programme-Incubation").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Commencer ma candidature" }).ClickAsync();
@@ -145,11 +141,7 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
             BaseURL = browser.BaseUrl, Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
         });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login?returnUrl=" + Uri.EscapeDataString("/manage/tanger/applications?State=Accepted"));
-        await page.Locator("#Input_Email").FillAsync("manager.tanger@technopark.ma");
-        await page.Locator("#Input_Password").FillAsync(Password);
-        await page.Locator("#Input_Password").PressAsync("Enter");
-        await page.WaitForURLAsync("**/manage/tanger/applications?State=Accepted");
+        await SignIn.AsAsync(page, "manager.tanger@technopark.ma", "/manage/tanger/applications?State=Accepted");
         await page.Locator("#inbox tbody a").First.ClickAsync();
         await page.WaitForURLAsync("**/manage/tanger/applications/*");
 
@@ -174,11 +166,7 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
     private async Task<IPage> SignInAsync(string email, string returnUrl)
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.Locator("#Input_Email").FillAsync(email);
-        await page.Locator("#Input_Password").FillAsync(Password);
-        await page.Locator("#Input_Password").PressAsync("Enter");
-        await page.WaitForURLAsync("**" + returnUrl);
+        await SignIn.AsAsync(page, email, returnUrl);
         return page;
     }
 }

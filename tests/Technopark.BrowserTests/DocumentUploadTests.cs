@@ -9,11 +9,7 @@ public class DocumentUploadTests(BrowserFixture browser) : IClassFixture<Browser
     public async Task Applicant_UploadsAnExecutableNamedPdf_SeesTheMessageWithoutLeavingThePage()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login?returnUrl=%2Fapply%3Fsite%3Dtanger");
-        await page.Locator("#Input_Email").FillAsync("startup@technopark.ma");
-        await page.Locator("#Input_Password").FillAsync("Demo-Technopark-2026");
-        await page.Locator("#Input_Password").PressAsync("Enter");
-        await page.WaitForURLAsync("**/apply?site=tanger");
+        await SignIn.AsAsync(page, "startup@technopark.ma", "/apply?site=tanger");
         await page.Locator("#programme-Hosting").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Commencer ma candidature" }).ClickAsync();
         await page.WaitForURLAsync("**/project");

@@ -11,11 +11,7 @@ public class OfficeAssignmentJourneyTests(BrowserFixture browser) : IClassFixtur
     public async Task TangerManager_AddsASpace_AssignsFromTheWaitingList_TransfersAndEnds()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login?returnUrl=%2Fmanage%2Ftanger");
-        await page.GetByLabel("Adresse e-mail").FillAsync("manager.tanger@technopark.ma");
-        await page.GetByLabel("Mot de passe").FillAsync("Demo-Technopark-2026");
-        await page.GetByLabel("Mot de passe").PressAsync("Enter");
-        await page.WaitForURLAsync("**/manage/tanger");
+        await SignIn.AsAsync(page, "manager.tanger@technopark.ma", "/manage/tanger");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         // Add a space.

@@ -9,12 +9,10 @@ public class SiteScopeJourneyTests(BrowserFixture browser) : IClassFixture<Brows
     public async Task TangerManager_SignsIn_SeesTangerOnly_AndAnOujdaUrlShowsA403Page()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login?returnUrl=%2Fmanage%2Ftanger");
+        await page.GotoAsync(SignIn.LoginPath + "?returnUrl=%2Fmanage%2Ftanger");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
-        await page.GetByLabel("Adresse e-mail").FillAsync("manager.tanger@technopark.ma");
-        await page.GetByLabel("Mot de passe").FillAsync("Demo-Technopark-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await SignIn.SubmitAsync(page, "manager.tanger@technopark.ma");
 
         await page.WaitForURLAsync("**/manage/tanger");
         Assert.Equal("Tableau de bord — Technopark Tanger", await page.Locator("h1").InnerTextAsync());
@@ -35,11 +33,9 @@ public class SiteScopeJourneyTests(BrowserFixture browser) : IClassFixture<Brows
     public async Task WrongPassword_ShowsTheGenericMessage_AndKeepsTheEmail()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login");
+        await page.GotoAsync(SignIn.LoginPath);
 
-        await page.GetByLabel("Adresse e-mail").FillAsync("manager.oujda@technopark.ma");
-        await page.GetByLabel("Mot de passe").FillAsync("not-the-password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await SignIn.SubmitAsync(page, "manager.oujda@technopark.ma", "not-the-password");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Adresse e-mail ou mot de passe incorrect");
         Assert.Equal("manager.oujda@technopark.ma", await page.GetByLabel("Adresse e-mail").InputValueAsync());
@@ -50,11 +46,7 @@ public class SiteScopeJourneyTests(BrowserFixture browser) : IClassFixture<Brows
     public async Task TangerManager_BoardAndInventory_WorkByKeyboardAndPassAxe()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login?returnUrl=%2Fmanage%2Ftanger%2Fboard");
-        await page.GetByLabel("Adresse e-mail").FillAsync("manager.tanger@technopark.ma");
-        await page.GetByLabel("Mot de passe").FillAsync("Demo-Technopark-2026");
-        await page.GetByLabel("Mot de passe").PressAsync("Enter");
-        await page.WaitForURLAsync("**/manage/tanger/board");
+        await SignIn.AsAsync(page, "manager.tanger@technopark.ma", "/manage/tanger/board");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         var nextYear = browser.App.Factory.Clock.Today().Year + 1;
