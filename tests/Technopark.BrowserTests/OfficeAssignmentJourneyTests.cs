@@ -42,7 +42,7 @@ public class OfficeAssignmentJourneyTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(tile).ToContainTextAsync("Noria Water Tech");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
-        // The board a year later still shows the open-ended stay.
+        // The board a year later still shows the open-ended assignment.
         var nextYear = start.AddYears(1);
         await page.GetByLabel("Jour").FillAsync(nextYear.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
@@ -59,7 +59,7 @@ public class OfficeAssignmentJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "Transférer" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Entreprise transférée.");
 
-        // End the new stay.
+        // End the new assignment.
         await page.GotoAsync($"/manage/tanger/board?on={start.AddDays(31):yyyy-MM-dd}");
         var moved = page.Locator("[data-code]", new() { HasText = "Noria Water Tech" });
         Assert.Equal(1, await moved.CountAsync());
