@@ -179,7 +179,7 @@ public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>, IA
             ["LastDay"] = Day(Today.AddDays(400)),
         }));
 
-        Assert.Contains("Quelqu'un a modifié cet élément entre-temps", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Common.Stale"), WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         await using var check = app.Database.CreateContext();
         Assert.Equal(Today.AddDays(100), (await check.Assignments.SingleAsync(a => a.Id == assignment)).Period.End);
     }
@@ -394,7 +394,7 @@ public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>, IA
         using var companyPage = await client.GetAsync($"/manage/tanger/companies/{oujdaCompany}");
         using var history = await client.GetAsync($"/manage/tanger/spaces/{oujdaOffice}/history");
 
-        Assert.Contains("Cet espace n'existe pas.", WebUtility.HtmlDecode(await assign.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Assignment.SpaceNotFound"), WebUtility.HtmlDecode(await assign.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, assignmentPage.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, end.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, reorder.StatusCode);
@@ -423,7 +423,7 @@ public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>, IA
 
         Assert.Contains("Y-101", companyPage, StringComparison.Ordinal);
         Assert.Contains("Y-102", companyPage, StringComparison.Ordinal);
-        Assert.Contains("Transfert vers un autre espace", companyPage, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "AssignmentEnd.Transferred"), companyPage, StringComparison.Ordinal);
         Assert.Contains("transfert", spacePage, StringComparison.Ordinal);
         Assert.Contains(Personas.Email(Persona.ManagerTanger), spacePage, StringComparison.Ordinal);
     }
