@@ -431,10 +431,7 @@ public partial class ApplicationFlowTests(AppFixture app) : IClassFixture<AppFix
         await db.SaveChangesAsync();
         if (complete)
         {
-            application.DescribeProject($"Projet {application.Id}", "Résumé", site.FocusSectors.First(), ProjectStage.Idea, now);
-            application.DescribeTeam("Contact", "contact@example.ma", "0612345678", 3, null, null, now);
-            application.DescribeMarket("Maroc", "Abonnements", now);
-            application.AttachDocument(DocumentKind.PitchDeck, "deck.pdf", Guid.NewGuid().ToString("N") + ".pdf", "application/pdf", 100, now);
+            TestApplications.Complete(application, site.FocusSectors.First(), now, $"Projet {application.Id}");
             await File.WriteAllBytesAsync(Path.Combine(Directory.CreateDirectory(app.Factory.DocumentsPath).FullName, application.Documents.First().StoredName), Pdf(100));
         }
 
