@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Technopark.TestSupport;
 
 namespace Technopark.BrowserTests;
 
@@ -28,7 +29,7 @@ public class DocumentUploadTests(BrowserFixture browser) : IClassFixture<Browser
         // The refreshed form works again: a real PDF goes through.
         await page.Locator("#Upload").SetInputFilesAsync(new FilePayload { Name = "deck.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer le fichier" }).ClickAsync();
-        await Assertions.Expect(page.Locator("main .alert[role=status]")).ToContainTextAsync("Document ajouté.");
+        await Assertions.Expect(page.Locator("main .alert[role=status]")).ToContainTextAsync(ResourceText.Of(browser.App.Factory, "Document.Uploaded"));
         Assert.True(await page.Locator("main").GetByText("deck.pdf").CountAsync() >= 1);
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Playwright;
 using Technopark.Infrastructure;
+using Technopark.TestSupport;
+using Technopark.Web.Localization;
 
 namespace Technopark.BrowserTests;
 
@@ -15,8 +17,8 @@ public class SiteScopeJourneyTests(BrowserFixture browser) : IClassFixture<Brows
         await SignIn.SubmitAsync(page, "manager.tanger@technopark.ma");
 
         await page.WaitForURLAsync("**/manage/tanger");
-        Assert.Equal("Tableau de bord — Technopark Tanger", await page.Locator("h1").InnerTextAsync());
-        var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
+        Assert.Equal(ResourceText.Of(browser.App.Factory, "Manage.Title", Cultures.Default, "Technopark Tanger"), await page.Locator("h1").InnerTextAsync());
+        var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = ResourceText.Of(browser.App.Factory, "Layout.MainNav") });
         Assert.Equal(1, await navigation.GetByRole(AriaRole.Link, new() { Name = "Technopark Tanger" }).CountAsync());
         Assert.Equal(0, await navigation.GetByRole(AriaRole.Link, new() { Name = "Technopark Oujda" }).CountAsync());
         Assert.Equal(0, await page.Locator("a[href^='/manage/oujda']").CountAsync());
@@ -25,7 +27,7 @@ public class SiteScopeJourneyTests(BrowserFixture browser) : IClassFixture<Brows
         var response = await page.GotoAsync("/manage/oujda");
 
         Assert.Equal(403, response!.Status);
-        Assert.Equal("Accès refusé", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal(ResourceText.Of(browser.App.Factory, "Status.403.Title"), await page.Locator("h1").InnerTextAsync());
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 
@@ -37,7 +39,7 @@ public class SiteScopeJourneyTests(BrowserFixture browser) : IClassFixture<Brows
 
         await SignIn.SubmitAsync(page, "manager.oujda@technopark.ma", "not-the-password");
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Adresse e-mail ou mot de passe incorrect");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(ResourceText.Account(browser.App.Factory, "Login.Failed"));
         Assert.Equal("manager.oujda@technopark.ma", await page.GetByLabel("Adresse e-mail").InputValueAsync());
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }

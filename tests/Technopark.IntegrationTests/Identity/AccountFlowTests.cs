@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Technopark.Infrastructure.Email;
 using Technopark.Web.Identity;
+using Technopark.TestSupport;
 
 namespace Technopark.IntegrationTests.Identity;
 

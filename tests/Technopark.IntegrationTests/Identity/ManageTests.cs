@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Technopark.TestSupport;
 
 namespace Technopark.IntegrationTests.Identity;
 

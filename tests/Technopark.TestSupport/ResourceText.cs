@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 using Technopark.Web;
 using Technopark.Web.Localization;
 
-namespace Technopark.IntegrationTests;
+namespace Technopark.TestSupport;
 
 /// <summary>What a page says, found by resource key rather than by a copy of the French sentence; and one element of a page.</summary>
 public static partial class ResourceText
