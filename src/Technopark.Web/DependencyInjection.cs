@@ -1,21 +1,22 @@
 using System.Reflection;
 using System.Resources;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
-using Technopark.Infrastructure.Auditing;
-using Technopark.Infrastructure.Data;
-using Technopark.Infrastructure.Data.Seeding;
+using Technopark.Web.Api;
 using Technopark.Web.Authorization;
 using Technopark.Web.Hosting;
 using Technopark.Web.Identity;
+using Technopark.Web.Jobs;
 using Technopark.Web.Localization;
+using Technopark.Web.Pages.Apply;
+using Technopark.Web.Pages.Hq;
+using Technopark.Web.Pages.Manage;
 using Technopark.Web.Pages.Sites;
+using Technopark.Web.Seeding;
 
 [assembly: NeutralResourcesLanguage("fr")]
 
@@ -26,6 +27,11 @@ public static class DependencyInjection
     /// <summary>Pages anyone may open; everything else needs a signed-in user (fallback policy).</summary>
     private static readonly string[] PublicPages = ["/Index", "/Sites/Detail", "/Error", "/Status", "/Language"];
 
+    /// <summary>
+    /// The Web project's services. One style: framework settings inline here, everything of the app's own
+    /// through one <c>Add…()</c> extension per folder (Identity/, Authorization/, Hosting/, Jobs/, Seeding/,
+    /// Api/ and each feature under Pages/).
+    /// </summary>
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
@@ -47,27 +53,20 @@ public static class DependencyInjection
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddSingleton<IConfigureOptions<MvcOptions>, BindingMessages>();
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(options =>
-        {
-            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-        });
         services.AddValidatorsFromAssembly(Assembly.GetExecutingAssembly());
         services.AddTechnoparkIdentity(configuration);
         services.AddTechnoparkAuthorization();
         services.AddTechnoparkRateLimits(configuration);
         services.AddTechnoparkHosting(configuration);
-        services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentUser, HttpCurrentUser>();
-        services.AddScoped<IDemoSeeder, DemoAccounts>();
-        services.AddScoped<StaffDirectory>();
-        services.AddScoped<UserLanguage>();
-        services.AddScoped<SiteDirectory>();
-        services.AddScoped<Pages.Manage.AssignmentService>();
-        services.AddScoped<Pages.Manage.History>();
+        services.AddJobs();
+        services.AddDemoSeeding();
+
+        // The features, one extension each beside its pages.
+        services.AddApi();
+        services.AddSites();
+        services.AddManage(configuration);
+        services.AddApplications(configuration);
         services.AddHq();
-        services.Configure<Pages.Manage.AssignmentOptions>(configuration.GetSection(Pages.Manage.AssignmentOptions.Section));
-        Pages.Apply.ApplicationsSetup.AddApplications(services, configuration);
         return services;
     }
 }

@@ -43,11 +43,7 @@ public class AccessibilitySweepTests(BrowserFixture browser) : IClassFixture<Bro
         var page = await context.NewPageAsync();
         if (email is not null)
         {
-            await page.GotoAsync("/Identity/Account/Login");
-            await page.Locator("#Input_Email").FillAsync(email);
-            await page.Locator("#Input_Password").FillAsync("Demo-Technopark-2026");
-            await page.Locator("#Input_Password").PressAsync("Enter");
-            await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login", StringComparison.Ordinal));
+            await SignIn.AsAsync(page, email);
         }
 
         var visits = urls.ToList();

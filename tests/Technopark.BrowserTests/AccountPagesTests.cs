@@ -41,11 +41,7 @@ public class AccountPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
     public async Task ManagePages_SignedIn_AreReachableFromTheHeader_AndAccessible()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.GetByLabel("Adresse e-mail").FillAsync("startup@technopark.ma");
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Technopark.Web.Identity.DemoAccounts.DefaultPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Login", StringComparison.Ordinal));
+        await SignIn.AsAsync(page, "startup@technopark.ma");
 
         await page.Locator("#signed-in-as").ClickAsync();
         await page.WaitForURLAsync("**/Identity/Account/Manage");

@@ -1,11 +1,12 @@
 using Microsoft.Playwright;
+using Technopark.TestSupport;
 
 namespace Technopark.BrowserTests;
 
 /// <summary>A new startup registers, confirms, applies to Oujda with a PDF; the Oujda manager assigns a reviewer, who scores; the manager accepts.</summary>
 public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string Password = "Demo-Technopark-2026";
+    private const string Password = SignIn.Password;
 
     [Fact]
     public async Task NewStartup_AppliesToOujda_IsReviewedAndAccepted_AndReachesTheWaitingList()
@@ -29,11 +30,7 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         // Sign in and apply to Oujda.
-        await page.GotoAsync("/Identity/Account/Login?returnUrl=%2Fapply%3Fsite%3Doujda");
-        await page.Locator("#Input_Email").FillAsync(email);
-        await page.Locator("#Input_Password").FillAsync(Password);
-        await page.Locator("#Input_Password").PressAsync("Enter");
-        await page.WaitForURLAsync("**/apply?site=oujda");
+        await SignIn.AsAsync(page, email, "/apply?site=oujda");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.Locator("#programme-Incubation").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Commencer ma candidature" }).ClickAsync();
@@ -45,7 +42,7 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await page.Locator("#Input_Stage").SelectOptionAsync("Prototype");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
         await page.WaitForURLAsync("**/team");
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Brouillon enregistré.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(ResourceText.Of(browser.App.Factory, "Apply.DraftSaved"));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.Locator("#Input_ContactName").FillAsync("Yasmine Berkane");
         await page.Locator("#Input_ContactEmail").FillAsync(email);
@@ -68,7 +65,7 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Soumettre ma candidature" }).ClickAsync();
         await page.WaitForURLAsync("**/applications/*");
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Candidature soumise.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(ResourceText.Of(browser.App.Factory, "Apply.Submitted"));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         var id = page.Url.Split('/').Last();
 
@@ -80,7 +77,7 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await Accessibility.AssertNoSeriousViolationsAsync(manager);
         await manager.Locator("#ReviewerId").SelectOptionAsync(new SelectOptionValue { Label = "reviewer.oujda@technopark.ma" });
         await manager.GetByRole(AriaRole.Button, new() { Name = "Désigner" }).ClickAsync();
-        await Assertions.Expect(manager.GetByRole(AriaRole.Status)).ToContainTextAsync("Évaluateur désigné.");
+        await Assertions.Expect(manager.GetByRole(AriaRole.Status)).ToContainTextAsync(ResourceText.Of(browser.App.Factory, "Review.Assigned"));
 
         // The reviewer scores.
         var reviewer = await SignInAsync("reviewer.oujda@technopark.ma", $"/manage/oujda/applications/{id}");
@@ -92,7 +89,7 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
 
         await reviewer.Locator("#Score_Comment").FillAsync("Équipe motivée, marché réel.");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Enregistrer mon évaluation" }).ClickAsync();
-        await Assertions.Expect(reviewer.GetByRole(AriaRole.Status)).ToContainTextAsync("Évaluation enregistrée.");
+        await Assertions.Expect(reviewer.GetByRole(AriaRole.Status)).ToContainTextAsync(ResourceText.Of(browser.App.Factory, "Review.Saved"));
         await Accessibility.AssertNoSeriousViolationsAsync(reviewer);
 
         // The manager accepts.
@@ -100,12 +97,12 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await manager.Locator("#decision-Accept").CheckAsync();
         await manager.Locator("#Reason").FillAsync("Projet solide, aligné avec le secteur IT du site.");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision" }).ClickAsync();
-        await Assertions.Expect(manager.GetByRole(AriaRole.Status)).ToContainTextAsync("Candidature acceptée");
+        await Assertions.Expect(manager.GetByRole(AriaRole.Status)).ToContainTextAsync(ResourceText.Of(browser.App.Factory, "Decision.Done.Accept"));
         await Accessibility.AssertNoSeriousViolationsAsync(manager);
 
         // The applicant sees the decision; the company waits for an office.
         await page.GotoAsync("/applications");
-        await Assertions.Expect(page.Locator("#my-applications")).ToContainTextAsync("Acceptée");
+        await Assertions.Expect(page.Locator("#my-applications")).ToContainTextAsync(ResourceText.Of(browser.App.Factory, "ApplicationState.Accepted"));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await manager.GotoAsync("/manage/oujda/waiting-list");
         await Assertions.Expect(manager.Locator("#waiting-list")).ToContainTextAsync("Atlas Code");
@@ -122,7 +119,7 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await Assertions.Expect(page.Locator("#Input_Summary")).ToHaveAttributeAsync("aria-required", "true");
         await page.Locator("#Input_ProjectName").FillAsync("Tanger Drones");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Brouillon enregistré.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(ResourceText.Of(browser.App.Factory, "Apply.DraftSaved"));
         var id = page.Url.Split('/')[^2];
 
         await page.GotoAsync($"/apply/{id}/submit");
@@ -145,11 +142,7 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
             BaseURL = browser.BaseUrl, Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
         });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login?returnUrl=" + Uri.EscapeDataString("/manage/tanger/applications?State=Accepted"));
-        await page.Locator("#Input_Email").FillAsync("manager.tanger@technopark.ma");
-        await page.Locator("#Input_Password").FillAsync(Password);
-        await page.Locator("#Input_Password").PressAsync("Enter");
-        await page.WaitForURLAsync("**/manage/tanger/applications?State=Accepted");
+        await SignIn.AsAsync(page, "manager.tanger@technopark.ma", "/manage/tanger/applications?State=Accepted");
         await page.Locator("#inbox tbody a").First.ClickAsync();
         await page.WaitForURLAsync("**/manage/tanger/applications/*");
 
@@ -174,11 +167,7 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
     private async Task<IPage> SignInAsync(string email, string returnUrl)
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.Locator("#Input_Email").FillAsync(email);
-        await page.Locator("#Input_Password").FillAsync(Password);
-        await page.Locator("#Input_Password").PressAsync("Enter");
-        await page.WaitForURLAsync("**" + returnUrl);
+        await SignIn.AsAsync(page, email, returnUrl);
         return page;
     }
 }

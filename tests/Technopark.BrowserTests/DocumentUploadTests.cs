@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Technopark.TestSupport;
 
 namespace Technopark.BrowserTests;
 
@@ -9,11 +10,7 @@ public class DocumentUploadTests(BrowserFixture browser) : IClassFixture<Browser
     public async Task Applicant_UploadsAnExecutableNamedPdf_SeesTheMessageWithoutLeavingThePage()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login?returnUrl=%2Fapply%3Fsite%3Dtanger");
-        await page.Locator("#Input_Email").FillAsync("startup@technopark.ma");
-        await page.Locator("#Input_Password").FillAsync("Demo-Technopark-2026");
-        await page.Locator("#Input_Password").PressAsync("Enter");
-        await page.WaitForURLAsync("**/apply?site=tanger");
+        await SignIn.AsAsync(page, "startup@technopark.ma", "/apply?site=tanger");
         await page.Locator("#programme-Hosting").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Commencer ma candidature" }).ClickAsync();
         await page.WaitForURLAsync("**/project");
@@ -32,7 +29,7 @@ public class DocumentUploadTests(BrowserFixture browser) : IClassFixture<Browser
         // The refreshed form works again: a real PDF goes through.
         await page.Locator("#Upload").SetInputFilesAsync(new FilePayload { Name = "deck.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer le fichier" }).ClickAsync();
-        await Assertions.Expect(page.Locator("main .alert[role=status]")).ToContainTextAsync("Document ajouté.");
+        await Assertions.Expect(page.Locator("main .alert[role=status]")).ToContainTextAsync(ResourceText.Of(browser.App.Factory, "Document.Uploaded"));
         Assert.True(await page.Locator("main").GetByText("deck.pdf").CountAsync() >= 1);
     }
 }

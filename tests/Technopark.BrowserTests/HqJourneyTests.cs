@@ -11,11 +11,7 @@ public class HqJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         var page = await browser.NewPageAsync();
         var errors = new List<string>();
         page.Response += (_, response) => { if (response.Status >= 400) errors.Add($"{response.Status} {response.Url}"); };
-        await page.GotoAsync("/Identity/Account/Login?returnUrl=%2Fhq");
-        await page.GetByLabel("Adresse e-mail").FillAsync("hq@technopark.ma");
-        await page.GetByLabel("Mot de passe").FillAsync("Demo-Technopark-2026");
-        await page.GetByLabel("Mot de passe").PressAsync("Enter");
-        await page.WaitForURLAsync("**/hq");
+        await SignIn.AsAsync(page, "hq@technopark.ma", "/hq");
         await Assertions.Expect(page.Locator("#hq-occupancy")).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         var today = await page.Locator("#hq-network-total").InnerTextAsync();

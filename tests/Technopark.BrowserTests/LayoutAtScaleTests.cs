@@ -5,7 +5,6 @@ namespace Technopark.BrowserTests;
 /// <summary>Pages full of figures stay readable: HQ's tables on a phone, a big site's board on a laptop.</summary>
 public class LayoutAtScaleTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string Password = "Demo-Technopark-2026";
 
     [Theory]
     [InlineData("fr")]
@@ -96,11 +95,7 @@ public class LayoutAtScaleTests(BrowserFixture browser) : IClassFixture<BrowserF
         var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl, ViewportSize = new() { Width = width, Height = height } });
         await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c%3D{language}%7Cuic%3D{language}", Url = browser.BaseUrl }]);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.Locator("#Input_Email").FillAsync(email);
-        await page.Locator("#Input_Password").FillAsync(Password);
-        await page.Locator("#Input_Password").PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login", StringComparison.Ordinal));
+        await SignIn.AsAsync(page, email);
         return page;
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Playwright;
 using Technopark.Infrastructure;
+using Technopark.TestSupport;
+using Technopark.Web.Localization;
 
 namespace Technopark.BrowserTests;
 
@@ -11,11 +13,7 @@ public class OfficeAssignmentJourneyTests(BrowserFixture browser) : IClassFixtur
     public async Task TangerManager_AddsASpace_AssignsFromTheWaitingList_TransfersAndEnds()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login?returnUrl=%2Fmanage%2Ftanger");
-        await page.GetByLabel("Adresse e-mail").FillAsync("manager.tanger@technopark.ma");
-        await page.GetByLabel("Mot de passe").FillAsync("Demo-Technopark-2026");
-        await page.GetByLabel("Mot de passe").PressAsync("Enter");
-        await page.WaitForURLAsync("**/manage/tanger");
+        await SignIn.AsAsync(page, "manager.tanger@technopark.ma", "/manage/tanger");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         // Add a space.
@@ -28,7 +26,7 @@ public class OfficeAssignmentJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.GetByLabel("Loyer mensuel (MAD)").FillAsync("2 750,00");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Espace Z-901 enregistré.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(ResourceText.Of(browser.App.Factory, "Spaces.Saved", Cultures.Default, "Z-901"));
 
         // The first company waiting for an office gets it, from the waiting list.
         await page.GotoAsync("/manage/tanger/waiting-list");
@@ -46,7 +44,7 @@ public class OfficeAssignmentJourneyTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(tile).ToContainTextAsync("Noria Water Tech");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
-        // The board a year later still shows the open-ended stay.
+        // The board a year later still shows the open-ended assignment.
         var nextYear = start.AddYears(1);
         await page.GetByLabel("Jour").FillAsync(nextYear.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
@@ -61,9 +59,9 @@ public class OfficeAssignmentJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.Locator("#transfer-space").SelectOptionAsync(free!);
         await page.Locator("#transfer-first").FillAsync(start.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Transférer" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Entreprise transférée.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(ResourceText.Of(browser.App.Factory, "Assignment.Transferred"));
 
-        // End the new stay.
+        // End the new assignment.
         await page.GotoAsync($"/manage/tanger/board?on={start.AddDays(31):yyyy-MM-dd}");
         var moved = page.Locator("[data-code]", new() { HasText = "Noria Water Tech" });
         Assert.Equal(1, await moved.CountAsync());
@@ -79,7 +77,7 @@ public class OfficeAssignmentJourneyTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(page.Locator("#end-confirm-summary")).ToContainTextAsync(start.AddDays(200).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer la fin" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Affectation terminée.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(ResourceText.Of(browser.App.Factory, "Assignment.Ended"));
         await page.GotoAsync($"/manage/tanger/board?on={start.AddDays(201):yyyy-MM-dd}");
         Assert.Equal(0, await page.Locator("[data-code]", new() { HasText = "Noria Water Tech" }).CountAsync());
     }

@@ -1,4 +1,6 @@
 using Microsoft.Playwright;
+using Technopark.TestSupport;
+using Technopark.Web.Localization;
 
 namespace Technopark.BrowserTests;
 
@@ -10,7 +12,7 @@ public class PublicPagesJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync("/");
-        Assert.Equal("Le réseau Technopark", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal(ResourceText.Of(browser.App.Factory, "Home.Title"), await page.Locator("h1").InnerTextAsync());
         Assert.Equal(9, await page.Locator(".site-card").CountAsync());
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
@@ -18,7 +20,7 @@ public class PublicPagesJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await page.WaitForURLAsync("**/sites/tanger");
         Assert.Equal("Technopark Tanger", await page.Locator("h1").InnerTextAsync());
         var facts = await page.Locator(".facts").InnerTextAsync();
-        Assert.Contains("Ouvert en 2015", facts, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(browser.App.Factory, "Site.OpenedIn", Cultures.Default, 2015), facts, StringComparison.Ordinal);
         Assert.Contains("100 entreprises", facts, StringComparison.Ordinal);
         Assert.Contains("Maroc Numeric Fund", facts, StringComparison.Ordinal);
         var offices = page.Locator("#offer tbody tr", new() { HasText = "Bureau" });
@@ -28,12 +30,12 @@ public class PublicPagesJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         Assert.EndsWith("/sites/tanger", page.Url, StringComparison.Ordinal);
-        Assert.Contains("Opened in 2015", await page.Locator(".facts").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal("Free today", (await page.Locator("#offer thead th").Nth(3).InnerTextAsync()).Trim());
+        Assert.Contains(ResourceText.Of(browser.App.Factory, "Site.OpenedIn", "en", 2015), await page.Locator(".facts").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(ResourceText.Of(browser.App.Factory, "Site.FreeNow", "en"), (await page.Locator("#offer thead th").Nth(3).InnerTextAsync()).Trim());
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         await page.GotoAsync("/");
-        Assert.Equal("The Technopark network", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal(ResourceText.Of(browser.App.Factory, "Home.Title", "en"), await page.Locator("h1").InnerTextAsync());
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.Playwright;
 using Technopark.Infrastructure;
+using Technopark.TestSupport;
+using Technopark.Web.Localization;
 
 namespace Technopark.BrowserTests;
 
@@ -9,16 +11,14 @@ public class SiteScopeJourneyTests(BrowserFixture browser) : IClassFixture<Brows
     public async Task TangerManager_SignsIn_SeesTangerOnly_AndAnOujdaUrlShowsA403Page()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login?returnUrl=%2Fmanage%2Ftanger");
+        await page.GotoAsync(SignIn.LoginPath + "?returnUrl=%2Fmanage%2Ftanger");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
-        await page.GetByLabel("Adresse e-mail").FillAsync("manager.tanger@technopark.ma");
-        await page.GetByLabel("Mot de passe").FillAsync("Demo-Technopark-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await SignIn.SubmitAsync(page, "manager.tanger@technopark.ma");
 
         await page.WaitForURLAsync("**/manage/tanger");
-        Assert.Equal("Tableau de bord — Technopark Tanger", await page.Locator("h1").InnerTextAsync());
-        var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
+        Assert.Equal(ResourceText.Of(browser.App.Factory, "Manage.Title", Cultures.Default, "Technopark Tanger"), await page.Locator("h1").InnerTextAsync());
+        var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = ResourceText.Of(browser.App.Factory, "Layout.MainNav") });
         Assert.Equal(1, await navigation.GetByRole(AriaRole.Link, new() { Name = "Technopark Tanger" }).CountAsync());
         Assert.Equal(0, await navigation.GetByRole(AriaRole.Link, new() { Name = "Technopark Oujda" }).CountAsync());
         Assert.Equal(0, await page.Locator("a[href^='/manage/oujda']").CountAsync());
@@ -27,7 +27,7 @@ public class SiteScopeJourneyTests(BrowserFixture browser) : IClassFixture<Brows
         var response = await page.GotoAsync("/manage/oujda");
 
         Assert.Equal(403, response!.Status);
-        Assert.Equal("Accès refusé", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal(ResourceText.Of(browser.App.Factory, "Status.403.Title"), await page.Locator("h1").InnerTextAsync());
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 
@@ -35,13 +35,11 @@ public class SiteScopeJourneyTests(BrowserFixture browser) : IClassFixture<Brows
     public async Task WrongPassword_ShowsTheGenericMessage_AndKeepsTheEmail()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login");
+        await page.GotoAsync(SignIn.LoginPath);
 
-        await page.GetByLabel("Adresse e-mail").FillAsync("manager.oujda@technopark.ma");
-        await page.GetByLabel("Mot de passe").FillAsync("not-the-password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await SignIn.SubmitAsync(page, "manager.oujda@technopark.ma", "not-the-password");
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Adresse e-mail ou mot de passe incorrect");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(ResourceText.Account(browser.App.Factory, "Login.Failed"));
         Assert.Equal("manager.oujda@technopark.ma", await page.GetByLabel("Adresse e-mail").InputValueAsync());
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
@@ -50,11 +48,7 @@ public class SiteScopeJourneyTests(BrowserFixture browser) : IClassFixture<Brows
     public async Task TangerManager_BoardAndInventory_WorkByKeyboardAndPassAxe()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login?returnUrl=%2Fmanage%2Ftanger%2Fboard");
-        await page.GetByLabel("Adresse e-mail").FillAsync("manager.tanger@technopark.ma");
-        await page.GetByLabel("Mot de passe").FillAsync("Demo-Technopark-2026");
-        await page.GetByLabel("Mot de passe").PressAsync("Enter");
-        await page.WaitForURLAsync("**/manage/tanger/board");
+        await SignIn.AsAsync(page, "manager.tanger@technopark.ma", "/manage/tanger/board");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         var nextYear = browser.App.Factory.Clock.Today().Year + 1;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Technopark.Infrastructure.Auditing;
 using Technopark.Infrastructure.Data;
 using Technopark.Infrastructure.Identity;
 using Technopark.Web.Email;
@@ -36,6 +37,10 @@ public static class IdentitySetup
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<StaffDirectory>();
+        services.AddScoped<UserLanguage>();
         services.AddScoped<AccountEmails>();
         services.AddSingleton<PasswordResetQueue>();
         services.AddHostedService<PasswordResetWorker>();
@@ -77,7 +82,5 @@ public static class IdentitySetup
         services.AddScoped<IEmailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Mode == EmailMode.Smtp
             ? sp.GetRequiredService<SmtpTransport>()
             : sp.GetRequiredService<MailboxTransport>());
-        services.AddSingleton<OutboxSender>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Technopark.Domain.Applications;
 using Technopark.Infrastructure.Identity;
 using Technopark.TestSupport;
+using Technopark.Web.Localization;
 
 namespace Technopark.IntegrationTests.Applications;
 
@@ -213,7 +214,7 @@ public partial class ApplicationFlowTests(AppFixture app) : IClassFixture<AppFix
             $"/manage/tanger/applications/{id}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Impossible de décider : il faut d'abord au moins 1 évaluation(s) terminée(s).", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Application.NotEnoughReviews", Cultures.Default, 1), WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         await using var db = app.Database.CreateContext();
         Assert.Equal(ApplicationState.UnderReview, (await db.Applications.SingleAsync(a => a.Id == id)).State);
     }
@@ -430,10 +431,7 @@ public partial class ApplicationFlowTests(AppFixture app) : IClassFixture<AppFix
         await db.SaveChangesAsync();
         if (complete)
         {
-            application.DescribeProject($"Projet {application.Id}", "Résumé", site.FocusSectors.First(), ProjectStage.Idea, now);
-            application.DescribeTeam("Contact", "contact@example.ma", "0612345678", 3, null, null, now);
-            application.DescribeMarket("Maroc", "Abonnements", now);
-            application.AttachDocument(DocumentKind.PitchDeck, "deck.pdf", Guid.NewGuid().ToString("N") + ".pdf", "application/pdf", 100, now);
+            TestApplications.Complete(application, site.FocusSectors.First(), now, $"Projet {application.Id}");
             await File.WriteAllBytesAsync(Path.Combine(Directory.CreateDirectory(app.Factory.DocumentsPath).FullName, application.Documents.First().StoredName), Pdf(100));
         }
 

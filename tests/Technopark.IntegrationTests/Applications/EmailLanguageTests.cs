@@ -32,10 +32,7 @@ public partial class EmailLanguageTests(AppFixture app) : IClassFixture<AppFixtu
             var site = await db.Sites.SingleAsync(s => s.Slug == "tanger");
             var now = app.Factory.Clock.GetUtcNow();
             var application = Application.Start(applicantId, site.Id, Programme.Incubation, now);
-            application.DescribeProject("Polyglot", "Traduction automatique darija", site.FocusSectors[0], ProjectStage.Mvp, now);
-            application.DescribeTeam("Amina", "amina@example.ma", "0612345678", 2, null, null, now);
-            application.DescribeMarket("Maroc", "Abonnements", now);
-            application.AttachDocument(DocumentKind.PitchDeck, "deck.pdf", Guid.NewGuid().ToString("N") + ".pdf", "application/pdf", 100, now);
+            TestApplications.Complete(application, site.FocusSectors[0], now, "Polyglot");
             application.Submit(now);
             application.AssignReviewer(reviewerId, reviewerId, now);
             application.Score(reviewerId, 4, 4, 4, 4, 4, null, now);
@@ -73,10 +70,7 @@ public partial class EmailLanguageTests(AppFixture app) : IClassFixture<AppFixtu
             siteName = site.Name;
             var now = DateTimeOffset.UtcNow;
             var application = Application.Start(applicantId, site.Id, Programme.Incubation, now);
-            application.DescribeProject("Une fois", "Un nom de site lu une fois", site.FocusSectors[0], ProjectStage.Mvp, now);
-            application.DescribeTeam("Amina", "amina@example.ma", "0612345678", 2, null, null, now);
-            application.DescribeMarket("Maroc", "Abonnements", now);
-            application.AttachDocument(DocumentKind.PitchDeck, "deck.pdf", Guid.NewGuid().ToString("N") + ".pdf", "application/pdf", 100, now);
+            TestApplications.Complete(application, site.FocusSectors[0], now, "Une fois");
             db.Applications.Add(application);
             await db.SaveChangesAsync();
             id = application.Id;

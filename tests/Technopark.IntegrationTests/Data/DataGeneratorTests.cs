@@ -11,7 +11,7 @@ public class DataGeneratorTests
     public async Task Generate_CopySlowerThanTheCommandTimeout_StillCompletes()
     {
         await using var database = await TestDatabase.CreateAsync();
-        // A busy machine, in miniature: PostgreSQL takes 3 s to finish the COPY of the stays, and the connection string asks
+        // A busy machine, in miniature: PostgreSQL takes 3 s to finish the COPY of the assignments, and the connection string asks
         // for a 1 s command timeout. Before the fix, NpgsqlBinaryImporter.Complete gave up: "Timeout during reading attempt".
         await using (var connection = new NpgsqlConnection(database.ConnectionString))
         {

@@ -9,6 +9,7 @@ using Technopark.Infrastructure.Email;
 using Technopark.Infrastructure.Identity;
 using Technopark.IntegrationTests.Identity;
 using Technopark.Web.Email;
+using Technopark.Web.Jobs;
 
 namespace Technopark.IntegrationTests.Email;
 

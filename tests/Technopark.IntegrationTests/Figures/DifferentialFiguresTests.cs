@@ -18,7 +18,7 @@ namespace Technopark.IntegrationTests.Figures;
 /// each network 64 days, HQ's figures (dashboard, trend, pipeline, KPIs; the KPI drill-downs on every 8th day) compared
 /// with <see cref="ReferenceFigures"/>, and on 2 days per network the same figures read over HTTP (HQ page, trend page, KPI
 /// page, API, both CSV files, each site's dashboard and board). 4 regression and 2 random networks: 384 pairs per run. A failure names the seed, the day, the place and the figure; set TECHNOPARK_FIGURES_SEED
-/// (one seed or several, comma-separated) to replay. Seeds that once failed stay in <see cref="RegressionSeeds"/>.
+/// (one seed or several, comma-separated) to replay. Seeds that once failed assignment in <see cref="RegressionSeeds"/>.
 /// </summary>
 public sealed partial class DifferentialFiguresTests(DifferentialFiguresTests.Fixture fixture, ITestOutputHelper output)
     : IClassFixture<DifferentialFiguresTests.Fixture>
@@ -126,7 +126,7 @@ public sealed partial class DifferentialFiguresTests(DifferentialFiguresTests.Fi
             await CompareHttpAsync(network, reference, day, failures);
         }
 
-        output.WriteLine($"seed {seed}: {network.Sites.Count} sites, {network.Spaces.Count} spaces, {network.Stays.Count} stays, {network.Companies.Count} companies, "
+        output.WriteLine($"seed {seed}: {network.Sites.Count} sites, {network.Spaces.Count} spaces, {network.Assignments.Count} assignments, {network.Companies.Count} companies, "
             + $"{network.Applications.Count} applications; {network.Days.Count} days, {failures.Count} differences; {clock.Elapsed.TotalSeconds:N1} s");
         return failures;
     }

@@ -10,8 +10,8 @@ public sealed record NetSpace(int Id, int SiteId, string Code, string Kind, int 
 
 public sealed record NetCompany(int Id, int SiteId, string Name, string? ExitReason, DateOnly? ExitedOn);
 
-/// <summary>A stay: half-open period [Start, End), End null when open-ended.</summary>
-public sealed record NetStay(int Id, int SiteId, int SpaceId, int CompanyId, int Seats, bool IsExclusive, DateOnly Start, DateOnly? End)
+/// <summary>A assignment: half-open period [Start, End), End null when open-ended.</summary>
+public sealed record NetAssignment(int Id, int SiteId, int SpaceId, int CompanyId, int Seats, bool IsExclusive, DateOnly Start, DateOnly? End)
 {
     public bool HeldOn(DateOnly day) => Start <= day && (End is not { } end || day < end);
 }
@@ -24,8 +24,8 @@ public sealed record NetApplication(int SiteId, string State, DateTimeOffset? Su
 
 /// <summary>
 /// A random network from a seed (System.Random: the same seed gives the same network): sites in every status, some
-/// not open yet; spaces of every kind, some inactive; office stays back to back, with gaps, open-ended, transferred the
-/// very day another ends; coworking stays within capacity, the spaces empty on some days; waiting-list entries added
+/// not open yet; spaces of every kind, some inactive; office assignments back to back, with gaps, open-ended, transferred the
+/// very day another ends; coworking assignments within capacity, the spaces empty on some days; waiting-list entries added
 /// and removed; companies leaving with each exit reason; applications in every state, some submitted around midnight
 /// in Morocco. <see cref="Days"/> are the days to check: the boundaries of all that, plus a few random ones.
 /// </summary>
@@ -40,7 +40,7 @@ public sealed class RandomNetwork
 
     private readonly Random _random;
     private readonly List<NetCompany> _companies = [];
-    private readonly List<NetStay> _stays = [];
+    private readonly List<NetAssignment> _assignments = [];
 
     public int Seed { get; }
 
@@ -50,7 +50,7 @@ public sealed class RandomNetwork
 
     public IReadOnlyList<NetCompany> Companies => _companies;
 
-    public IReadOnlyList<NetStay> Stays => _stays;
+    public IReadOnlyList<NetAssignment> Assignments => _assignments;
 
     public List<NetSnapshot> Snapshots { get; } = [];
 
@@ -104,7 +104,7 @@ public sealed class RandomNetwork
 
     private sealed record Slot(NetSpace Space, int Seats, DateOnly Start, DateOnly? End);
 
-    /// <summary>One office's stays, one after the other: back to back, with gaps, the last one sometimes open-ended.</summary>
+    /// <summary>One office's assignments, one after the other: back to back, with gaps, the last one sometimes open-ended.</summary>
     private IEnumerable<Slot> OfficeSlots(NetSpace office)
     {
         var cursor = Day(First, new DateOnly(2019, 12, 31));
@@ -122,7 +122,7 @@ public sealed class RandomNetwork
         }
     }
 
-    /// <summary>A coworking space's stays: seats never above the space's seats on any day, some days with nobody.</summary>
+    /// <summary>A coworking space's assignments: seats never above the space's seats on any day, some days with nobody.</summary>
     private IEnumerable<Slot> CoworkingSlots(NetSpace space)
     {
         var accepted = new List<Slot>();
@@ -144,12 +144,12 @@ public sealed class RandomNetwork
     private static bool Holds(Slot slot, DateOnly day) => slot.Start <= day && (slot.End is not { } end || day < end);
 
     /// <summary>
-    /// Gives each stay a company: mostly a new one; sometimes one whose stay at the same site ends that very day (a transfer),
-    /// or one that left another site before (a company's stays are counted at the site of each stay).
+    /// Gives each assignment a company: mostly a new one; sometimes one whose assignment at the same site ends that very day (a transfer),
+    /// or one that left another site before (a company's assignments are counted at the site of each assignment).
     /// </summary>
     private void Occupy(List<Slot> slots)
     {
-        var latest = new Dictionary<int, NetStay>(); // company → its latest stay
+        var latest = new Dictionary<int, NetAssignment>(); // company → its latest assignment
         foreach (var slot in slots)
         {
             int companyId;
@@ -169,16 +169,16 @@ public sealed class RandomNetwork
                 _companies.Add(new NetCompany(companyId, slot.Space.SiteId, $"Société {companyId}", null, null));
             }
 
-            var stay = new NetStay(_stays.Count + 1, slot.Space.SiteId, slot.Space.Id, companyId, slot.Seats, slot.Space.Kind == "Office", slot.Start, slot.End);
-            _stays.Add(stay);
-            latest[companyId] = stay;
+            var assignment = new NetAssignment(_assignments.Count + 1, slot.Space.SiteId, slot.Space.Id, companyId, slot.Seats, slot.Space.Kind == "Office", slot.Start, slot.End);
+            _assignments.Add(assignment);
+            latest[companyId] = assignment;
         }
     }
 
-    /// <summary>Companies whose stays all ended may leave, with each exit reason, on their last day, the day after, or later.</summary>
+    /// <summary>Companies whose assignments all ended may leave, with each exit reason, on their last day, the day after, or later.</summary>
     private void Leave()
     {
-        var lastEnd = _stays.GroupBy(s => s.CompanyId).ToDictionary(g => g.Key, g => g.Any(s => s.End is null) ? (DateOnly?)null : g.Max(s => s.End));
+        var lastEnd = _assignments.GroupBy(s => s.CompanyId).ToDictionary(g => g.Key, g => g.Any(s => s.End is null) ? (DateOnly?)null : g.Max(s => s.End));
         for (var i = 0; i < _companies.Count; i++)
         {
             if (lastEnd.GetValueOrDefault(_companies[i].Id) is { } end && _random.Next(100) < 65)
@@ -249,10 +249,10 @@ public sealed class RandomNetwork
     private List<DateOnly> ChooseDays(int count)
     {
         var candidates = new List<DateOnly>();
-        foreach (var stay in _stays.Where(_ => _random.Next(100) < 20))
+        foreach (var assignment in _assignments.Where(_ => _random.Next(100) < 20))
         {
-            candidates.AddRange([stay.Start, stay.Start.AddDays(-1)]);
-            if (stay.End is { } end)
+            candidates.AddRange([assignment.Start, assignment.Start.AddDays(-1)]);
+            if (assignment.End is { } end)
             {
                 candidates.AddRange([end, end.AddDays(-1), end.AddDays(-ReferenceFigures.EndingWithinDays), end.AddDays(-ReferenceFigures.EndingWithinDays - 1),
                     end.AddDays(-ReferenceFigures.BoardEndingWithinDays), end.AddDays(-ReferenceFigures.BoardEndingWithinDays - 1)]);
@@ -355,7 +355,7 @@ public sealed class RandomNetwork
 
         await using (var copy = await connection.BeginBinaryImportAsync("COPY assignments (id, site_id, space_id, company_id, seats, is_exclusive, start_on, end_on, monthly_rent) FROM STDIN (FORMAT BINARY)"))
         {
-            foreach (var a in _stays)
+            foreach (var a in _assignments)
             {
                 await copy.StartRowAsync();
                 await copy.WriteAsync(a.Id, NpgsqlDbType.Integer);

@@ -22,15 +22,15 @@ public sealed record RefOutcomes(int Graduated, int Closed, int SurvivalCohort, 
 /// </summary>
 public sealed class ReferenceFigures(RandomNetwork network)
 {
-    /// <summary>A stay ending within this many days after D "ends soon" at HQ.</summary>
+    /// <summary>A assignment ending within this many days after D "ends soon" at HQ.</summary>
     public const int EndingWithinDays = 90;
 
-    /// <summary>A stay ending within this many days after D is flagged on the board.</summary>
+    /// <summary>A assignment ending within this many days after D is flagged on the board.</summary>
     public const int BoardEndingWithinDays = 60;
 
     private IEnumerable<NetSpace> Active(int siteId, string kind) => network.Spaces.Where(s => s.SiteId == siteId && s.IsActive && s.Kind == kind);
 
-    private IEnumerable<NetStay> HeldIn(NetSpace space, DateOnly day) => network.Stays.Where(a => a.SpaceId == space.Id && a.HeldOn(day));
+    private IEnumerable<NetAssignment> HeldIn(NetSpace space, DateOnly day) => network.Assignments.Where(a => a.SpaceId == space.Id && a.HeldOn(day));
 
     /// <summary>Occupancy on D: occupied active offices of active offices; held seats (at most a space's seats) of the seats of active coworking spaces.</summary>
     public RefSiteDay Site(int siteId, DateOnly day)
@@ -42,7 +42,7 @@ public sealed class ReferenceFigures(RandomNetwork network)
             offices.Count(o => HeldIn(o, day).Any()),
             coworking.Sum(c => c.Seats),
             coworking.Sum(c => Math.Min(HeldIn(c, day).Sum(a => a.Seats), c.Seats)),
-            network.Stays.Where(a => a.SiteId == siteId && a.HeldOn(day)).Select(a => a.CompanyId).Distinct().Count(),
+            network.Assignments.Where(a => a.SiteId == siteId && a.HeldOn(day)).Select(a => a.CompanyId).Distinct().Count(),
             offices.Concat(coworking).SelectMany(s => HeldIn(s, day)).Count(a => a.End is { } end && end <= day.AddDays(EndingWithinDays)),
             network.Waiting.Count(w => w.SiteId == siteId && w.Since <= day && (w.RemovedOn is not { } removed || removed > day)));
     }
@@ -96,13 +96,13 @@ public sealed class ReferenceFigures(RandomNetwork network)
         });
     }
 
-    /// <summary>The outcome figures on D, from the companies, their stays and their yearly snapshots.</summary>
+    /// <summary>The outcome figures on D, from the companies, their assignments and their yearly snapshots.</summary>
     public RefOutcomes Outcomes(DateOnly day)
     {
         var left = network.Companies.Where(c => c.ExitedOn is { } on && on <= day).ToList();
         var cohort = left.Where(c => c.ExitedOn <= day.AddYears(-5)).ToList();
-        var samples = Enumerable.Range(0, 12).Sum(k => network.Stays.Where(a => a.HeldOn(day.AddMonths(-k))).Select(a => a.CompanyId).Distinct().Count());
-        var hosted = network.Stays.Where(a => a.Start <= day).Select(a => a.CompanyId).ToHashSet();
+        var samples = Enumerable.Range(0, 12).Sum(k => network.Assignments.Where(a => a.HeldOn(day.AddMonths(-k))).Select(a => a.CompanyId).Distinct().Count());
+        var hosted = network.Assignments.Where(a => a.Start <= day).Select(a => a.CompanyId).ToHashSet();
         var latest = network.Snapshots.Where(s => hosted.Contains(s.CompanyId) && s.Year <= day.Year)
             .GroupBy(s => s.CompanyId).Select(g => g.MaxBy(s => s.Year)!).ToList();
         return new RefOutcomes(
@@ -139,11 +139,11 @@ public sealed class ReferenceFigures(RandomNetwork network)
     {
         var companies = kpi switch
         {
-            "occupancy" => network.Stays.Where(a => a.HeldOn(day)).Select(a => a.CompanyId),
+            "occupancy" => network.Assignments.Where(a => a.HeldOn(day)).Select(a => a.CompanyId),
             "success" => network.Companies.Where(c => c.ExitReason is "Graduated" or "Closed" && c.ExitedOn <= day).Select(c => c.Id),
             "survival" => network.Companies.Where(c => c.ExitedOn <= day.AddYears(-5)).Select(c => c.Id),
             "turnover" => network.Companies.Where(c => c.ExitedOn > day.AddMonths(-12) && c.ExitedOn <= day).Select(c => c.Id),
-            "jobs" or "revenue" => network.Stays.Where(a => a.Start <= day).Select(a => a.CompanyId),
+            "jobs" or "revenue" => network.Assignments.Where(a => a.Start <= day).Select(a => a.CompanyId),
             _ => throw new ArgumentOutOfRangeException(nameof(kpi), kpi, "Unknown KPI."),
         };
         return [.. companies.Distinct().Order()];

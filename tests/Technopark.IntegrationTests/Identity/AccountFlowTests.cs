@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Technopark.Infrastructure.Email;
 using Technopark.Web.Identity;
+using Technopark.TestSupport;
 
 namespace Technopark.IntegrationTests.Identity;
 
@@ -30,7 +31,7 @@ public partial class AccountFlowTests(AccountsAppFixture app) : IClassFixture<Ac
         Assert.Contains(LoginFailedFr, Forms.Decoded(await early.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
         var confirmed = await client.GetStringAsync(new Uri(link.Value).PathAndQuery);
-        Assert.Contains("votre adresse e-mail est confirmée", confirmed, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Account(app.Factory, "ConfirmEmail.Success"), Forms.Decoded(confirmed), StringComparison.Ordinal);
 
         using var signedIn = await LoginAsync(client, email, AccountsAppFixture.Password);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
@@ -45,7 +46,7 @@ public partial class AccountFlowTests(AccountsAppFixture app) : IClassFixture<Ac
 
         var html = await client.GetStringAsync($"/Identity/Account/ConfirmEmail?userId={user.Id}&code=bm90LWEtdG9rZW4");
 
-        Assert.Contains("Ce lien de confirmation n", html, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Account(app.Factory, "ConfirmEmail.Failed"), Forms.Decoded(html), StringComparison.Ordinal);
         await using var db = app.Database.CreateContext();
         Assert.False(await db.Users.Where(u => u.Id == user.Id).Select(u => u.EmailConfirmed).SingleAsync());
     }
@@ -144,7 +145,7 @@ public partial class AccountFlowTests(AccountsAppFixture app) : IClassFixture<Ac
         Assert.Equal(HttpStatusCode.OK, existing.StatusCode);
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
         var existingHtml = Forms.WithoutTokens(await existing.Content.ReadAsStringAsync());
-        Assert.Contains("Si un compte existe pour cette adresse", Forms.Decoded(existingHtml), StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Account(app.Factory, "Forgot.Done"), Forms.Decoded(existingHtml), StringComparison.Ordinal);
         Assert.Equal(existingHtml, Forms.WithoutTokens(await unknown.Content.ReadAsStringAsync()));
         Assert.Single(await WaitForOutboxAsync("oubli@example.ma"));
         Assert.Empty(await OutboxForAsync("personne@example.ma")); // served before the known one (one queue, in order)
@@ -171,7 +172,7 @@ public partial class AccountFlowTests(AccountsAppFixture app) : IClassFixture<Ac
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal("/Identity/Account/ResetPasswordConfirmation", first.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Contains("Ce lien n'est pas valide ou a expiré", Forms.Decoded(await second.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Account(app.Factory, "Reset.Failed"), Forms.Decoded(await second.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         using var signedIn = await LoginAsync(client, "reinit@example.ma", newPassword);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
     }
@@ -187,7 +188,7 @@ public partial class AccountFlowTests(AccountsAppFixture app) : IClassFixture<Ac
         using var badCode = await ResetAsync(client, url, "vrai@example.ma", "YWJj", "Nouvelle phrase de passe solide");
 
         var unknownHtml = Forms.Decoded(await unknown.Content.ReadAsStringAsync());
-        Assert.Contains("Ce lien n'est pas valide ou a expiré", unknownHtml, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Account(app.Factory, "Reset.Failed"), unknownHtml, StringComparison.Ordinal);
         Assert.Equal(Summary(unknownHtml), Summary(Forms.Decoded(await badCode.Content.ReadAsStringAsync())));
     }
 

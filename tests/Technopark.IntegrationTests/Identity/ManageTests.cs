@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Technopark.TestSupport;
 
 namespace Technopark.IntegrationTests.Identity;
 
@@ -54,7 +55,7 @@ public partial class ManageTests(AccountsAppFixture app) : IClassFixture<Account
         Assert.StartsWith("/Identity/Account/LoginWith2fa", password.Headers.Location?.OriginalString, StringComparison.Ordinal);
         using var badCode = await Forms.PostAsync(fresh, password.Headers.Location!.OriginalString,
             new Dictionary<string, string> { ["Input.Code"] = "000000" == Totp(key) ? "111111" : "000000" });
-        Assert.Contains("Ce code n&#x27;est pas valide.", await badCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Account(app.Factory, "LoginWith2fa.Invalid"), WebUtility.HtmlDecode(await badCode.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         using var goodCode = await Forms.PostAsync(fresh, password.Headers.Location!.OriginalString,
             new Dictionary<string, string> { ["Input.Code"] = Totp(key) });
         Assert.Equal(HttpStatusCode.Redirect, goodCode.StatusCode);
@@ -91,7 +92,7 @@ public partial class ManageTests(AccountsAppFixture app) : IClassFixture<Account
         using var reused = await Forms.PostAsync(second, "/Identity/Account/LoginWithRecoveryCode",
             new Dictionary<string, string> { ["Input.RecoveryCode"] = code });
         Assert.Equal(HttpStatusCode.OK, reused.StatusCode); // refused: a recovery code works once
-        Assert.Contains("Ce code de récupération n'est pas valide.", WebUtility.HtmlDecode(await reused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Account(app.Factory, "LoginWithRecovery.Invalid"), WebUtility.HtmlDecode(await reused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
         using var disabled = await Forms.PostAsync(first, "/Identity/Account/Manage/Disable2fa", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);

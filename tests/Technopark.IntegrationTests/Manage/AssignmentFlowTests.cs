@@ -82,67 +82,67 @@ public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>, IA
     }
 
     [Fact]
-    public async Task Transfer_ToAnOccupiedOffice_FailsAndLeavesBothStaysUnchanged()
+    public async Task Transfer_ToAnOccupiedOffice_FailsAndLeavesBothAssignmentsUnchanged()
     {
         var from = await SpaceAsync("tanger", "T-101", SpaceKind.Office, 2);
         var to = await SpaceAsync("tanger", "T-102", SpaceKind.Office, 2);
         var (mover, holder) = (await CompaniesAsync("tanger", 2, "Transfert")) is var c ? (c[0], c[1]) : default;
-        var stay = await StayAsync(from, mover, Today.AddDays(-10), null);
-        await StayAsync(to, holder, Today.AddDays(-10), null);
+        var assignment = await AssignmentAsync(from, mover, Today.AddDays(-10), null);
+        await AssignmentAsync(to, holder, Today.AddDays(-10), null);
         using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
 
-        using var response = await PostStayAsync(client, stay, "Transfer", new() { ["ToSpaceId"] = Id(to), ["FirstDay"] = Day(Today.AddDays(5)) });
+        using var response = await PostAssignmentAsync(client, assignment, "Transfer", new() { ["ToSpaceId"] = Id(to), ["FirstDay"] = Day(Today.AddDays(5)) });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Le bureau T-102 est déjà occupé à partir du", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         await using var db = app.Database.CreateContext();
-        var unchanged = await db.Assignments.SingleAsync(a => a.Id == stay);
+        var unchanged = await db.Assignments.SingleAsync(a => a.Id == assignment);
         Assert.Null(unchanged.Period.End);
         Assert.Null(unchanged.EndReason);
         Assert.Equal(1, await db.Assignments.CountAsync(a => a.CompanyId == mover));
     }
 
     [Fact]
-    public async Task Transfer_ToAFreeOffice_EndsOneStayAndStartsTheNextTheSameDay()
+    public async Task Transfer_ToAFreeOffice_EndsOneAssignmentAndStartsTheNextTheSameDay()
     {
         var from = await SpaceAsync("tanger", "T-201", SpaceKind.Office, 2);
         var to = await SpaceAsync("tanger", "T-202", SpaceKind.Office, 3);
         var mover = (await CompaniesAsync("tanger", 1, "Déménageur"))[0];
-        var stay = await StayAsync(from, mover, Today.AddDays(-10), Today.AddDays(300));
+        var assignment = await AssignmentAsync(from, mover, Today.AddDays(-10), Today.AddDays(300));
         using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
         var day = Today.AddDays(7);
 
-        using var response = await PostStayAsync(client, stay, "Transfer", new() { ["ToSpaceId"] = Id(to), ["FirstDay"] = Day(day) });
+        using var response = await PostAssignmentAsync(client, assignment, "Transfer", new() { ["ToSpaceId"] = Id(to), ["FirstDay"] = Day(day) });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var db = app.Database.CreateContext();
-        var stays = await db.Assignments.Where(a => a.CompanyId == mover).OrderBy(a => a.Id).ToListAsync();
-        Assert.Equal(2, stays.Count);
-        Assert.Equal((day, AssignmentEnd.Transferred), (stays[0].Period.End!.Value, stays[0].EndReason!.Value));
-        Assert.Equal((to, day, Today.AddDays(300)), (stays[1].SpaceId, stays[1].Period.Start, stays[1].Period.End!.Value));
-        Assert.True(await db.AuditLog.AnyAsync(a => a.Action == "assignment.transfer" && a.EntityId == Id(stay)));
+        var assignments = await db.Assignments.Where(a => a.CompanyId == mover).OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(2, assignments.Count);
+        Assert.Equal((day, AssignmentEnd.Transferred), (assignments[0].Period.End!.Value, assignments[0].EndReason!.Value));
+        Assert.Equal((to, day, Today.AddDays(300)), (assignments[1].SpaceId, assignments[1].Period.Start, assignments[1].Period.End!.Value));
+        Assert.True(await db.AuditLog.AnyAsync(a => a.Action == "assignment.transfer" && a.EntityId == Id(assignment)));
     }
 
     [Theory]
     [InlineData("Extend", "LastDay")]
     [InlineData("End", "LastDay")]
     [InlineData("Transfer", "FirstDay")]
-    public async Task StayChange_DayAtTheEndOfTheCalendar_MessageBesideTheFieldNot500(string handler, string field)
+    public async Task AssignmentChange_DayAtTheEndOfTheCalendar_MessageBesideTheFieldNot500(string handler, string field)
     {
         var office = await SpaceAsync("tanger", $"Z-{handler}", SpaceKind.Office, 2);
         var other = await SpaceAsync("tanger", $"Z-{handler}-2", SpaceKind.Office, 2);
         var company = (await CompaniesAsync("tanger", 1, $"Calendrier {handler}"))[0];
-        var stay = await StayAsync(office, company, Today, Today.AddDays(100));
+        var assignment = await AssignmentAsync(office, company, Today, Today.AddDays(100));
         using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
 
-        using var response = await PostStayAsync(client, stay, handler,
+        using var response = await PostAssignmentAsync(client, assignment, handler,
             new() { [field] = "9999-12-31", ["ToSpaceId"] = Id(other), ["Reason"] = "Graduated" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains(OutOfRangeMessage(), html, StringComparison.Ordinal);
         await using var check = app.Database.CreateContext();
-        Assert.Equal(Today.AddDays(100), (await check.Assignments.SingleAsync(a => a.Id == stay)).Period.End);
+        Assert.Equal(Today.AddDays(100), (await check.Assignments.SingleAsync(a => a.Id == assignment)).Period.End);
     }
 
     private string OutOfRangeMessage()
@@ -165,39 +165,39 @@ public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>, IA
     {
         var office = await SpaceAsync("tanger", "S-101", SpaceKind.Office, 2);
         var company = (await CompaniesAsync("tanger", 1, "Périmé"))[0];
-        var stay = await StayAsync(office, company, Today, Today.AddDays(100));
+        var assignment = await AssignmentAsync(office, company, Today, Today.AddDays(100));
         using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
-        var page = await client.GetStringAsync($"/manage/tanger/assignments/{stay}");
+        var page = await client.GetStringAsync($"/manage/tanger/assignments/{assignment}");
         await using (var db = app.Database.CreateContext())
         {
-            await db.Database.ExecuteSqlAsync($"UPDATE assignments SET monthly_rent = 1234 WHERE id = {stay}");
+            await db.Database.ExecuteSqlAsync($"UPDATE assignments SET monthly_rent = 1234 WHERE id = {assignment}");
         }
 
-        using var response = await client.PostAsync($"/manage/tanger/assignments/{stay}?handler=Extend", Form(Token(page), new()
+        using var response = await client.PostAsync($"/manage/tanger/assignments/{assignment}?handler=Extend", Form(Token(page), new()
         {
             ["Version"] = System.Text.RegularExpressions.Regex.Match(page, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value,
             ["LastDay"] = Day(Today.AddDays(400)),
         }));
 
-        Assert.Contains("Quelqu'un a modifié cet élément entre-temps", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Common.Stale"), WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         await using var check = app.Database.CreateContext();
-        Assert.Equal(Today.AddDays(100), (await check.Assignments.SingleAsync(a => a.Id == stay)).Period.End);
+        Assert.Equal(Today.AddDays(100), (await check.Assignments.SingleAsync(a => a.Id == assignment)).Period.End);
     }
 
     [Fact]
-    public async Task End_Graduated_EndsTheStayAndTheCompanyLeavesTheNetwork()
+    public async Task End_Graduated_EndsTheAssignmentAndTheCompanyLeavesTheNetwork()
     {
         var office = await SpaceAsync("tanger", "G-901", SpaceKind.Office, 2);
         var company = (await CompaniesAsync("tanger", 1, "Lauréate"))[0];
-        var stay = await StayAsync(office, company, Today.AddDays(-20), null);
+        var assignment = await AssignmentAsync(office, company, Today.AddDays(-20), null);
         using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
         var lastDay = Today.AddDays(30);
 
-        using var response = await PostStayAsync(client, stay, "End", new() { ["LastDay"] = Day(lastDay), ["Reason"] = "Graduated", ["Confirmed"] = "true" });
+        using var response = await PostAssignmentAsync(client, assignment, "End", new() { ["LastDay"] = Day(lastDay), ["Reason"] = "Graduated", ["Confirmed"] = "true" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var db = app.Database.CreateContext();
-        var ended = await db.Assignments.SingleAsync(a => a.Id == stay);
+        var ended = await db.Assignments.SingleAsync(a => a.Id == assignment);
         Assert.Equal((lastDay.AddDays(1), AssignmentEnd.Graduated), (ended.Period.End!.Value, ended.EndReason!.Value));
         var left = await db.Companies.SingleAsync(c => c.Id == company);
         Assert.Equal((ExitReason.Graduated, lastDay.AddDays(1)), (left.ExitReason!.Value, left.ExitedOn!.Value));
@@ -211,16 +211,16 @@ public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>, IA
     {
         var office = await SpaceAsync("tanger", $"N-{reason.Length}", SpaceKind.Office, 2);
         var company = (await CompaniesAsync("tanger", 1, $"Sans motif {reason}"))[0];
-        var stay = await StayAsync(office, company, Today.AddDays(-20), null);
+        var assignment = await AssignmentAsync(office, company, Today.AddDays(-20), null);
         using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
 
-        using var response = await PostStayAsync(client, stay, "End", new() { ["LastDay"] = Day(Today.AddDays(30)), ["Reason"] = reason, ["Confirmed"] = "true" });
+        using var response = await PostAssignmentAsync(client, assignment, "End", new() { ["LastDay"] = Day(Today.AddDays(30)), ["Reason"] = reason, ["Confirmed"] = "true" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Equal(ResourceText.Of(app.Factory, "Stay.ReasonRequired"), ResourceText.Inner(html, "Reason-error")?.Trim());
+        Assert.Equal(ResourceText.Of(app.Factory, "Assignment.ReasonRequired"), ResourceText.Inner(html, "Reason-error")?.Trim());
         Assert.Contains("aria-invalid=\"true\"", ResourceText.Tag(html, "end-reason"), StringComparison.Ordinal);
-        await AssertUnchangedAsync(stay, company);
+        await AssertUnchangedAsync(assignment, company);
     }
 
     [Fact]
@@ -228,10 +228,10 @@ public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>, IA
     {
         var office = await SpaceAsync("tanger", "N-900", SpaceKind.Office, 2);
         var company = (await CompaniesAsync("tanger", 1, "Formulaire"))[0];
-        var stay = await StayAsync(office, company, Today.AddDays(-20), null);
+        var assignment = await AssignmentAsync(office, company, Today.AddDays(-20), null);
         using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
 
-        var html = await client.GetStringAsync($"/manage/tanger/assignments/{stay}");
+        var html = await client.GetStringAsync($"/manage/tanger/assignments/{assignment}");
 
         var select = System.Text.RegularExpressions.Regex.Match(html, "<select[^>]*id=\"end-reason\".*?</select>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
         Assert.Contains("<option value=\"\">", select, StringComparison.Ordinal);
@@ -247,11 +247,11 @@ public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>, IA
     {
         var office = await SpaceAsync("tanger", $"C-{reason}", SpaceKind.Office, 2);
         var company = (await CompaniesAsync("tanger", 1, $"À confirmer {reason}"))[0];
-        var stay = await StayAsync(office, company, Today.AddDays(-20), null);
+        var assignment = await AssignmentAsync(office, company, Today.AddDays(-20), null);
         using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
         var lastDay = Today.AddDays(30);
 
-        using var response = await PostStayAsync(client, stay, "End", new() { ["LastDay"] = Day(lastDay), ["Reason"] = reason });
+        using var response = await PostAssignmentAsync(client, assignment, "End", new() { ["LastDay"] = Day(lastDay), ["Reason"] = reason });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -264,10 +264,10 @@ public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>, IA
         var summary = ResourceText.Inner(html, "end-confirm-summary");
         Assert.Contains(companyName, summary, StringComparison.Ordinal);
         Assert.Contains(lastDay.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), summary, StringComparison.Ordinal);
-        Assert.Equal(ResourceText.Of(app.Factory, $"Stay.KpiMeaning.{reason}"), ResourceText.Inner(html, "end-confirm-kpi"));
+        Assert.Equal(ResourceText.Of(app.Factory, $"Assignment.KpiMeaning.{reason}"), ResourceText.Inner(html, "end-confirm-kpi"));
         Assert.Contains("name=\"Confirmed\" value=\"true\"", html, StringComparison.Ordinal);
         Assert.Null(ResourceText.Tag(html, "end-reason"));
-        await AssertUnchangedAsync(stay, company);
+        await AssertUnchangedAsync(assignment, company);
     }
 
     [Fact]
@@ -370,7 +370,7 @@ public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>, IA
     {
         var oujdaOffice = await SpaceAsync("oujda", "X-101", SpaceKind.Office, 2);
         var oujdaCompany = (await CompaniesAsync("oujda", 1, "Oujda IDOR"))[0];
-        var oujdaStay = await StayAsync(oujdaOffice, oujdaCompany, Today, null);
+        var oujdaAssignment = await AssignmentAsync(oujdaOffice, oujdaCompany, Today, null);
         var tangerCompany = (await CompaniesAsync("tanger", 1, "Tanger IDOR"))[0];
         int oujdaEntry;
         await using (var db = app.Database.CreateContext())
@@ -388,33 +388,33 @@ public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>, IA
             ["Input.CompanyId"] = Id(tangerCompany),
             ["Input.Start"] = Day(Today.AddDays(400)),
         });
-        using var stayPage = await client.GetAsync($"/manage/tanger/assignments/{oujdaStay}");
-        using var end = await Personas.PostFormAsync(client, $"/manage/tanger/assignments/{oujdaStay}?handler=End", new() { ["Version"] = "0", ["LastDay"] = Day(Today.AddDays(1)) }, formPage: "/manage/tanger/assign");
+        using var assignmentPage = await client.GetAsync($"/manage/tanger/assignments/{oujdaAssignment}");
+        using var end = await Personas.PostFormAsync(client, $"/manage/tanger/assignments/{oujdaAssignment}?handler=End", new() { ["Version"] = "0", ["LastDay"] = Day(Today.AddDays(1)) }, formPage: "/manage/tanger/assign");
         using var reorder = await Personas.PostFormAsync(client, $"/manage/tanger/waiting-list?handler=Priority&id={oujdaEntry}", new() { ["priority"] = "1" }, formPage: "/manage/tanger/waiting-list");
         using var companyPage = await client.GetAsync($"/manage/tanger/companies/{oujdaCompany}");
         using var history = await client.GetAsync($"/manage/tanger/spaces/{oujdaOffice}/history");
 
-        Assert.Contains("Cet espace n'existe pas.", WebUtility.HtmlDecode(await assign.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, stayPage.StatusCode);
+        Assert.Contains(ResourceText.Of(app.Factory, "Assignment.SpaceNotFound"), WebUtility.HtmlDecode(await assign.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, assignmentPage.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, end.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, reorder.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, companyPage.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, history.StatusCode);
         await using var db2 = app.Database.CreateContext();
         Assert.Equal(1, await db2.Assignments.CountAsync(a => a.SpaceId == oujdaOffice));
-        Assert.Null((await db2.Assignments.SingleAsync(a => a.Id == oujdaStay)).Period.End);
+        Assert.Null((await db2.Assignments.SingleAsync(a => a.Id == oujdaAssignment)).Period.End);
         Assert.Equal(WaitingListEntry.DefaultPriority, (await db2.WaitingList.SingleAsync(w => w.Id == oujdaEntry)).Priority);
     }
 
     [Fact]
-    public async Task History_OfSpaceAndCompany_ShowsEveryStayAndTheChanges()
+    public async Task History_OfSpaceAndCompany_ShowsEveryAssignmentAndTheChanges()
     {
         var from = await SpaceAsync("tanger", "Y-101", SpaceKind.Office, 2);
         var to = await SpaceAsync("tanger", "Y-102", SpaceKind.Office, 2);
         var company = (await CompaniesAsync("tanger", 1, "Historique"))[0];
-        var stay = await StayAsync(from, company, Today, null);
+        var assignment = await AssignmentAsync(from, company, Today, null);
         using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
-        using (await PostStayAsync(client, stay, "Transfer", new() { ["ToSpaceId"] = Id(to), ["FirstDay"] = Day(Today.AddDays(20)) }))
+        using (await PostAssignmentAsync(client, assignment, "Transfer", new() { ["ToSpaceId"] = Id(to), ["FirstDay"] = Day(Today.AddDays(20)) }))
         {
         }
 
@@ -423,7 +423,7 @@ public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>, IA
 
         Assert.Contains("Y-101", companyPage, StringComparison.Ordinal);
         Assert.Contains("Y-102", companyPage, StringComparison.Ordinal);
-        Assert.Contains("Transfert vers un autre espace", companyPage, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "AssignmentEnd.Transferred"), companyPage, StringComparison.Ordinal);
         Assert.Contains("transfert", spacePage, StringComparison.Ordinal);
         Assert.Contains(Personas.Email(Persona.ManagerTanger), spacePage, StringComparison.Ordinal);
     }
@@ -432,14 +432,14 @@ public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>, IA
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private async Task AssertUnchangedAsync(int stay, int company)
+    private async Task AssertUnchangedAsync(int assignment, int company)
     {
         await using var db = app.Database.CreateContext();
-        var unchanged = await db.Assignments.SingleAsync(a => a.Id == stay);
+        var unchanged = await db.Assignments.SingleAsync(a => a.Id == assignment);
         Assert.Null(unchanged.Period.End);
         Assert.Null(unchanged.EndReason);
         Assert.Null((await db.Companies.SingleAsync(c => c.Id == company)).ExitReason);
-        Assert.False(await db.AuditLog.AnyAsync(a => a.Action == "assignment.end" && a.EntityId == Id(stay)));
+        Assert.False(await db.AuditLog.AnyAsync(a => a.Action == "assignment.end" && a.EntityId == Id(assignment)));
     }
 
     private static string Token(string html) => Personas.Token(html);
@@ -452,11 +452,11 @@ public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>, IA
         return new FormUrlEncodedContent(fields);
     }
 
-    private static async Task<HttpResponseMessage> PostStayAsync(HttpClient client, int stay, string handler, Dictionary<string, string> fields)
+    private static async Task<HttpResponseMessage> PostAssignmentAsync(HttpClient client, int assignment, string handler, Dictionary<string, string> fields)
     {
-        var page = await client.GetStringAsync($"/manage/tanger/assignments/{stay}");
+        var page = await client.GetStringAsync($"/manage/tanger/assignments/{assignment}");
         fields["Version"] = System.Text.RegularExpressions.Regex.Match(page, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;
-        return await client.PostAsync($"/manage/tanger/assignments/{stay}?handler={handler}", Form(Token(page), fields));
+        return await client.PostAsync($"/manage/tanger/assignments/{assignment}?handler={handler}", Form(Token(page), fields));
     }
 
     private async Task<int> SpaceAsync(string slug, string code, SpaceKind kind, int seats)
@@ -479,14 +479,14 @@ public class AssignmentFlowTests(AppFixture app) : IClassFixture<AppFixture>, IA
         return [.. companies.Select(c => c.Id)];
     }
 
-    private async Task<int> StayAsync(int spaceId, int companyId, DateOnly start, DateOnly? end)
+    private async Task<int> AssignmentAsync(int spaceId, int companyId, DateOnly start, DateOnly? end)
     {
         await using var db = app.Database.CreateContext();
         var space = await db.Spaces.SingleAsync(s => s.Id == spaceId);
         var company = await db.Companies.SingleAsync(c => c.Id == companyId);
-        var stay = Assignment.Create(space, company, new DateRange(start, end));
-        db.Assignments.Add(stay);
+        var assignment = Assignment.Create(space, company, new DateRange(start, end));
+        db.Assignments.Add(assignment);
         await db.SaveChangesAsync();
-        return stay.Id;
+        return assignment.Id;
     }
 }

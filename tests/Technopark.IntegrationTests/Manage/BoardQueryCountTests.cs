@@ -12,7 +12,7 @@ using Technopark.TestSupport;
 
 namespace Technopark.IntegrationTests.Manage;
 
-/// <summary>The board sends a fixed, small number of SQL commands, however many spaces and stays the site has.</summary>
+/// <summary>The board sends a fixed, small number of SQL commands, however many spaces and assignments the site has.</summary>
 public sealed class BoardQueryCountTests(AppFixture app) : IClassFixture<AppFixture>, IDisposable
 {
     /// <summary>Five for the page, plus the session check every signed-in request makes (SessionValidation).</summary>
@@ -64,7 +64,7 @@ public sealed class BoardQueryCountTests(AppFixture app) : IClassFixture<AppFixt
         return _counter.For(Board);
     }
 
-    /// <summary>Offices (one company each, a past and a current stay) and a few coworking spaces with seats taken.</summary>
+    /// <summary>Offices (one company each, a past and a current assignment) and a few coworking spaces with seats taken.</summary>
     private async Task SeedAsync(int spaces, string prefix)
     {
         await using var db = app.Database.CreateContext();

@@ -23,7 +23,7 @@ public class BoardTests(AppFixture app) : IClassFixture<AppFixture>
 
         Assert.Contains("Menara Robotics", during, StringComparison.Ordinal);
         Assert.Contains("du 01/03/2027 au 31/08/2027", during, StringComparison.Ordinal);
-        Assert.Contains("Se termine dans moins de 60 jours", during, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Board.EndingSoon"), during, StringComparison.Ordinal);
         Assert.DoesNotContain("Menara Robotics", onEndDay, StringComparison.Ordinal);
         Assert.DoesNotContain("Menara Robotics", before, StringComparison.Ordinal);
     }

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Technopark.Domain.Spaces;
 using Technopark.TestSupport;
+using Technopark.Web.Localization;
 
 namespace Technopark.IntegrationTests.Manage;
 
@@ -25,11 +26,11 @@ public partial class SpaceImportTests(AppFixture app) : IClassFixture<AppFixture
         var html = WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync());
         using var confirm = await ConfirmAsync(client, "tanger", CheckedFile(html));
 
-        Assert.Contains("3 espace(s) prêt(s) à importer.", html, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Import.Ready", Cultures.Default, 3), html, StringComparison.Ordinal);
         Assert.Contains("data-line=\"5\"", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
         Assert.Equal("/manage/tanger/spaces", confirm.Headers.Location?.OriginalString);
-        Assert.Contains("3 espace(s) importé(s).", await client.GetStringAsync("/manage/tanger/spaces"), StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Import.Done", Cultures.Default, 3), await client.GetStringAsync("/manage/tanger/spaces"), StringComparison.Ordinal);
         await using var db = app.Database.CreateContext();
         var tanger = await db.Sites.Where(s => s.Slug == "tanger").Select(s => s.Id).SingleAsync();
         var spaces = await db.Spaces.Where(s => s.Code.StartsWith("IA-")).OrderBy(s => s.Code).ToListAsync();
@@ -75,14 +76,14 @@ public partial class SpaceImportTests(AppFixture app) : IClassFixture<AppFixture
 
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         Assert.Contains("3 ligne(s) sur 5 à corriger", html, StringComparison.Ordinal);
-        Assert.Contains("Ligne 3 : Type d'espace inconnu : « Grenier ».", html, StringComparison.Ordinal);
-        Assert.Contains("Ligne 4 : La surface doit être positive.", html, StringComparison.Ordinal);
-        Assert.Contains("Ligne 5 : Le code IB-101 figure déjà à la ligne 2 du fichier.", html, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Import.LineError", Cultures.Default, 3, ResourceText.Of(app.Factory, "Import.KindUnknown", Cultures.Default, "Grenier")), html, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Import.LineError", Cultures.Default, 4, ResourceText.Of(app.Factory, "Space.AreaInvalid")), html, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Import.LineError", Cultures.Default, 5, ResourceText.Of(app.Factory, "Import.CodeRepeated", Cultures.Default, "IB-101", 2)), html, StringComparison.Ordinal);
         Assert.DoesNotContain("Ligne 2 :", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Ligne 6 :", html, StringComparison.Ordinal);
         Assert.False(CheckedFileRegex().IsMatch(html), "No confirmation form while a row is wrong.");
         Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
-        Assert.Contains("Ligne 4 : La surface doit être positive.", WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Import.LineError", Cultures.Default, 4, ResourceText.Of(app.Factory, "Space.AreaInvalid")), WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         await using var db = app.Database.CreateContext();
         Assert.False(await db.Spaces.AnyAsync(s => s.Code.StartsWith("IB-")));
     }
@@ -98,7 +99,7 @@ public partial class SpaceImportTests(AppFixture app) : IClassFixture<AppFixture
         using var preview = await UploadAsync(client, "tanger", csv);
 
         var html = WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync());
-        Assert.Contains("Ligne 2 : Le code IC-101 est déjà utilisé sur ce site.", html, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Import.LineError", Cultures.Default, 2, ResourceText.Of(app.Factory, "Spaces.CodeTaken", Cultures.Default, "IC-101")), html, StringComparison.Ordinal);
         Assert.DoesNotContain("Ligne 3 :", html, StringComparison.Ordinal);
     }
 
@@ -136,7 +137,7 @@ public partial class SpaceImportTests(AppFixture app) : IClassFixture<AppFixture
         using var preview = await UploadAsync(client, "tanger", csv.ToString());
 
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
-        Assert.Contains("Le fichier dépasse la taille maximale de 1 Mo", WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Import.FileTooLarge", Cultures.Default, 1), WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -164,7 +165,7 @@ public partial class SpaceImportTests(AppFixture app) : IClassFixture<AppFixture
         using var preview = await UploadAsync(client, "oujda", Encoding.UTF8.GetString(bytes));
 
         Assert.Equal("text/csv", example.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("4 espace(s) prêt(s) à importer.", WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Import.Ready", Cultures.Default, 4), WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Technopark.Domain.Sites;
 using Technopark.Domain.Spaces;
 using Technopark.Infrastructure;
 using Technopark.TestSupport;
+using Technopark.Web.Localization;
 
 namespace Technopark.IntegrationTests.Manage;
 
@@ -40,7 +41,7 @@ public class SpaceInventoryTests(AppFixture app) : IClassFixture<AppFixture>
         using var response = await Personas.PostFormAsync(client, EditUrl, Form("c-101", "30", "3000"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Le code C-101 est déjà utilisé sur ce site.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Spaces.CodeTaken", Cultures.Default, "C-101"), WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,10 +54,10 @@ public class SpaceInventoryTests(AppFixture app) : IClassFixture<AppFixture>
         using var response = await Personas.PostFormAsync(client, EditUrl, Form("B 204!", "-3", "-1", seats: "0"));
 
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains("Le code de l'espace est obligatoire", html, StringComparison.Ordinal);
-        Assert.Contains("La surface doit être positive.", html, StringComparison.Ordinal);
-        Assert.Contains("Le loyer mensuel doit être positif ou nul.", html, StringComparison.Ordinal);
-        Assert.Contains("Le nombre de places doit être compris entre 1 et 500.", html, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Space.CodeInvalid", Cultures.Default, Space.CodeMaxLength), html, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Space.AreaInvalid"), html, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Space.RateInvalid"), html, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Space.SeatsInvalid", Cultures.Default, Space.MaxSeats), html, StringComparison.Ordinal);
         Assert.Equal(before, await db.Spaces.CountAsync());
     }
 
@@ -97,7 +98,7 @@ public class SpaceInventoryTests(AppFixture app) : IClassFixture<AppFixture>
         using var response = await Personas.PostFormAsync(client, url, fields);
 
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains("Quelqu'un a modifié cet élément entre-temps", html, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Common.Stale"), html, StringComparison.Ordinal);
         Assert.Contains("value=\"9999", html, StringComparison.Ordinal);
         await using var check = app.Database.CreateContext();
         Assert.Equal(9999m, (await check.Spaces.SingleAsync(s => s.Id == id)).MonthlyRate);

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Technopark.Infrastructure.Email;
 using Technopark.TestSupport;
 using Technopark.Web.Email;
+using Technopark.Web.Jobs;
 
 namespace Technopark.IntegrationTests.Operations;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Technopark.Domain.Applications;
 using Technopark.Infrastructure.Identity;
 using Technopark.TestSupport;
+using Technopark.IntegrationTests.Applications;
 using static Technopark.TestSupport.Persona;
 
 namespace Technopark.IntegrationTests.Security;
@@ -197,10 +198,7 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         var application = Application.Start(ownerId, site.Id, Programme.Incubation, now);
         db.Applications.Add(application);
         await db.SaveChangesAsync();
-        application.DescribeProject("Projet matrice", "Résumé", site.FocusSectors.First(), ProjectStage.Idea, now);
-        application.DescribeTeam("Contact", "contact@example.ma", "0612345678", 3, null, null, now);
-        application.DescribeMarket("Maroc", "Abonnements", now);
-        application.AttachDocument(DocumentKind.PitchDeck, "deck.pdf", Guid.NewGuid().ToString("N") + ".pdf", "application/pdf", 100, now);
+        TestApplications.Complete(application, site.FocusSectors.First(), now, "Projet matrice");
         application.Submit(now);
         await db.SaveChangesAsync();
         return application.Id;

@@ -14,6 +14,7 @@ using Technopark.IntegrationTests.Identity;
 using Technopark.TestSupport;
 using Technopark.Web;
 using Technopark.Web.Localization;
+using Technopark.IntegrationTests.Applications;
 
 namespace Technopark.IntegrationTests.Security;
 
@@ -189,10 +190,7 @@ public sealed class BadInputTests(AppFixture app) : IClassFixture<AppFixture>
         var application = Application.Start(userId, site.Id, Programme.Incubation, now);
         db.Applications.Add(application);
         await db.SaveChangesAsync();
-        application.DescribeProject("Projet HQ", "Résumé", site.FocusSectors.First(), ProjectStage.Idea, now);
-        application.DescribeTeam("Contact", "contact@example.ma", "0612345678", 3, null, null, now);
-        application.DescribeMarket("Maroc", "Abonnements", now);
-        application.AttachDocument(DocumentKind.PitchDeck, "deck.pdf", Guid.NewGuid().ToString("N") + ".pdf", "application/pdf", 100, now);
+        TestApplications.Complete(application, site.FocusSectors.First(), now, "Projet HQ");
         application.Submit(now);
         await db.SaveChangesAsync();
         return application.Id;

@@ -98,7 +98,7 @@ public class HardeningTests(AppFixture app) : IClassFixture<AppFixture>
         }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Demande impossible", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal); // the friendly page, despite ?handler=
+        Assert.Contains(ResourceText.Of(app.Factory, "Status.Other.Title"), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal); // the friendly page, despite ?handler=
         Assert.Equal(before, await db.SiteStaff.CountAsync());
     }
 

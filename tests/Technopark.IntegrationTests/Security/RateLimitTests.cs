@@ -38,7 +38,7 @@ public class RateLimitTests(RateLimitedAppFixture app) : IClassFixture<RateLimit
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(10));
         Assert.NotNull(refused);
         Assert.True(int.Parse(Assert.Single(refused.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture) > 0);
-        Assert.Contains("Trop de tentatives", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Status.429.Title"), await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         refused.Dispose();
 
         using var page = await client.GetAsync("/Identity/Account/Login");

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Technopark.TestSupport;
+using Technopark.Web.Localization;
 
 namespace Technopark.IntegrationTests.Security;
 
@@ -18,7 +19,7 @@ public class SiteScopeTests(AppFixture app) : IClassFixture<AppFixture>
         using var response = await client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("Accès refusé", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Status.403.Title"), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -28,7 +29,7 @@ public class SiteScopeTests(AppFixture app) : IClassFixture<AppFixture>
 
         var html = await client.GetStringAsync("/manage/tanger");
 
-        Assert.Contains("Tableau de bord — Technopark Tanger", html, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Manage.Title", Cultures.Default, "Technopark Tanger"), html, StringComparison.Ordinal);
         Assert.Contains("href=\"/manage/tanger\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("/manage/oujda", html, StringComparison.Ordinal);
     }

@@ -91,7 +91,7 @@ public class StaffManagementTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Matches("id=\"Invite_Email-error\"[^>]*>Cette adresse e-mail n&#x27;est pas valide.|Cette adresse e-mail n'est pas valide.", html);
-        Assert.Contains("Choisissez un site.", html, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Staff.SiteRequired"), html, StringComparison.Ordinal);
         Assert.Equal(before, await db.SiteStaff.CountAsync());
     }
 

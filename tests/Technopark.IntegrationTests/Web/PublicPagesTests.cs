@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Technopark.TestSupport;
+using Technopark.Web.Localization;
 
 namespace Technopark.IntegrationTests.Web;
 
@@ -46,8 +47,8 @@ public class PublicPagesTests(DemoAppFixture app) : IClassFixture<DemoAppFixture
             Assert.Contains($"Technopark {city}", html, StringComparison.Ordinal);
         }
 
-        Assert.Contains("En construction", html, StringComparison.Ordinal);
-        Assert.Contains("Bureaux libres", html, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "SiteStatus.UnderConstruction"), html, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Home.FreeOffices"), html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public class PublicPagesTests(DemoAppFixture app) : IClassFixture<DemoAppFixture
         Assert.Contains("Technopark Tanger", html, StringComparison.Ordinal);
         Assert.Contains("Réseau Entreprendre Maroc", html, StringComparison.Ordinal);
         Assert.Contains("Salle de conférence de 200 places", html, StringComparison.Ordinal);
-        Assert.Contains("Ouvert en 2015", html, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Site.OpenedIn", Cultures.Default, 2015), html, StringComparison.Ordinal);
         Assert.Contains("/apply?site=tanger", html, StringComparison.Ordinal);
     }
 
@@ -73,7 +74,7 @@ public class PublicPagesTests(DemoAppFixture app) : IClassFixture<DemoAppFixture
         var html = await client.GetStringAsync("/sites/essaouira");
 
         Assert.Contains("<html lang=\"en\" dir=\"ltr\">", html, StringComparison.Ordinal);
-        Assert.Contains("Opened on 24/11/2023", html, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Site.OpenedOn", "en", "24/11/2023"), html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public class PublicPagesTests(DemoAppFixture app) : IClassFixture<DemoAppFixture
         using var response = await client.GetAsync("/sites/marrakech");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("Page introuvable", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Status.404.Title"), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,6 +107,6 @@ public class PublicPagesTests(DemoAppFixture app) : IClassFixture<DemoAppFixture
         var html = await client.GetStringAsync("/sites/fes");
 
         Assert.DoesNotContain("/apply", html, StringComparison.Ordinal);
-        Assert.Contains("Les candidatures ouvriront", html, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.Of(app.Factory, "Site.ApplyClosed"), WebUtility.HtmlDecode(html), StringComparison.Ordinal);
     }
 }

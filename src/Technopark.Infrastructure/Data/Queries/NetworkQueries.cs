@@ -44,7 +44,7 @@ public sealed record KpiCompany(int Id, string LegalName, string Slug, string? E
 /// </summary>
 public sealed class NetworkQueries(TechnoparkDbContext db)
 {
-    /// <summary>Days after D within which a stay ending counts as "ending soon" on the HQ dashboard.</summary>
+    /// <summary>Days after D within which a assignment ending counts as "ending soon" on the HQ dashboard.</summary>
     public const int EndingWithinDays = 90;
 
     /// <summary>How many companies a KPI drill-down lists at most.</summary>

@@ -13,7 +13,7 @@ namespace Technopark.Infrastructure.Data.Seeding;
 /// INVENTED: every space count (except Khémisset's, which follows the published plan: 34 offices,
 /// 3 coworking spaces, 1 meeting room, 2 proximity services), every area, rate, company, headcount,
 /// revenue and assignment below. A fixed random seed keeps it the same from one run to the next;
-/// dates are relative to the day of seeding so the board always has current, ending and past stays.
+/// dates are relative to the day of seeding so the board always has current, ending and past assignments.
 /// A site that already has spaces is left alone, so seeding twice changes nothing.
 /// </summary>
 public static class DemoData
@@ -140,7 +140,7 @@ public static class DemoData
 
     /// <summary>
     /// About 60 % of the offices are held today (a fifth of them ending within 60 days), an eighth of
-    /// the companies are alumni whose stay ended (graduated or closed), the rest use coworking seats.
+    /// the companies are alumni whose assignment ended (graduated or closed), the rest use coworking seats.
     /// </summary>
     private static IEnumerable<Assignment> BuildAssignments(List<Space> spaces, List<Company> companies, Random random, DateOnly today)
     {
@@ -169,10 +169,10 @@ public static class DemoData
             var end = i % 3 == 0 ? today.AddDays(-random.Next(20, 330)) : today.AddYears(-8).AddDays(random.Next(365, 1600));
             var start = end.AddDays(-random.Next(365, 1100));
             var closed = i % 3 == 2;
-            var stay = Assignment.Create(office, alumni[i], new DateRange(start, null));
-            stay.EndOn(end, closed ? AssignmentEnd.Closed : AssignmentEnd.Graduated);
+            var assignment = Assignment.Create(office, alumni[i], new DateRange(start, null));
+            assignment.EndOn(end, closed ? AssignmentEnd.Closed : AssignmentEnd.Graduated);
             alumni[i].Leave(closed ? ExitReason.Closed : ExitReason.Graduated, end);
-            yield return stay;
+            yield return assignment;
         }
 
         if (coworkings.Count == 0)

@@ -1,5 +1,3 @@
-using Technopark.Infrastructure.Data.Seeding;
-
 namespace Technopark.Web.Pages.Apply;
 
 /// <summary>Settings of the application flow (section "Applications").</summary>
@@ -13,14 +11,13 @@ public sealed class ApplicationOptions
 
 public static class ApplicationsSetup
 {
-    /// <summary>Online applications: document storage, the shared workflow and the demo applications (seeded after the demo accounts).</summary>
+    /// <summary>Online applications: document storage and the shared workflow.</summary>
     public static IServiceCollection AddApplications(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ApplicationOptions>(configuration.GetSection(ApplicationOptions.Section));
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.AddSingleton<DocumentStorage>();
         services.AddScoped<ApplicationWorkflow>();
-        services.AddScoped<IDemoSeeder, DemoApplications>();
         return services;
     }
 }

@@ -1,15 +1,12 @@
-using Technopark.Web.Pages.Hq;
-
-namespace Technopark.Web;
+namespace Technopark.Web.Pages.Hq;
 
 public static class HqSetup
 {
-    /// <summary>The network headquarters' reports: set-based queries, a per-day cache, OpenAPI for the API.</summary>
+    /// <summary>The network headquarters' reports: set-based queries and a per-day cache.</summary>
     public static IServiceCollection AddHq(this IServiceCollection services)
     {
         services.AddMemoryCache();
         services.AddScoped<HqReports>();
-        services.AddOpenApi();
         return services;
     }
 }

@@ -5,7 +5,7 @@ namespace Technopark.Web.Pages.Hq;
 
 /// <summary>
 /// The network dashboard on any day: per site and for the network, offices and seats held, free
-/// offices, stays ending within 90 days, the waiting list; the application pipeline; HQ's tools.
+/// offices, assignments ending within 90 days, the waiting list; the application pipeline; HQ's tools.
 /// Two SQL statements whatever the number of sites (both cached per day).
 /// </summary>
 public sealed class IndexModel(HqReports reports) : PageModel

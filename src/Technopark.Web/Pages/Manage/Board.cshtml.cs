@@ -9,8 +9,8 @@ namespace Technopark.Web.Pages.Manage;
 
 /// <summary>
 /// The occupancy board of a site on any day: every active office and coworking space grouped by
-/// floor, who holds it that day, until when and for what rent; free ones highlighted, stays ending
-/// within 60 days flagged. One SQL statement (spaces left-joined to that day's stays) whatever the size
+/// floor, who holds it that day, until when and for what rent; free ones highlighted, assignments ending
+/// within 60 days flagged. One SQL statement (spaces left-joined to that day's assignments) whatever the size
 /// of the site. Two views: tiles, and a compact table (one line per space), the default for sites with
 /// more than <see cref="CompactAbove"/> spaces; a coworking space shows its seats used of total, its
 /// occupants folded away.
@@ -71,7 +71,7 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
             .LeftJoin(held, s => s.Id, h => h.SpaceId, (s, h) => new
             {
                 s.Id, s.Code, s.Kind, s.Floor, s.Seats,
-                // Nullable casts: a free space comes back once, with NULLs for the stay.
+                // Nullable casts: a free space comes back once, with NULLs for the assignment.
                 AssignmentId = (int?)h!.Id,
                 Company = (string?)h.LegalName,
                 Start = (DateOnly?)h.Start,
@@ -107,7 +107,7 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
 
     public sealed record Holder(int AssignmentId, int SpaceId, string Company, DateOnly Start, DateOnly? End, int Seats, decimal Rent)
     {
-        /// <summary>The last day of the stay (periods are half-open), or null when open-ended.</summary>
+        /// <summary>The last day of the assignment (periods are half-open), or null when open-ended.</summary>
         public DateOnly? LastDay => End?.AddDays(-1);
     }
 

@@ -4,15 +4,15 @@ using Technopark.Infrastructure.Data;
 
 namespace Technopark.Web.Pages.Manage;
 
-public sealed record StayRow(int Id, string SpaceCode, int SpaceId, string Company, int CompanyId, DateOnly Start, DateOnly? LastDay, int Seats, decimal Rent,
+public sealed record AssignmentRow(int Id, string SpaceCode, int SpaceId, string Company, int CompanyId, DateOnly Start, DateOnly? LastDay, int Seats, decimal Rent,
     AssignmentEnd? EndReason);
 
 public sealed record AuditRow(DateTimeOffset At, string? Who, string Action, string? Before, string? After);
 
-/// <summary>The history of a space or a company: every stay (never deleted) and who changed what.</summary>
+/// <summary>The history of a space or a company: every assignment (never deleted) and who changed what.</summary>
 public sealed class History(TechnoparkDbContext db)
 {
-    public async Task<IReadOnlyList<StayRow>> StaysAsync(int siteId, int? spaceId, int? companyId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AssignmentRow>> AssignmentsAsync(int siteId, int? spaceId, int? companyId, CancellationToken cancellationToken)
     {
         var rows = await db.Assignments.AsNoTracking()
             .Where(a => a.SiteId == siteId && (spaceId == null || a.SpaceId == spaceId) && (companyId == null || a.CompanyId == companyId))
@@ -23,7 +23,7 @@ public sealed class History(TechnoparkDbContext db)
             })
             .OrderByDescending(r => r.Start)
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new StayRow(r.Id, r.Code, r.SpaceId, r.LegalName, r.CompanyId, r.Start, r.End?.AddDays(-1), r.Seats, r.MonthlyRent, r.EndReason))];
+        return [.. rows.Select(r => new AssignmentRow(r.Id, r.Code, r.SpaceId, r.LegalName, r.CompanyId, r.Start, r.End?.AddDays(-1), r.Seats, r.MonthlyRent, r.EndReason))];
     }
 
     /// <summary>Audit entries of the given entities (type → ids), newest first.</summary>

@@ -14,7 +14,7 @@ public sealed class IndexModel(NetworkQueries network, TechnoparkDbContext db, I
 
     public bool CanManage { get; private set; }
 
-    /// <summary>Offices whose stay ends within <see cref="ForecastDays"/> days, soonest first.</summary>
+    /// <summary>Offices whose assignment ends within <see cref="ForecastDays"/> days, soonest first.</summary>
     public IReadOnlyList<Freeing> Forecast { get; private set; } = [];
 
     /// <summary>The first companies waiting for an office (priority, then date).</summary>

@@ -12,7 +12,7 @@ using Technopark.Web.Localization;
 namespace Technopark.Web.Pages.Manage.Assignments;
 
 /// <summary>
-/// One stay: extend it, end it or transfer the company to another space. Ending takes a reason chosen on purpose (no default)
+/// One assignment: extend it, end it or transfer the company to another space. Ending takes a reason chosen on purpose (no default)
 /// and a second, confirming post: the reason decides how the company counts in the KPIs.
 /// </summary>
 public sealed class DetailModel(TechnoparkDbContext db, AssignmentService assignments, IStringLocalizer<SharedResource> text, TimeProvider clock)
@@ -20,7 +20,7 @@ public sealed class DetailModel(TechnoparkDbContext db, AssignmentService assign
 {
     protected override string Policy => Policies.SiteManager;
 
-    public View Stay { get; private set; } = null!;
+    public View Assignment { get; private set; } = null!;
 
     public IReadOnlyList<(int Id, string Label)> OtherSpaces { get; private set; } = [];
 
@@ -59,7 +59,7 @@ public sealed class DetailModel(TechnoparkDbContext db, AssignmentService assign
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostExtendAsync(int id, CancellationToken cancellationToken) =>
-        RunAsync(id, "Stay.Extended", ct => assignments.ExtendAsync(Site.SiteId, id, Version, LastDay, ct), cancellationToken);
+        RunAsync(id, "Assignment.Extended", ct => assignments.ExtendAsync(Site.SiteId, id, Version, LastDay, ct), cancellationToken);
 
     public async Task<IActionResult> OnPostEndAsync(int id, CancellationToken cancellationToken)
     {
@@ -68,13 +68,13 @@ public sealed class DetailModel(TechnoparkDbContext db, AssignmentService assign
         {
             if (LastDay is null)
             {
-                ModelState.AddModelError(nameof(LastDay), text["Stay.LastDayRequired"]);
+                ModelState.AddModelError(nameof(LastDay), text["Assignment.LastDayRequired"]);
             }
 
             if (Reason is null || !EndReasons.Contains(Reason.Value))
             {
                 ModelState.Remove(nameof(Reason)); // an unknown value: one message, ours
-                ModelState.AddModelError(nameof(Reason), text["Stay.ReasonRequired"]);
+                ModelState.AddModelError(nameof(Reason), text["Assignment.ReasonRequired"]);
             }
 
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -90,12 +90,12 @@ public sealed class DetailModel(TechnoparkDbContext db, AssignmentService assign
             }, cancellationToken);
         }
 
-        return await RunAsync(id, "Stay.Ended", ct => assignments.EndAsync(Site.SiteId, id, Version, last, reason, ct), cancellationToken);
+        return await RunAsync(id, "Assignment.Ended", ct => assignments.EndAsync(Site.SiteId, id, Version, last, reason, ct), cancellationToken);
     }
 
     public Task<IActionResult> OnPostTransferAsync(int id, CancellationToken cancellationToken) => FirstDay is { } first && ToSpaceId > 0
-        ? RunAsync(id, "Stay.Transferred", ct => assignments.TransferAsync(Site.SiteId, id, Version, ToSpaceId, first, null, MonthlyRent, ct), cancellationToken)
-        : FieldErrorAsync(id, ToSpaceId > 0 ? nameof(FirstDay) : nameof(ToSpaceId), ToSpaceId > 0 ? "Stay.FirstDayRequired" : "Assign.SpaceRequired", cancellationToken);
+        ? RunAsync(id, "Assignment.Transferred", ct => assignments.TransferAsync(Site.SiteId, id, Version, ToSpaceId, first, null, MonthlyRent, ct), cancellationToken)
+        : FieldErrorAsync(id, ToSpaceId > 0 ? nameof(FirstDay) : nameof(ToSpaceId), ToSpaceId > 0 ? "Assignment.FirstDayRequired" : "Assign.SpaceRequired", cancellationToken);
 
     /// <summary>Runs a change and goes back to the board with <paramref name="done"/>; with no <paramref name="done"/>, shows the page again.</summary>
     private async Task<IActionResult> RunAsync(int id, string? done, Func<CancellationToken, Task> action, CancellationToken cancellationToken)
@@ -139,7 +139,7 @@ public sealed class DetailModel(TechnoparkDbContext db, AssignmentService assign
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
         var siteId = Site.SiteId;
-        var stay = await db.Assignments.AsNoTracking()
+        var assignment = await db.Assignments.AsNoTracking()
             .Where(a => a.Id == id && a.SiteId == siteId)
             .Join(db.Spaces, a => a.SpaceId, s => s.Id, (a, s) => new { a, s.Code, s.Kind })
             .Join(db.Companies, x => x.a.CompanyId, c => c.Id, (x, c) => new
@@ -148,16 +148,16 @@ public sealed class DetailModel(TechnoparkDbContext db, AssignmentService assign
                 CompanyId = c.Id, c.LegalName, Version = EF.Property<uint>(x.a, nameof(Version)),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        if (stay is null)
+        if (assignment is null)
         {
             return false;
         }
 
-        Stay = new View(stay.Id, stay.SpaceId, stay.Code, stay.Kind, stay.CompanyId, stay.LegalName, stay.Start, stay.End?.AddDays(-1), stay.Seats,
-            stay.MonthlyRent, stay.EndReason);
-        Version = stay.Version;
+        Assignment = new View(assignment.Id, assignment.SpaceId, assignment.Code, assignment.Kind, assignment.CompanyId, assignment.LegalName, assignment.Start, assignment.End?.AddDays(-1), assignment.Seats,
+            assignment.MonthlyRent, assignment.EndReason);
+        Version = assignment.Version;
         var spaces = await db.Spaces.AsNoTracking()
-            .Where(s => s.SiteId == siteId && s.IsActive && s.Id != stay.SpaceId && (s.Kind == SpaceKind.Office || s.Kind == SpaceKind.Coworking))
+            .Where(s => s.SiteId == siteId && s.IsActive && s.Id != assignment.SpaceId && (s.Kind == SpaceKind.Office || s.Kind == SpaceKind.Coworking))
             .OrderBy(s => s.Code).Select(s => new { s.Id, s.Code, s.Kind }).ToListAsync(cancellationToken);
         OtherSpaces = [.. spaces.Select(s => (s.Id, $"{s.Code} · {text.Name(s.Kind)}"))];
         return true;

@@ -7,12 +7,12 @@ using Technopark.Web.Authorization;
 
 namespace Technopark.Web.Pages.Manage.Companies;
 
-/// <summary>A company of the site: its facts and every stay it had (transfers included), with who changed what.</summary>
+/// <summary>A company of the site: its facts and every assignment it had (transfers included), with who changed what.</summary>
 public sealed class DetailModel(TechnoparkDbContext db, History history) : SitePageModel
 {
     public Company Company { get; private set; } = null!;
 
-    public IReadOnlyList<StayRow> Stays { get; private set; } = [];
+    public IReadOnlyList<AssignmentRow> Assignments { get; private set; } = [];
 
     public IReadOnlyList<AuditRow> Changes { get; private set; } = [];
 
@@ -25,8 +25,8 @@ public sealed class DetailModel(TechnoparkDbContext db, History history) : SiteP
         }
 
         Company = company;
-        Stays = await history.StaysAsync(Site.SiteId, null, id, cancellationToken);
-        Changes = await history.AuditAsync(Site.SiteId, nameof(Assignment), Stays.Select(s => s.Id), cancellationToken);
+        Assignments = await history.AssignmentsAsync(Site.SiteId, null, id, cancellationToken);
+        Changes = await history.AuditAsync(Site.SiteId, nameof(Assignment), Assignments.Select(s => s.Id), cancellationToken);
         return Page();
     }
 }

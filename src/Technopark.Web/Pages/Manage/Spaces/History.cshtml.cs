@@ -13,7 +13,7 @@ public sealed class HistoryModel(TechnoparkDbContext db, History history) : Site
 
     public string Code { get; private set; } = string.Empty;
 
-    public IReadOnlyList<StayRow> Stays { get; private set; } = [];
+    public IReadOnlyList<AssignmentRow> Assignments { get; private set; } = [];
 
     public IReadOnlyList<AuditRow> Changes { get; private set; } = [];
 
@@ -26,10 +26,10 @@ public sealed class HistoryModel(TechnoparkDbContext db, History history) : Site
         }
 
         Code = code;
-        Stays = await history.StaysAsync(Site.SiteId, id, null, cancellationToken);
+        Assignments = await history.AssignmentsAsync(Site.SiteId, id, null, cancellationToken);
         var changes = await history.AuditAsync(Site.SiteId, nameof(Space), [id], cancellationToken);
-        var stayChanges = await history.AuditAsync(Site.SiteId, nameof(Assignment), Stays.Select(s => s.Id), cancellationToken);
-        Changes = [.. changes.Concat(stayChanges).OrderByDescending(c => c.At)];
+        var assignmentChanges = await history.AuditAsync(Site.SiteId, nameof(Assignment), Assignments.Select(s => s.Id), cancellationToken);
+        Changes = [.. changes.Concat(assignmentChanges).OrderByDescending(c => c.At)];
         return Page();
     }
 }

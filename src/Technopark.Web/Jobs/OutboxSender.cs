@@ -2,8 +2,9 @@ using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Technopark.Infrastructure.Data;
+using Technopark.Web.Email;
 
-namespace Technopark.Web.Email;
+namespace Technopark.Web.Jobs;
 
 /// <summary>
 /// Delivers the outbox: every Email:IntervalSeconds (default 5 s), in a new scope, the pending messages

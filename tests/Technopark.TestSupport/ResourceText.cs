@@ -7,19 +7,26 @@ using Microsoft.Extensions.Localization;
 using Technopark.Web;
 using Technopark.Web.Localization;
 
-namespace Technopark.IntegrationTests;
+namespace Technopark.TestSupport;
 
 /// <summary>What a page says, found by resource key rather than by a copy of the French sentence; and one element of a page.</summary>
 public static partial class ResourceText
 {
     /// <summary>The text of <paramref name="key"/> in <paramref name="culture"/> (French by default), as the app shows it.</summary>
-    public static string Of(WebApplicationFactory<Program> factory, string key, string culture = Cultures.Default, params object[] arguments)
+    public static string Of(WebApplicationFactory<Program> factory, string key, string culture = Cultures.Default, params object[] arguments) =>
+        In<SharedResource>(factory, key, culture, arguments);
+
+    /// <summary>The text of <paramref name="key"/> in the account pages' and emails' resources (<see cref="AccountResource"/>).</summary>
+    public static string Account(WebApplicationFactory<Program> factory, string key, string culture = Cultures.Default, params object[] arguments) =>
+        In<AccountResource>(factory, key, culture, arguments);
+
+    private static string In<TResource>(WebApplicationFactory<Program> factory, string key, string culture, object[] arguments)
     {
         var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
         {
             CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = Cultures.Supported.Single(c => c.Name == culture);
-            return factory.Services.GetRequiredService<IStringLocalizer<SharedResource>>()[key, arguments].Value;
+            return factory.Services.GetRequiredService<IStringLocalizer<TResource>>()[key, arguments].Value;
         }
         finally
         {

@@ -5,7 +5,7 @@ using Technopark.Infrastructure.Data;
 using Technopark.Infrastructure.Data.Seeding;
 using Technopark.Infrastructure.Identity;
 
-namespace Technopark.Web.Identity;
+namespace Technopark.Web.Seeding;
 
 /// <summary>
 /// The demo logins of DESIGN.md, seeded only in demo mode (never in Production), with the password

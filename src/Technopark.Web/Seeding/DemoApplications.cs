@@ -6,13 +6,14 @@ using Technopark.Domain.WaitingList;
 using Technopark.Infrastructure;
 using Technopark.Infrastructure.Data;
 using Technopark.Infrastructure.Data.Seeding;
+using Technopark.Web.Pages.Apply;
 
-namespace Technopark.Web.Pages.Apply;
+namespace Technopark.Web.Seeding;
 
 /// <summary>
 /// Demo applications (invented) in every state for Tanger and Oujda, from startup@technopark.ma, with a
 /// tiny pitch deck and, from "submitted" on, reviews by the site's demo reviewer. Runs after
-/// <see cref="Identity.DemoAccounts"/>; does nothing when any application exists.
+/// <see cref="DemoAccounts"/>; does nothing when any application exists.
 /// </summary>
 public sealed class DemoApplications(TechnoparkDbContext db, DocumentStorage storage, TimeProvider clock) : IDemoSeeder
 {
