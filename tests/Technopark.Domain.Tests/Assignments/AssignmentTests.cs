@@ -24,7 +24,7 @@ public class AssignmentTests
     public void Create_InactiveSpace_Throws()
     {
         var office = Space.Create(1, "B-204", SpaceKind.Office, 2, 24m, 4, 2400m);
-        office.Deactivate();
+        office.Deactivate(null);
         Assert.Equal("Assignment.SpaceInactive", Assert.Throws<DomainException>(() => Assignment.Create(office, Company(1), FromMarch)).Code);
     }
 
