@@ -1,4 +1,5 @@
 using Technopark.Domain.Common;
+using Technopark.Domain.Companies;
 
 namespace Technopark.Domain.Applications;
 
@@ -119,7 +120,7 @@ public sealed class Application
         ContactPhone = Guard.OptionalText(contactPhone, PhoneMaxLength, "Application.TextTooLong", nameof(ContactPhone));
         TeamSize = teamSize;
         CompanyName = Guard.OptionalText(companyName, ShortTextMaxLength, "Application.TextTooLong", nameof(CompanyName));
-        Ice = Guard.OptionalText(ice, 15, "Company.IceInvalid", nameof(Ice));
+        Ice = Guard.OptionalText(ice, Company.IceLength, "Company.IceInvalid", nameof(Ice));
         UpdatedAt = now;
     }
 

@@ -1,5 +1,6 @@
 using Technopark.Domain.Applications;
 using Technopark.Domain.Common;
+using Technopark.Domain.Companies;
 using Technopark.Domain.Sites;
 
 namespace Technopark.Domain.Tests.Applications;
@@ -101,6 +102,17 @@ public class ApplicationTests
         application.AttachDocument(DocumentKind.Image, "b.png", "b", "image/png", Application.MaxDocumentBytes, Now);
         Assert.Equal("Document.TotalTooLarge", Assert.Throws<DomainException>(() =>
             application.AttachDocument(DocumentKind.Image, "c.png", "c", "image/png", Application.MaxDocumentBytes, Now)).Code);
+    }
+
+    [Fact]
+    public void DescribeTeam_IceLongerThanCompanyIceLength_ThrowsIceInvalid()
+    {
+        var application = Application.Start("applicant", 1, Programme.Incubation, Now);
+        application.DescribeTeam(null, null, null, null, null, new string('1', Company.IceLength), Now);
+        Assert.Equal(new string('1', Company.IceLength), application.Ice);
+        var e = Assert.Throws<DomainException>(() => application.DescribeTeam(null, null, null, null, null, new string('1', Company.IceLength + 1), Now));
+        Assert.Equal("Company.IceInvalid", e.Code);
+        Assert.Equal(nameof(Application.Ice), e.Field);
     }
 
     private static Application Complete()

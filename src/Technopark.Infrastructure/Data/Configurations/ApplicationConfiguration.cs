@@ -29,7 +29,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         }
 
         builder.Property(a => a.ContactPhone).HasMaxLength(Application.PhoneMaxLength);
-        builder.Property(a => a.Ice).HasMaxLength(15);
+        builder.Property(a => a.Ice).HasMaxLength(Company.IceLength);
         builder.Property<uint>("Version").IsRowVersion();
         builder.Ignore(a => a.IsOpen);
         builder.Ignore(a => a.IsEditable);
