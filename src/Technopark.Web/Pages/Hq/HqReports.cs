@@ -73,14 +73,14 @@ public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, DataVe
 
     public static IReadOnlyList<Kpi> Compute(NetworkDay network, KpiFigures f) =>
     [
-        new("OfficeOccupancy", Rate(network.OfficesOccupied, network.OfficesTotal), KpiUnit.Percent, network.OfficesOccupied, network.OfficesTotal, "occupancy"),
-        new("SeatOccupancy", Rate(network.SeatsOccupied, network.SeatsTotal), KpiUnit.Percent, network.SeatsOccupied, network.SeatsTotal, "occupancy"),
-        new("Success", Rate(f.Graduated, f.Graduated + f.Closed), KpiUnit.Percent, f.Graduated, f.Graduated + f.Closed, "success"),
-        new("Survival", Rate(f.Survivors, f.SurvivalCohort), KpiUnit.Percent, f.Survivors, f.SurvivalCohort, "survival"),
+        new("OfficeOccupancy", Rate(network.OfficesOccupied, network.OfficesTotal), KpiUnit.Percent, network.OfficesOccupied, network.OfficesTotal, KpiDrillDown.Occupancy),
+        new("SeatOccupancy", Rate(network.SeatsOccupied, network.SeatsTotal), KpiUnit.Percent, network.SeatsOccupied, network.SeatsTotal, KpiDrillDown.Occupancy),
+        new("Success", Rate(f.Graduated, f.Graduated + f.Closed), KpiUnit.Percent, f.Graduated, f.Graduated + f.Closed, KpiDrillDown.Success),
+        new("Survival", Rate(f.Survivors, f.SurvivalCohort), KpiUnit.Percent, f.Survivors, f.SurvivalCohort, KpiDrillDown.Survival),
         new("Turnover", Rate(f.Departures * KpiFigures.Samples, f.ResidentSamples), KpiUnit.Percent, // departures / (samples / 12), exactly
-            f.Departures, Math.Round(f.AverageResidents, 1, MidpointRounding.AwayFromZero), "turnover", MeanDenominator: true),
-        new("Jobs", f.Jobs, KpiUnit.Count, null, null, "jobs"),
-        new("Revenue", f.Revenue, KpiUnit.Money, null, null, "revenue"),
+            f.Departures, Math.Round(f.AverageResidents, 1, MidpointRounding.AwayFromZero), KpiDrillDown.Turnover, MeanDenominator: true),
+        new("Jobs", f.Jobs, KpiUnit.Count, null, null, KpiDrillDown.Jobs),
+        new("Revenue", f.Revenue, KpiUnit.Money, null, null, KpiDrillDown.Revenue),
     ];
 
     /// <summary>
