@@ -13,8 +13,10 @@ public sealed class Application
     public const int LongTextMaxLength = 4000;
     public const int PhoneMaxLength = 20;
     public const int MaxTeamSize = 500;
-    public const long MaxDocumentBytes = 10 * 1024 * 1024;
-    public const long MaxTotalBytes = 25 * 1024 * 1024;
+    public const int MaxDocumentMegabytes = 10;
+    public const int MaxTotalMegabytes = 25;
+    public const long MaxDocumentBytes = MaxDocumentMegabytes * 1024L * 1024;
+    public const long MaxTotalBytes = MaxTotalMegabytes * 1024L * 1024;
     public const int MaxDocuments = 8;
 
     private readonly List<ApplicationDocument> _documents = [];
@@ -136,8 +138,8 @@ public sealed class Application
     {
         EnsureEditable();
         Guard.That(size > 0, "Document.Empty", "Document");
-        Guard.That(size <= MaxDocumentBytes, "Document.TooLarge", "Document", MaxDocumentBytes / (1024 * 1024));
-        Guard.That(DocumentBytes + size <= MaxTotalBytes, "Document.TotalTooLarge", "Document", MaxTotalBytes / (1024 * 1024));
+        Guard.That(size <= MaxDocumentBytes, "Document.TooLarge", "Document", MaxDocumentMegabytes);
+        Guard.That(DocumentBytes + size <= MaxTotalBytes, "Document.TotalTooLarge", "Document", MaxTotalMegabytes);
         Guard.That(_documents.Count < MaxDocuments, "Document.TooMany", "Document", MaxDocuments);
         var document = new ApplicationDocument(kind, originalName, storedName, contentType, size, now);
         _documents.Add(document);

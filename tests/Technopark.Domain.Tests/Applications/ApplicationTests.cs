@@ -115,6 +115,23 @@ public class ApplicationTests
         Assert.Equal(nameof(Application.Ice), e.Field);
     }
 
+    [Fact]
+    public void AttachDocument_OverTheLimits_NameTheLimitsInMegabytes()
+    {
+        var application = Application.Start("applicant", 1, Programme.Incubation, Now);
+        var tooLarge = Assert.Throws<DomainException>(() =>
+            application.AttachDocument(DocumentKind.PitchDeck, "a.pdf", "a", "application/pdf", Application.MaxDocumentBytes + 1, Now));
+        Assert.Equal("Document.TooLarge", tooLarge.Code);
+        Assert.Equal([Application.MaxDocumentMegabytes], tooLarge.Arguments);
+        Assert.Equal(Application.MaxDocumentMegabytes * 1024L * 1024, Application.MaxDocumentBytes);
+        application.AttachDocument(DocumentKind.PitchDeck, "a.pdf", "a", "application/pdf", Application.MaxDocumentBytes, Now);
+        application.AttachDocument(DocumentKind.Image, "b.png", "b", "image/png", Application.MaxDocumentBytes, Now);
+        var total = Assert.Throws<DomainException>(() =>
+            application.AttachDocument(DocumentKind.Image, "c.png", "c", "image/png", Application.MaxTotalBytes - (2 * Application.MaxDocumentBytes) + 1, Now));
+        Assert.Equal("Document.TotalTooLarge", total.Code);
+        Assert.Equal([Application.MaxTotalMegabytes], total.Arguments);
+    }
+
     private static Application Complete()
     {
         var application = Application.Start("applicant", 1, Programme.Incubation, Now);

@@ -47,5 +47,9 @@ public class SiteTests
         Assert.Equal(accepts, Site.Create("a", "A", "A", "R", status).AcceptsApplications);
     }
 
+    [Fact]
+    public void SectorCodes_EachFitsCodeMaxLength() =>
+        Assert.All(Sectors.All, code => Assert.InRange(code.Length, 1, Sectors.CodeMaxLength));
+
     private static Site NewSite() => Site.Create("tanger", "Technopark Tanger", "Tanger", "Tanger-Tétouan-Al Hoceima", SiteStatus.Operational);
 }

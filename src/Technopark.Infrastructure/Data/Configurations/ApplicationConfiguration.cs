@@ -17,7 +17,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.Programme).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Stage).HasConversion<string>().HasMaxLength(20);
-        builder.Property(a => a.Sector).HasMaxLength(40);
+        builder.Property(a => a.Sector).HasMaxLength(Sectors.CodeMaxLength);
         foreach (var name in new[] { nameof(Application.ProjectName), nameof(Application.ContactName), nameof(Application.ContactEmail), nameof(Application.CompanyName) })
         {
             builder.Property(name).HasMaxLength(Application.ShortTextMaxLength);

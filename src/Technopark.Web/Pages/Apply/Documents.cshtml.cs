@@ -56,7 +56,7 @@ public sealed class DocumentsModel(
     {
         if (TempData[TooLargeFlag] is true)
         {
-            ModelState.AddModelError(nameof(Upload), text["Document.TooLarge", Application.MaxDocumentBytes / (1024 * 1024)]);
+            ModelState.AddModelError(nameof(Upload), text["Document.TooLarge", Application.MaxDocumentMegabytes]);
         }
 
         var hasPitchDeck = Application.Documents.Any(d => d.Kind == DocumentKind.PitchDeck);
@@ -112,7 +112,7 @@ public sealed class DocumentsModel(
 
         if (Upload.Length > Application.MaxDocumentBytes)
         {
-            return text["Document.TooLarge", Application.MaxDocumentBytes / (1024 * 1024)];
+            return text["Document.TooLarge", Application.MaxDocumentMegabytes];
         }
 
         SniffedType type;
