@@ -88,6 +88,12 @@ public sealed class Application
 
     public bool IsEditable => State == ApplicationState.Draft;
 
+    /// <summary>Reviewers may be given while the application waits for a decision (see <see cref="AssignReviewer"/>).</summary>
+    public bool AcceptsReviewers => State is ApplicationState.Submitted or ApplicationState.UnderReview;
+
+    /// <summary>Reviews are scored, and the decision taken, once review has started (see <see cref="Score"/>, <see cref="Decide"/>).</summary>
+    public bool IsUnderReview => State == ApplicationState.UnderReview;
+
     public long DocumentBytes => _documents.Sum(d => d.Size);
 
     public static Application Start(string applicantId, int siteId, Programme programme, DateTimeOffset now)
@@ -211,7 +217,7 @@ public sealed class Application
 
     public Review AssignReviewer(string reviewerId, string byUserId, DateTimeOffset now)
     {
-        Guard.That(State is ApplicationState.Submitted or ApplicationState.UnderReview, "Application.NotInReview", nameof(State));
+        Guard.That(AcceptsReviewers, "Application.NotInReview", nameof(State));
         Guard.That(reviewerId != ApplicantId, "Review.OwnApplication", "ReviewerId");
         Guard.That(_reviews.TrueForAll(r => r.ReviewerId != reviewerId), "Review.AlreadyAssigned", "ReviewerId");
         var review = new Review(reviewerId, now);
@@ -226,7 +232,7 @@ public sealed class Application
 
     public void Score(string reviewerId, int innovation, int team, int market, int feasibility, int impact, string? comment, DateTimeOffset now)
     {
-        Guard.That(State == ApplicationState.UnderReview, "Application.NotInReview", nameof(State));
+        Guard.That(IsUnderReview, "Application.NotInReview", nameof(State));
         Guard.That(reviewerId != ApplicantId, "Review.OwnApplication", "ReviewerId");
         var review = _reviews.Find(r => r.ReviewerId == reviewerId) ?? throw new DomainException("Review.NotAssigned");
         Guard.That(!review.IsDone, "Review.AlreadyDone", "Review");
@@ -235,7 +241,7 @@ public sealed class Application
 
     public void Decide(Decision decision, string reason, int minimumReviews, string byUserId, DateTimeOffset now)
     {
-        Guard.That(State == ApplicationState.UnderReview, "Application.NotInReview", nameof(State));
+        Guard.That(IsUnderReview, "Application.NotInReview", nameof(State));
         Guard.That(_reviews.Count(r => r.IsDone) >= minimumReviews, "Application.NotEnoughReviews", nameof(Decision), minimumReviews);
         DecisionReason = Guard.Text(reason, ApplicationEvent.NoteMaxLength, "Application.ReasonRequired", nameof(DecisionReason));
         var state = decision switch

@@ -45,6 +45,10 @@ public sealed partial class Space
     /// <summary>Only one company at a time (enforced by the database as well).</summary>
     public bool IsExclusive => Kind == SpaceKind.Office;
 
+    /// <summary>Whether a space has room on a day: an office when nobody holds it, a coworking space while a seat is left.</summary>
+    public static bool HasRoom(SpaceKind kind, int seats, int staysHeld, int seatsUsed) =>
+        kind == SpaceKind.Office ? staysHeld == 0 : seatsUsed < seats;
+
     public static Space Create(int siteId, string code, SpaceKind kind, int floor, decimal areaSquareMeters, int seats, decimal monthlyRate)
     {
         Guard.That(siteId > 0, "Space.SiteRequired", nameof(SiteId));

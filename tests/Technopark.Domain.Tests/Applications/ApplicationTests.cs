@@ -132,6 +132,24 @@ public class ApplicationTests
         Assert.Equal([Application.MaxTotalMegabytes], total.Arguments);
     }
 
+    [Fact]
+    public void AcceptsReviewersAndIsUnderReview_FollowTheState()
+    {
+        var application = Complete();
+        Assert.False(application.AcceptsReviewers);
+        Assert.False(application.IsUnderReview);
+        application.Submit(Now);
+        Assert.True(application.AcceptsReviewers);
+        Assert.False(application.IsUnderReview);
+        application.AssignReviewer("jury", "manager", Now);
+        Assert.True(application.AcceptsReviewers);
+        Assert.True(application.IsUnderReview);
+        application.Decide(Decision.Reject, "Hors périmètre", 0, "manager", Now);
+        Assert.False(application.AcceptsReviewers);
+        Assert.False(application.IsUnderReview);
+        Assert.Equal("Application.NotInReview", Assert.Throws<DomainException>(() => application.AssignReviewer("jury2", "manager", Now)).Code);
+    }
+
     private static Application Complete()
     {
         var application = Application.Start("applicant", 1, Programme.Incubation, Now);

@@ -93,4 +93,12 @@ public class SpaceTests
         Assert.Equal("Space.AreaInvalid", Assert.Throws<DomainException>(() => space.Update(SpaceKind.Office, 0, Space.MaxAreaSquareMeters + 0.01m, 1, 0m)).Code);
         Assert.Equal("Space.RateInvalid", Assert.Throws<DomainException>(() => space.Update(SpaceKind.Office, 0, 24m, 1, Space.MaxMonthlyRate + 1m)).Code);
     }
+
+    [Theory]
+    [InlineData(SpaceKind.Office, 4, 0, 0, true)]
+    [InlineData(SpaceKind.Office, 4, 1, 1, false)]
+    [InlineData(SpaceKind.Coworking, 10, 3, 9, true)]
+    [InlineData(SpaceKind.Coworking, 10, 4, 10, false)]
+    public void HasRoom_OfficeWhenNobodyHoldsIt_CoworkingWhileASeatIsLeft(SpaceKind kind, int seats, int staysHeld, int seatsUsed, bool hasRoom) =>
+        Assert.Equal(hasRoom, Space.HasRoom(kind, seats, staysHeld, seatsUsed));
 }

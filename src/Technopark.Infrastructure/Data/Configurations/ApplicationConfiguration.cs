@@ -33,6 +33,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property<uint>("Version").IsRowVersion();
         builder.Ignore(a => a.IsOpen);
         builder.Ignore(a => a.IsEditable);
+        builder.Ignore(a => a.AcceptsReviewers);
+        builder.Ignore(a => a.IsUnderReview);
         builder.Ignore(a => a.DocumentBytes);
         builder.HasIndex(a => new { a.SiteId, a.State });
         builder.HasIndex(a => a.ApplicantId);
