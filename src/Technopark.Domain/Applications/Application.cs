@@ -143,7 +143,9 @@ public sealed class Application
     public ApplicationDocument AttachDocument(DocumentKind kind, string originalName, string storedName, string contentType, long size, DateTimeOffset now)
     {
         EnsureEditable();
+        Guard.That(Enum.IsDefined(kind), "Document.KindInvalid", "Document");
         Guard.That(size > 0, "Document.Empty", "Document");
+        Guard.That(ApplicationDocument.Allows(kind, contentType), ApplicationDocument.TypeRequiredCode(kind), "Document");
         Guard.That(size <= MaxDocumentBytes, "Document.TooLarge", "Document", MaxDocumentMegabytes);
         Guard.That(DocumentBytes + size <= MaxTotalBytes, "Document.TotalTooLarge", "Document", MaxTotalMegabytes);
         Guard.That(_documents.Count < MaxDocuments, "Document.TooMany", "Document", MaxDocuments);

@@ -150,6 +150,34 @@ public class ApplicationTests
         Assert.Equal("Application.NotInReview", Assert.Throws<DomainException>(() => application.AssignReviewer("jury2", "manager", Now)).Code);
     }
 
+    [Theory]
+    [InlineData(DocumentKind.PitchDeck, "application/pdf", true)]
+    [InlineData(DocumentKind.PitchDeck, "image/png", false)]
+    [InlineData(DocumentKind.Image, "image/png", true)]
+    [InlineData(DocumentKind.Image, "image/jpeg", true)]
+    [InlineData(DocumentKind.Image, "application/pdf", false)]
+    [InlineData(DocumentKind.Image, "application/octet-stream", false)]
+    public void AttachDocument_ContentTypeOfTheKind_IsAllowedOtherwiseNamesTheTypeNeeded(DocumentKind kind, string contentType, bool allowed)
+    {
+        var application = Application.Start("applicant", 1, Programme.Incubation, Now);
+        Assert.Equal(allowed, ApplicationDocument.Allows(kind, contentType));
+        if (allowed)
+        {
+            Assert.Equal(contentType, application.AttachDocument(kind, "f", "s", contentType, 100, Now).ContentType);
+        }
+        else
+        {
+            var e = Assert.Throws<DomainException>(() => application.AttachDocument(kind, "f", "s", contentType, 100, Now));
+            Assert.Equal(kind == DocumentKind.PitchDeck ? "Document.PdfRequired" : "Document.ImageRequired", e.Code);
+            Assert.Empty(application.Documents);
+        }
+    }
+
+    [Fact]
+    public void AttachDocument_UnknownKind_ThrowsKindInvalid() =>
+        Assert.Equal("Document.KindInvalid", Assert.Throws<DomainException>(() =>
+            Application.Start("applicant", 1, Programme.Incubation, Now).AttachDocument((DocumentKind)9, "f", "s", "application/pdf", 100, Now)).Code);
+
     private static Application Complete()
     {
         var application = Application.Start("applicant", 1, Programme.Incubation, Now);

@@ -121,10 +121,9 @@ public sealed class DocumentsModel(
             type = await DocumentStorage.SniffAsync(head, cancellationToken);
         }
 
-        var allowed = Kind == DocumentKind.PitchDeck ? type == SniffedType.Pdf : type is SniffedType.Png or SniffedType.Jpeg;
-        if (!allowed)
+        if (!ApplicationDocument.Allows(Kind, DocumentStorage.ContentTypeOf(type)))
         {
-            return text[Kind == DocumentKind.PitchDeck ? "Document.PdfRequired" : "Document.ImageRequired"];
+            return text[ApplicationDocument.TypeRequiredCode(Kind)];
         }
 
         await using var stream = Upload.OpenReadStream();
