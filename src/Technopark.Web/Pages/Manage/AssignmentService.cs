@@ -59,11 +59,11 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
         var space = (await LockSpacesAsync(siteId, [assignment.SpaceId], cancellationToken))[0];
         var company = await db.Companies.SingleAsync(c => c.Id == assignment.CompanyId, cancellationToken);
         var before = Snapshot(assignment, space, company);
-        var oldEnd = assignment.Period.End ?? throw new DomainException("Assignment.AlreadyOpen") { Field = "End" };
+        var oldEnd = assignment.Period.End;
         assignment.Extend(DateRangeLimits.EndAfter(newLastDay));
         if (space.Kind == SpaceKind.Coworking)
         {
-            await EnsureSeatsAsync(space, assignment.Seats, new DateRange(oldEnd, assignment.Period.End), assignment.Id, cancellationToken);
+            await EnsureSeatsAsync(space, assignment.Seats, new DateRange(oldEnd!.Value, assignment.Period.End), assignment.Id, cancellationToken);
         }
 
         audit.Record("assignment.extend", nameof(Assignment), assignment.Id, siteId, before, Snapshot(assignment, space, company));
@@ -104,10 +104,7 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
         EnsureNotTooFarInPast(firstDay, "Start");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var current = await FindAsync(siteId, assignmentId, version, cancellationToken);
-        if (toSpaceId == current.SpaceId)
-        {
-            throw new DomainException("Assignment.SameSpace") { Field = "ToSpaceId" };
-        }
+        current.EnsureTransferTo(toSpaceId);
 
         var spaces = await LockSpacesAsync(siteId, [current.SpaceId, toSpaceId], cancellationToken);
         var from = spaces.Single(s => s.Id == current.SpaceId);
@@ -117,7 +114,7 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
         var plannedEnd = current.Period.End;
         current.EndOn(firstDay, AssignmentEnd.Transferred);
         await db.SaveChangesAsync(cancellationToken);
-        var next = await AddAsync(to, company, new DateRange(firstDay, plannedEnd), seats ?? (to.Kind == SpaceKind.Coworking ? current.Seats : null),
+        var next = await AddAsync(to, company, new DateRange(firstDay, plannedEnd), current.SeatsAfterTransferTo(to, seats),
             monthlyRent, cancellationToken);
         audit.Record("assignment.transfer", nameof(Assignment), current.Id, siteId, before,
             new { ended = Snapshot(current, from, company), started = Snapshot(next, to, company) });
