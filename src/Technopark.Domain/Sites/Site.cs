@@ -50,6 +50,9 @@ public sealed partial class Site
 
     public bool AcceptsApplications => AcceptsApplicationsWhen(Status);
 
+    /// <summary>Only an operational site's offices and seats count in the network's figures (occupancy, trend).</summary>
+    public static bool CountsInNetworkFigures(SiteStatus status) => status == SiteStatus.Operational;
+
     /// <summary>Only an operational site accepts applications.</summary>
     public static bool AcceptsApplicationsWhen(SiteStatus status) => status == SiteStatus.Operational;
 

@@ -47,6 +47,14 @@ public class SiteTests
         Assert.Equal(accepts, Site.Create("a", "A", "A", "R", status).AcceptsApplications);
     }
 
+    [Theory]
+    [InlineData(SiteStatus.Planned, false)]
+    [InlineData(SiteStatus.UnderConstruction, false)]
+    [InlineData(SiteStatus.Operational, true)]
+    [InlineData(SiteStatus.Closed, false)]
+    public void CountsInNetworkFigures_EachStatus_OnlyOperational(SiteStatus status, bool counts) =>
+        Assert.Equal(counts, Site.CountsInNetworkFigures(status));
+
     [Fact]
     public void SectorCodes_EachFitsCodeMaxLength() =>
         Assert.All(Sectors.All, code => Assert.InRange(code.Length, 1, Sectors.CodeMaxLength));

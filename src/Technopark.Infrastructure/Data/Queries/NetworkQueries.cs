@@ -11,6 +11,9 @@ public sealed record SiteDay(
     public int OfficesFree => OfficesTotal - OfficesOccupied;
 
     public int SeatsFree => SeatsTotal - SeatsOccupied;
+
+    /// <summary>See <see cref="Domain.Sites.Site.CountsInNetworkFigures"/>.</summary>
+    public bool CountsInNetworkFigures => Enum.TryParse<Domain.Sites.SiteStatus>(Status, out var status) && Domain.Sites.Site.CountsInNetworkFigures(status);
 }
 
 /// <summary>Active offices and occupied ones of a site on the first day of a month.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Caching.Memory;
-using Technopark.Domain.Sites;
 using Technopark.Infrastructure;
 using Technopark.Infrastructure.Data;
 using Technopark.Infrastructure.Data.Queries;
@@ -57,7 +56,7 @@ public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, DataVe
 
     public static NetworkDay Network(IEnumerable<SiteDay> sites)
     {
-        var operational = sites.Where(s => s.Status == nameof(SiteStatus.Operational)).ToList();
+        var operational = sites.Where(s => s.CountsInNetworkFigures).ToList();
         return new NetworkDay(operational.Sum(s => s.OfficesTotal), operational.Sum(s => s.OfficesOccupied),
             operational.Sum(s => s.SeatsTotal), operational.Sum(s => s.SeatsOccupied),
             operational.Sum(s => s.EndingSoon), operational.Sum(s => s.Waiting));
