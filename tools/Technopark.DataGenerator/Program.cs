@@ -331,6 +331,11 @@ internal static partial class Bench
                 {
                     cmd.Parameters.Add(NetworkQueries.Site(null));
                 }
+
+                if (statement.Contains("@ending_within", StringComparison.Ordinal))
+                {
+                    cmd.Parameters.Add(NetworkQueries.EndingWithin());
+                }
                 await using var reader = await cmd.ExecuteReaderAsync();
                 while (await reader.ReadAsync())
                 {

@@ -1,4 +1,5 @@
 using Technopark.Domain.Common;
+using Technopark.Domain.Companies;
 
 namespace Technopark.Domain.Applications;
 
@@ -12,8 +13,10 @@ public sealed class Application
     public const int LongTextMaxLength = 4000;
     public const int PhoneMaxLength = 20;
     public const int MaxTeamSize = 500;
-    public const long MaxDocumentBytes = 10 * 1024 * 1024;
-    public const long MaxTotalBytes = 25 * 1024 * 1024;
+    public const int MaxDocumentMegabytes = 10;
+    public const int MaxTotalMegabytes = 25;
+    public const long MaxDocumentBytes = MaxDocumentMegabytes * 1024L * 1024;
+    public const long MaxTotalBytes = MaxTotalMegabytes * 1024L * 1024;
     public const int MaxDocuments = 8;
 
     private readonly List<ApplicationDocument> _documents = [];
@@ -85,6 +88,12 @@ public sealed class Application
 
     public bool IsEditable => State == ApplicationState.Draft;
 
+    /// <summary>Reviewers may be given while the application waits for a decision (see <see cref="AssignReviewer"/>).</summary>
+    public bool AcceptsReviewers => State is ApplicationState.Submitted or ApplicationState.UnderReview;
+
+    /// <summary>Reviews are scored, and the decision taken, once review has started (see <see cref="Score"/>, <see cref="Decide"/>).</summary>
+    public bool IsUnderReview => State == ApplicationState.UnderReview;
+
     public long DocumentBytes => _documents.Sum(d => d.Size);
 
     public static Application Start(string applicantId, int siteId, Programme programme, DateTimeOffset now)
@@ -119,7 +128,7 @@ public sealed class Application
         ContactPhone = Guard.OptionalText(contactPhone, PhoneMaxLength, "Application.TextTooLong", nameof(ContactPhone));
         TeamSize = teamSize;
         CompanyName = Guard.OptionalText(companyName, ShortTextMaxLength, "Application.TextTooLong", nameof(CompanyName));
-        Ice = Guard.OptionalText(ice, 15, "Company.IceInvalid", nameof(Ice));
+        Ice = Guard.OptionalText(ice, Company.IceLength, "Company.IceInvalid", nameof(Ice));
         UpdatedAt = now;
     }
 
@@ -134,9 +143,11 @@ public sealed class Application
     public ApplicationDocument AttachDocument(DocumentKind kind, string originalName, string storedName, string contentType, long size, DateTimeOffset now)
     {
         EnsureEditable();
+        Guard.That(Enum.IsDefined(kind), "Document.KindInvalid", "Document");
         Guard.That(size > 0, "Document.Empty", "Document");
-        Guard.That(size <= MaxDocumentBytes, "Document.TooLarge", "Document", MaxDocumentBytes / (1024 * 1024));
-        Guard.That(DocumentBytes + size <= MaxTotalBytes, "Document.TotalTooLarge", "Document", MaxTotalBytes / (1024 * 1024));
+        Guard.That(ApplicationDocument.Allows(kind, contentType), ApplicationDocument.TypeRequiredCode(kind), "Document");
+        Guard.That(size <= MaxDocumentBytes, "Document.TooLarge", "Document", MaxDocumentMegabytes);
+        Guard.That(DocumentBytes + size <= MaxTotalBytes, "Document.TotalTooLarge", "Document", MaxTotalMegabytes);
         Guard.That(_documents.Count < MaxDocuments, "Document.TooMany", "Document", MaxDocuments);
         var document = new ApplicationDocument(kind, originalName, storedName, contentType, size, now);
         _documents.Add(document);
@@ -208,7 +219,7 @@ public sealed class Application
 
     public Review AssignReviewer(string reviewerId, string byUserId, DateTimeOffset now)
     {
-        Guard.That(State is ApplicationState.Submitted or ApplicationState.UnderReview, "Application.NotInReview", nameof(State));
+        Guard.That(AcceptsReviewers, "Application.NotInReview", nameof(State));
         Guard.That(reviewerId != ApplicantId, "Review.OwnApplication", "ReviewerId");
         Guard.That(_reviews.TrueForAll(r => r.ReviewerId != reviewerId), "Review.AlreadyAssigned", "ReviewerId");
         var review = new Review(reviewerId, now);
@@ -223,7 +234,7 @@ public sealed class Application
 
     public void Score(string reviewerId, int innovation, int team, int market, int feasibility, int impact, string? comment, DateTimeOffset now)
     {
-        Guard.That(State == ApplicationState.UnderReview, "Application.NotInReview", nameof(State));
+        Guard.That(IsUnderReview, "Application.NotInReview", nameof(State));
         Guard.That(reviewerId != ApplicantId, "Review.OwnApplication", "ReviewerId");
         var review = _reviews.Find(r => r.ReviewerId == reviewerId) ?? throw new DomainException("Review.NotAssigned");
         Guard.That(!review.IsDone, "Review.AlreadyDone", "Review");
@@ -232,7 +243,7 @@ public sealed class Application
 
     public void Decide(Decision decision, string reason, int minimumReviews, string byUserId, DateTimeOffset now)
     {
-        Guard.That(State == ApplicationState.UnderReview, "Application.NotInReview", nameof(State));
+        Guard.That(IsUnderReview, "Application.NotInReview", nameof(State));
         Guard.That(_reviews.Count(r => r.IsDone) >= minimumReviews, "Application.NotEnoughReviews", nameof(Decision), minimumReviews);
         DecisionReason = Guard.Text(reason, ApplicationEvent.NoteMaxLength, "Application.ReasonRequired", nameof(DecisionReason));
         var state = decision switch

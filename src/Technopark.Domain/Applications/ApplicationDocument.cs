@@ -5,6 +5,21 @@ public sealed class ApplicationDocument
 {
     public const int NameMaxLength = 200;
 
+    public const string Pdf = "application/pdf";
+    public const string Png = "image/png";
+    public const string Jpeg = "image/jpeg";
+
+    /// <summary>A pitch deck is a PDF; an image is a PNG or a JPEG (the type found in the file's content, not its name).</summary>
+    public static bool Allows(DocumentKind kind, string contentType) => kind switch
+    {
+        DocumentKind.PitchDeck => contentType == Pdf,
+        DocumentKind.Image => contentType is Png or Jpeg,
+        _ => false,
+    };
+
+    /// <summary>The code of the message naming the type a kind of document needs.</summary>
+    public static string TypeRequiredCode(DocumentKind kind) => kind == DocumentKind.PitchDeck ? "Document.PdfRequired" : "Document.ImageRequired";
+
     private ApplicationDocument()
     {
         OriginalName = StoredName = ContentType = string.Empty;

@@ -57,15 +57,22 @@ public sealed class Assignment
         };
     }
 
-    /// <summary>Moves the planned end (null: open-ended). Only later: ending earlier is <see cref="EndOn"/>.</summary>
+    /// <summary>Moves the planned end (null: open-ended). Only later, and only of a stay that has a planned end: ending earlier is <see cref="EndOn"/>.</summary>
     public void Extend(DateOnly? newEnd)
     {
         Guard.That(EndReason is null, "Assignment.AlreadyEnded", "End");
+        Guard.That(Period.End is not null, "Assignment.AlreadyOpen", "End");
         Guard.That(newEnd is null || Period.End is null || newEnd > Period.End, "Assignment.ExtendNotLater", "End");
         Period = new DateRange(Period.Start, newEnd);
     }
 
     public bool IsEnded => EndReason is not null;
+
+    /// <summary>A transfer goes to another space of the site.</summary>
+    public void EnsureTransferTo(int toSpaceId) => Guard.That(toSpaceId != SpaceId, "Assignment.SameSpace", "ToSpaceId");
+
+    /// <summary>The seats of the stay a transfer starts in <paramref name="to"/>: those given, else a coworking space keeps the seats held (an office takes its own).</summary>
+    public int? SeatsAfterTransferTo(Space to, int? seats) => seats ?? (to.Kind == SpaceKind.Coworking ? Seats : null);
 
     /// <summary>Ends the assignment: <paramref name="end"/> is the first day the space is free again.</summary>
     public void EndOn(DateOnly end, AssignmentEnd reason)

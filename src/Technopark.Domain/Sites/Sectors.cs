@@ -3,6 +3,9 @@ namespace Technopark.Domain.Sites;
 /// <summary>Sector codes. Their names live in the web resources (<c>Sector.{code}</c>).</summary>
 public static class Sectors
 {
+    /// <summary>The longest a sector code may be (the column's length).</summary>
+    public const int CodeMaxLength = 40;
+
     public const string Digital = "digital";
     public const string It = "it";
     public const string GreenTech = "green-tech";

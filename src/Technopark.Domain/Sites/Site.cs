@@ -48,7 +48,13 @@ public sealed partial class Site
     /// <summary>Partner organisations, by their own names.</summary>
     public List<string> Partners { get; private set; } = [];
 
-    public bool AcceptsApplications => Status == SiteStatus.Operational;
+    public bool AcceptsApplications => AcceptsApplicationsWhen(Status);
+
+    /// <summary>Only an operational site's offices and seats count in the network's figures (occupancy, trend).</summary>
+    public static bool CountsInNetworkFigures(SiteStatus status) => status == SiteStatus.Operational;
+
+    /// <summary>Only an operational site accepts applications.</summary>
+    public static bool AcceptsApplicationsWhen(SiteStatus status) => status == SiteStatus.Operational;
 
     public static Site Create(string slug, string name, string city, string region, SiteStatus status) =>
         new Site { Slug = ValidSlug(slug) }.Describe(name, city, region, status);

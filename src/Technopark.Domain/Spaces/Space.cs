@@ -11,6 +11,10 @@ public sealed partial class Space
 {
     public const int CodeMaxLength = 20;
     public const int MaxSeats = 500;
+    public const int MinFloor = -5;
+    public const int MaxFloor = 60;
+    public const decimal MaxAreaSquareMeters = 10_000m;
+    public const decimal MaxMonthlyRate = 10_000_000m;
 
     private Space()
     {
@@ -41,6 +45,10 @@ public sealed partial class Space
     /// <summary>Only one company at a time (enforced by the database as well).</summary>
     public bool IsExclusive => Kind == SpaceKind.Office;
 
+    /// <summary>Whether a space has room on a day: an office when nobody holds it, a coworking space while a seat is left.</summary>
+    public static bool HasRoom(SpaceKind kind, int seats, int staysHeld, int seatsUsed) =>
+        kind == SpaceKind.Office ? staysHeld == 0 : seatsUsed < seats;
+
     public static Space Create(int siteId, string code, SpaceKind kind, int floor, decimal areaSquareMeters, int seats, decimal monthlyRate)
     {
         Guard.That(siteId > 0, "Space.SiteRequired", nameof(SiteId));
@@ -52,10 +60,10 @@ public sealed partial class Space
     public void Update(SpaceKind kind, int floor, decimal areaSquareMeters, int seats, decimal monthlyRate)
     {
         Guard.That(Enum.IsDefined(kind), "Space.KindInvalid", nameof(Kind));
-        Guard.That(floor is >= -5 and <= 60, "Space.FloorInvalid", nameof(Floor));
-        Guard.That(areaSquareMeters is > 0 and <= 10_000, "Space.AreaInvalid", nameof(AreaSquareMeters));
+        Guard.That(floor is >= MinFloor and <= MaxFloor, "Space.FloorInvalid", nameof(Floor));
+        Guard.That(areaSquareMeters is > 0 and <= MaxAreaSquareMeters, "Space.AreaInvalid", nameof(AreaSquareMeters));
         Guard.That(seats is >= 1 and <= MaxSeats, "Space.SeatsInvalid", nameof(Seats), MaxSeats);
-        Guard.That(monthlyRate is >= 0 and <= 10_000_000, "Space.RateInvalid", nameof(MonthlyRate));
+        Guard.That(monthlyRate is >= 0 and <= MaxMonthlyRate, "Space.RateInvalid", nameof(MonthlyRate));
         Kind = kind;
         Floor = floor;
         AreaSquareMeters = areaSquareMeters;
@@ -63,19 +71,36 @@ public sealed partial class Space
         MonthlyRate = decimal.Round(monthlyRate, 2);
     }
 
-    public void Deactivate() => IsActive = false;
+    /// <summary>
+    /// Takes the space out of service. A space with a current or future stay stays active:
+    /// <paramref name="holderOfCurrentOrFutureStay"/> is the company of the earliest such stay (null when none), named in the message.
+    /// </summary>
+    public void Deactivate(string? holderOfCurrentOrFutureStay)
+    {
+        if (holderOfCurrentOrFutureStay is not null)
+        {
+            throw new DomainException("Spaces.StillAssigned", Code, holderOfCurrentOrFutureStay);
+        }
+
+        IsActive = false;
+    }
 
     public void Activate() => IsActive = true;
 
     /// <summary>Normalised form of a space code: trimmed and upper-case ("b-204" → "B-204").</summary>
     public static string NormalizeCode(string? code) => (code ?? string.Empty).Trim().ToUpperInvariant();
 
-    private static string ValidCode(string code)
+    /// <summary>Whether <paramref name="code"/>, once normalised, is a valid space code (letters, digits, '.', '/', '-'; at most <see cref="CodeMaxLength"/>).</summary>
+    public static bool IsValidCode(string? code)
     {
         var normalized = NormalizeCode(code);
-        Guard.That(normalized.Length is > 0 and <= CodeMaxLength && CodePattern().IsMatch(normalized),
-            "Space.CodeInvalid", nameof(Code), CodeMaxLength);
-        return normalized;
+        return normalized.Length is > 0 and <= CodeMaxLength && CodePattern().IsMatch(normalized);
+    }
+
+    private static string ValidCode(string code)
+    {
+        Guard.That(IsValidCode(code), "Space.CodeInvalid", nameof(Code), CodeMaxLength);
+        return NormalizeCode(code);
     }
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9./-]*$")]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Technopark.Domain.Common;
 using Technopark.Web.Authorization;
 using Technopark.Web.Pages.Hq;
 
@@ -31,7 +32,8 @@ public static class OccupancyApi
         if (!Validation.DayParameter.TryParse(on, out var day))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid date",
-                detail: "Give the day as ?on=YYYY-MM-DD between 2000-01-01 and 2100-12-31, for example ?on=2026-11-26.");
+                detail: string.Create(CultureInfo.InvariantCulture,
+                    $"Give the day as ?on=YYYY-MM-DD between {DateRangeLimits.Min:yyyy-MM-dd} and {DateRangeLimits.Max:yyyy-MM-dd}, for example ?on=2026-11-26."));
         }
 
         // One cached set-based statement per day (see HqReports); the totals are all sites', as before.

@@ -1,5 +1,6 @@
 using Technopark.Domain.Applications;
 using Technopark.Domain.Common;
+using Technopark.Domain.Companies;
 using Technopark.Domain.Sites;
 
 namespace Technopark.Domain.Tests.Applications;
@@ -102,6 +103,80 @@ public class ApplicationTests
         Assert.Equal("Document.TotalTooLarge", Assert.Throws<DomainException>(() =>
             application.AttachDocument(DocumentKind.Image, "c.png", "c", "image/png", Application.MaxDocumentBytes, Now)).Code);
     }
+
+    [Fact]
+    public void DescribeTeam_IceLongerThanCompanyIceLength_ThrowsIceInvalid()
+    {
+        var application = Application.Start("applicant", 1, Programme.Incubation, Now);
+        application.DescribeTeam(null, null, null, null, null, new string('1', Company.IceLength), Now);
+        Assert.Equal(new string('1', Company.IceLength), application.Ice);
+        var e = Assert.Throws<DomainException>(() => application.DescribeTeam(null, null, null, null, null, new string('1', Company.IceLength + 1), Now));
+        Assert.Equal("Company.IceInvalid", e.Code);
+        Assert.Equal(nameof(Application.Ice), e.Field);
+    }
+
+    [Fact]
+    public void AttachDocument_OverTheLimits_NameTheLimitsInMegabytes()
+    {
+        var application = Application.Start("applicant", 1, Programme.Incubation, Now);
+        var tooLarge = Assert.Throws<DomainException>(() =>
+            application.AttachDocument(DocumentKind.PitchDeck, "a.pdf", "a", "application/pdf", Application.MaxDocumentBytes + 1, Now));
+        Assert.Equal("Document.TooLarge", tooLarge.Code);
+        Assert.Equal([Application.MaxDocumentMegabytes], tooLarge.Arguments);
+        Assert.Equal(Application.MaxDocumentMegabytes * 1024L * 1024, Application.MaxDocumentBytes);
+        application.AttachDocument(DocumentKind.PitchDeck, "a.pdf", "a", "application/pdf", Application.MaxDocumentBytes, Now);
+        application.AttachDocument(DocumentKind.Image, "b.png", "b", "image/png", Application.MaxDocumentBytes, Now);
+        var total = Assert.Throws<DomainException>(() =>
+            application.AttachDocument(DocumentKind.Image, "c.png", "c", "image/png", Application.MaxTotalBytes - (2 * Application.MaxDocumentBytes) + 1, Now));
+        Assert.Equal("Document.TotalTooLarge", total.Code);
+        Assert.Equal([Application.MaxTotalMegabytes], total.Arguments);
+    }
+
+    [Fact]
+    public void AcceptsReviewersAndIsUnderReview_FollowTheState()
+    {
+        var application = Complete();
+        Assert.False(application.AcceptsReviewers);
+        Assert.False(application.IsUnderReview);
+        application.Submit(Now);
+        Assert.True(application.AcceptsReviewers);
+        Assert.False(application.IsUnderReview);
+        application.AssignReviewer("jury", "manager", Now);
+        Assert.True(application.AcceptsReviewers);
+        Assert.True(application.IsUnderReview);
+        application.Decide(Decision.Reject, "Hors périmètre", 0, "manager", Now);
+        Assert.False(application.AcceptsReviewers);
+        Assert.False(application.IsUnderReview);
+        Assert.Equal("Application.NotInReview", Assert.Throws<DomainException>(() => application.AssignReviewer("jury2", "manager", Now)).Code);
+    }
+
+    [Theory]
+    [InlineData(DocumentKind.PitchDeck, "application/pdf", true)]
+    [InlineData(DocumentKind.PitchDeck, "image/png", false)]
+    [InlineData(DocumentKind.Image, "image/png", true)]
+    [InlineData(DocumentKind.Image, "image/jpeg", true)]
+    [InlineData(DocumentKind.Image, "application/pdf", false)]
+    [InlineData(DocumentKind.Image, "application/octet-stream", false)]
+    public void AttachDocument_ContentTypeOfTheKind_IsAllowedOtherwiseNamesTheTypeNeeded(DocumentKind kind, string contentType, bool allowed)
+    {
+        var application = Application.Start("applicant", 1, Programme.Incubation, Now);
+        Assert.Equal(allowed, ApplicationDocument.Allows(kind, contentType));
+        if (allowed)
+        {
+            Assert.Equal(contentType, application.AttachDocument(kind, "f", "s", contentType, 100, Now).ContentType);
+        }
+        else
+        {
+            var e = Assert.Throws<DomainException>(() => application.AttachDocument(kind, "f", "s", contentType, 100, Now));
+            Assert.Equal(kind == DocumentKind.PitchDeck ? "Document.PdfRequired" : "Document.ImageRequired", e.Code);
+            Assert.Empty(application.Documents);
+        }
+    }
+
+    [Fact]
+    public void AttachDocument_UnknownKind_ThrowsKindInvalid() =>
+        Assert.Equal("Document.KindInvalid", Assert.Throws<DomainException>(() =>
+            Application.Start("applicant", 1, Programme.Incubation, Now).AttachDocument((DocumentKind)9, "f", "s", "application/pdf", 100, Now)).Code);
 
     private static Application Complete()
     {

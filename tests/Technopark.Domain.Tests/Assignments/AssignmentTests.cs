@@ -24,7 +24,7 @@ public class AssignmentTests
     public void Create_InactiveSpace_Throws()
     {
         var office = Space.Create(1, "B-204", SpaceKind.Office, 2, 24m, 4, 2400m);
-        office.Deactivate();
+        office.Deactivate(null);
         Assert.Equal("Assignment.SpaceInactive", Assert.Throws<DomainException>(() => Assignment.Create(office, Company(1), FromMarch)).Code);
     }
 
@@ -85,6 +85,38 @@ public class AssignmentTests
     {
         var assignment = Assignment.Create(Space.Create(1, "B-1", SpaceKind.Office, 0, 20m, 2, 1m), Company(1), FromMarch);
         Assert.Equal("Assignment.EndBeforeStart", Assert.Throws<DomainException>(() => assignment.EndOn(FromMarch.Start, AssignmentEnd.Other)).Code);
+    }
+
+    [Fact]
+    public void Extend_OpenEndedStay_ThrowsAlreadyOpen()
+    {
+        var assignment = Assignment.Create(Space.Create(1, "B-1", SpaceKind.Office, 0, 20m, 2, 1m), Company(1), new DateRange(FromMarch.Start, null));
+        var e = Assert.Throws<DomainException>(() => assignment.Extend(new DateOnly(2028, 3, 1)));
+        Assert.Equal("Assignment.AlreadyOpen", e.Code);
+        Assert.Equal("End", e.Field);
+        Assert.True(assignment.Period.IsOpenEnded);
+    }
+
+    [Fact]
+    public void EnsureTransferTo_SameSpace_ThrowsSameSpace()
+    {
+        var office = Space.Create(1, "B-1", SpaceKind.Office, 0, 20m, 2, 1m);
+        var assignment = Assignment.Create(office, Company(1), FromMarch);
+        var e = Assert.Throws<DomainException>(() => assignment.EnsureTransferTo(office.Id));
+        Assert.Equal("Assignment.SameSpace", e.Code);
+        Assert.Equal("ToSpaceId", e.Field);
+        assignment.EnsureTransferTo(office.Id + 1);
+    }
+
+    [Fact]
+    public void SeatsAfterTransferTo_CoworkingKeepsTheSeatsHeld_OfficeTakesItsOwn_GivenSeatsWin()
+    {
+        var coworking = Space.Create(1, "CW-1", SpaceKind.Coworking, 0, 80m, 20, 600m);
+        var office = Space.Create(1, "B-1", SpaceKind.Office, 0, 20m, 2, 1m);
+        var stay = Assignment.Create(coworking, Company(1), FromMarch, 3);
+        Assert.Equal(3, stay.SeatsAfterTransferTo(coworking, null));
+        Assert.Null(stay.SeatsAfterTransferTo(office, null));
+        Assert.Equal(5, stay.SeatsAfterTransferTo(coworking, 5));
     }
 
     private static Company Company(int siteId) => Technopark.Domain.Companies.Company.Create(siteId, "Atlas", CompanyForm.Startup, Sectors.Digital);

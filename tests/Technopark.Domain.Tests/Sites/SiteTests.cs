@@ -36,5 +36,28 @@ public class SiteTests
         Assert.False(Site.Create("b", "B", "B", "R", SiteStatus.UnderConstruction).AcceptsApplications);
     }
 
+    [Theory]
+    [InlineData(SiteStatus.Planned, false)]
+    [InlineData(SiteStatus.UnderConstruction, false)]
+    [InlineData(SiteStatus.Operational, true)]
+    [InlineData(SiteStatus.Closed, false)]
+    public void AcceptsApplicationsWhen_EachStatus_OnlyOperational(SiteStatus status, bool accepts)
+    {
+        Assert.Equal(accepts, Site.AcceptsApplicationsWhen(status));
+        Assert.Equal(accepts, Site.Create("a", "A", "A", "R", status).AcceptsApplications);
+    }
+
+    [Theory]
+    [InlineData(SiteStatus.Planned, false)]
+    [InlineData(SiteStatus.UnderConstruction, false)]
+    [InlineData(SiteStatus.Operational, true)]
+    [InlineData(SiteStatus.Closed, false)]
+    public void CountsInNetworkFigures_EachStatus_OnlyOperational(SiteStatus status, bool counts) =>
+        Assert.Equal(counts, Site.CountsInNetworkFigures(status));
+
+    [Fact]
+    public void SectorCodes_EachFitsCodeMaxLength() =>
+        Assert.All(Sectors.All, code => Assert.InRange(code.Length, 1, Sectors.CodeMaxLength));
+
     private static Site NewSite() => Site.Create("tanger", "Technopark Tanger", "Tanger", "Tanger-Tétouan-Al Hoceima", SiteStatus.Operational);
 }

@@ -36,4 +36,69 @@ public class SpaceTests
     [InlineData(SpaceKind.ConferenceRoom, false)]
     public void IsAssignable_OnlyOfficesAndCoworking(SpaceKind kind, bool assignable) =>
         Assert.Equal(assignable, Space.Create(1, "X-1", kind, 0, 20m, 10, 0m).IsAssignable);
+
+    [Fact]
+    public void Deactivate_WithACurrentOrFutureStay_ThrowsStillAssignedNamingTheCompanyAndStaysActive()
+    {
+        var space = Space.Create(1, "B-204", SpaceKind.Office, 2, 24m, 4, 2400m);
+        var e = Assert.Throws<DomainException>(() => space.Deactivate("Atlas"));
+        Assert.Equal("Spaces.StillAssigned", e.Code);
+        Assert.Equal(["B-204", "Atlas"], e.Arguments);
+        Assert.True(space.IsActive);
+    }
+
+    [Fact]
+    public void Deactivate_WithNoCurrentOrFutureStay_Deactivates()
+    {
+        var space = Space.Create(1, "B-204", SpaceKind.Office, 2, 24m, 4, 2400m);
+        space.Deactivate(null);
+        Assert.False(space.IsActive);
+    }
+
+    [Theory]
+    [InlineData("b-204", true)]
+    [InlineData(" B/2.04 ", true)]
+    [InlineData("-B204", false)]
+    [InlineData("B_204", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void IsValidCode_AnyLetterCase_AsCreateDecides(string? code, bool valid)
+    {
+        Assert.Equal(valid, Space.IsValidCode(code));
+        if (valid)
+        {
+            Assert.Equal(Space.NormalizeCode(code), Space.Create(1, code!, SpaceKind.Office, 0, 10m, 1, 0m).Code);
+        }
+        else
+        {
+            Assert.Equal("Space.CodeInvalid", Assert.Throws<DomainException>(() => Space.Create(1, code!, SpaceKind.Office, 0, 10m, 1, 0m)).Code);
+        }
+    }
+
+    [Fact]
+    public void IsValidCode_LongerThanCodeMaxLength_IsFalse()
+    {
+        Assert.True(Space.IsValidCode(new string('A', Space.CodeMaxLength)));
+        Assert.False(Space.IsValidCode(new string('A', Space.CodeMaxLength + 1)));
+    }
+
+    [Fact]
+    public void Update_FloorAreaAndRateLimits_AreTheConstants()
+    {
+        var space = Space.Create(1, "B-204", SpaceKind.Office, 2, 24m, 4, 2400m);
+        space.Update(SpaceKind.Office, Space.MinFloor, Space.MaxAreaSquareMeters, 1, Space.MaxMonthlyRate);
+        space.Update(SpaceKind.Office, Space.MaxFloor, 1m, 1, 0m);
+        Assert.Equal("Space.FloorInvalid", Assert.Throws<DomainException>(() => space.Update(SpaceKind.Office, Space.MinFloor - 1, 24m, 1, 0m)).Code);
+        Assert.Equal("Space.FloorInvalid", Assert.Throws<DomainException>(() => space.Update(SpaceKind.Office, Space.MaxFloor + 1, 24m, 1, 0m)).Code);
+        Assert.Equal("Space.AreaInvalid", Assert.Throws<DomainException>(() => space.Update(SpaceKind.Office, 0, Space.MaxAreaSquareMeters + 0.01m, 1, 0m)).Code);
+        Assert.Equal("Space.RateInvalid", Assert.Throws<DomainException>(() => space.Update(SpaceKind.Office, 0, 24m, 1, Space.MaxMonthlyRate + 1m)).Code);
+    }
+
+    [Theory]
+    [InlineData(SpaceKind.Office, 4, 0, 0, true)]
+    [InlineData(SpaceKind.Office, 4, 1, 1, false)]
+    [InlineData(SpaceKind.Coworking, 10, 3, 9, true)]
+    [InlineData(SpaceKind.Coworking, 10, 4, 10, false)]
+    public void HasRoom_OfficeWhenNobodyHoldsIt_CoworkingWhileASeatIsLeft(SpaceKind kind, int seats, int staysHeld, int seatsUsed, bool hasRoom) =>
+        Assert.Equal(hasRoom, Space.HasRoom(kind, seats, staysHeld, seatsUsed));
 }

@@ -17,7 +17,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.Programme).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Stage).HasConversion<string>().HasMaxLength(20);
-        builder.Property(a => a.Sector).HasMaxLength(40);
+        builder.Property(a => a.Sector).HasMaxLength(Sectors.CodeMaxLength);
         foreach (var name in new[] { nameof(Application.ProjectName), nameof(Application.ContactName), nameof(Application.ContactEmail), nameof(Application.CompanyName) })
         {
             builder.Property(name).HasMaxLength(Application.ShortTextMaxLength);
@@ -29,10 +29,12 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         }
 
         builder.Property(a => a.ContactPhone).HasMaxLength(Application.PhoneMaxLength);
-        builder.Property(a => a.Ice).HasMaxLength(15);
+        builder.Property(a => a.Ice).HasMaxLength(Company.IceLength);
         builder.Property<uint>("Version").IsRowVersion();
         builder.Ignore(a => a.IsOpen);
         builder.Ignore(a => a.IsEditable);
+        builder.Ignore(a => a.AcceptsReviewers);
+        builder.Ignore(a => a.IsUnderReview);
         builder.Ignore(a => a.DocumentBytes);
         builder.HasIndex(a => new { a.SiteId, a.State });
         builder.HasIndex(a => a.ApplicantId);

@@ -15,7 +15,7 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.Property(c => c.Ice).HasMaxLength(Company.IceLength).IsFixedLength();
         builder.HasIndex(c => c.Ice).IsUnique().HasFilter("ice IS NOT NULL");
         builder.Property(c => c.Form).HasConversion<string>().HasMaxLength(20);
-        builder.Property(c => c.Sector).HasMaxLength(40);
+        builder.Property(c => c.Sector).HasMaxLength(Sectors.CodeMaxLength);
         builder.Property(c => c.ExitReason).HasConversion<string>().HasMaxLength(20);
         builder.Property<uint>("Version").IsRowVersion();
         builder.Ignore(c => c.HasLeft);

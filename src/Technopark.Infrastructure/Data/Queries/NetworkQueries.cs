@@ -11,6 +11,9 @@ public sealed record SiteDay(
     public int OfficesFree => OfficesTotal - OfficesOccupied;
 
     public int SeatsFree => SeatsTotal - SeatsOccupied;
+
+    /// <summary>See <see cref="Domain.Sites.Site.CountsInNetworkFigures"/>.</summary>
+    public bool CountsInNetworkFigures => Enum.TryParse<Domain.Sites.SiteStatus>(Status, out var status) && Domain.Sites.Site.CountsInNetworkFigures(status);
 }
 
 /// <summary>Active offices and occupied ones of a site on the first day of a month.</summary>
@@ -59,7 +62,7 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
             SELECT sp.site_id, sp.kind, sp.seats, h.used, h.ending
             FROM spaces sp
             LEFT JOIN (
-                SELECT space_id, sum(seats) AS used, count(*) FILTER (WHERE end_on <= @day + 90) AS ending
+                SELECT space_id, sum(seats) AS used, count(*) FILTER (WHERE end_on <= @day + @ending_within) AS ending
                 FROM held GROUP BY space_id
             ) h ON h.space_id = sp.id
             WHERE sp.is_active AND sp.kind IN ('Office', 'Coworking') AND (@site::int IS NULL OR sp.site_id = @site)
@@ -170,7 +173,7 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
 
     /// <summary>Every site on a day (or only <paramref name="siteId"/>): the one definition of occupancy, also used by the public and site pages.</summary>
     public async Task<IReadOnlyList<SiteDay>> SitesOnAsync(DateOnly day, CancellationToken cancellationToken, int? siteId = null) =>
-        await db.Database.SqlQueryRaw<SiteDay>(SitesOnDaySql, Day(day), Site(siteId)).ToListAsync(cancellationToken);
+        await db.Database.SqlQueryRaw<SiteDay>(SitesOnDaySql, Day(day), Site(siteId), EndingWithin()).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<TrendPoint>> TrendAsync(DateOnly day, CancellationToken cancellationToken) =>
         await db.Database.SqlQueryRaw<TrendPoint>(TrendSql, Day(day)).ToListAsync(cancellationToken);
@@ -186,15 +189,16 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
     {
         var filter = kpi switch
         {
-            "occupancy" => "EXISTS (SELECT 1 FROM assignments a WHERE a.company_id = c.id AND daterange(a.start_on, a.end_on, '[)') @> @day)",
-            "success" => "c.exit_reason IN ('Graduated', 'Closed') AND c.exited_on <= @day",
-            "survival" => "c.exited_on <= (@day - interval '5 years')::date",
-            "turnover" => "c.exited_on > (@day - interval '12 months')::date AND c.exited_on <= @day",
-            "jobs" or "revenue" => "EXISTS (SELECT 1 FROM assignments a WHERE a.company_id = c.id AND a.start_on <= @day)",
+            KpiDrillDown.Occupancy => "EXISTS (SELECT 1 FROM assignments a WHERE a.company_id = c.id AND daterange(a.start_on, a.end_on, '[)') @> @day)",
+            KpiDrillDown.Success => "c.exit_reason IN ('Graduated', 'Closed') AND c.exited_on <= @day",
+            KpiDrillDown.Survival => "c.exited_on <= (@day - interval '5 years')::date",
+            KpiDrillDown.Turnover => "c.exited_on > (@day - interval '12 months')::date AND c.exited_on <= @day",
+            KpiDrillDown.Jobs or KpiDrillDown.Revenue => "EXISTS (SELECT 1 FROM assignments a WHERE a.company_id = c.id AND a.start_on <= @day)",
             _ => throw new ArgumentOutOfRangeException(nameof(kpi), kpi, "Unknown KPI."),
         };
         var sql = string.Concat(DrillDownSelect, filter, DrillDownOrder);
-        return await db.Database.SqlQueryRaw<KpiCompany>(sql, Day(day)).ToListAsync(cancellationToken);
+        return await db.Database.SqlQueryRaw<KpiCompany>(sql, Day(day), new NpgsqlParameter("limit", NpgsqlTypes.NpgsqlDbType.Integer) { Value = DrillDownLimit })
+            .ToListAsync(cancellationToken);
     }
 
     private const string DrillDownSelect = """
@@ -212,12 +216,15 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
     private const string DrillDownOrder = """
 
         ORDER BY c.legal_name, c.id
-        LIMIT 500
+        LIMIT @limit
         """;
 
-    public static readonly IReadOnlyList<string> DrillDownKinds = ["occupancy", "success", "survival", "turnover", "jobs", "revenue"];
+    public static readonly IReadOnlyList<string> DrillDownKinds = KpiDrillDown.All;
 
     private static NpgsqlParameter Day(DateOnly day) => new("day", NpgsqlTypes.NpgsqlDbType.Date) { Value = day };
+
+    /// <summary>The @ending_within parameter of <see cref="SitesOnDaySql"/>: <see cref="EndingWithinDays"/>.</summary>
+    public static NpgsqlParameter EndingWithin() => new("ending_within", NpgsqlTypes.NpgsqlDbType.Integer) { Value = EndingWithinDays };
 
     /// <summary>The @site filter of <see cref="SitesOnDaySql"/>: null for the whole network.</summary>
     public static NpgsqlParameter Site(int? siteId) => new("site", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)siteId ?? DBNull.Value };

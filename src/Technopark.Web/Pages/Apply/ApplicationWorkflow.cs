@@ -3,10 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Technopark.Domain.Applications;
-using Technopark.Domain.Companies;
-using Technopark.Domain.Sites;
-using Technopark.Domain.Spaces;
-using Technopark.Domain.WaitingList;
 using Technopark.Infrastructure;
 using Technopark.Infrastructure.Auditing;
 using Technopark.Infrastructure.Data;
@@ -31,28 +27,6 @@ public sealed class ApplicationWorkflow(
     TimeProvider clock)
 {
     public int MinimumReviews => Math.Max(0, options.Value.MinimumReviews);
-
-    /// <summary>The programmes a site offers: none unless it is operational.</summary>
-    public static IReadOnlyList<Programme> ProgrammesOf(SiteStatus status, IReadOnlyCollection<string> serviceCodes)
-    {
-        if (status != SiteStatus.Operational)
-        {
-            return [];
-        }
-
-        var programmes = new List<Programme> { Programme.Incubation, Programme.Hosting };
-        if (serviceCodes.Contains("coworking"))
-        {
-            programmes.Add(Programme.Coworking);
-        }
-
-        if (serviceCodes.Contains("digital-nomads"))
-        {
-            programmes.Add(Programme.DigitalNomad);
-        }
-
-        return programmes;
-    }
 
     public static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
 
@@ -104,19 +78,10 @@ public sealed class ApplicationWorkflow(
         int? companyId = null;
         if (decision == Decision.Accept)
         {
-            var form = application.Programme switch
-            {
-                Programme.Coworking => CompanyForm.AutoEntrepreneur,
-                Programme.DigitalNomad => CompanyForm.DigitalNomad,
-                _ => CompanyForm.Startup,
-            };
-            var company = Company.Create(siteId, application.CompanyName ?? application.ProjectName!, form, application.Sector!, application.Ice);
+            var company = Acceptance.CreateCompany(application);
             db.Companies.Add(company);
             await db.SaveChangesAsync(cancellationToken);
-            var kind = application.Programme is Programme.Coworking or Programme.DigitalNomad ? SpaceKind.Coworking : SpaceKind.Office;
-            var seats = Math.Clamp(application.TeamSize ?? 1, 1, Space.MaxSeats);
-            db.WaitingList.Add(WaitingListEntry.Create(company, kind, seats, clock.Today(), applicationId: application.Id));
-            application.LinkCompany(company.Id);
+            db.WaitingList.Add(Acceptance.Enlist(application, company, clock.Today()));
             companyId = company.Id;
         }
 

@@ -43,9 +43,9 @@ public sealed class DocumentStorage(IOptions<StorageOptions> options, IWebHostEn
 
     public static string ContentTypeOf(SniffedType type) => type switch
     {
-        SniffedType.Pdf => "application/pdf",
-        SniffedType.Png => "image/png",
-        SniffedType.Jpeg => "image/jpeg",
+        SniffedType.Pdf => Domain.Applications.ApplicationDocument.Pdf,
+        SniffedType.Png => Domain.Applications.ApplicationDocument.Png,
+        SniffedType.Jpeg => Domain.Applications.ApplicationDocument.Jpeg,
         _ => "application/octet-stream",
     };
 

@@ -56,7 +56,7 @@ public sealed class DocumentsModel(
     {
         if (TempData[TooLargeFlag] is true)
         {
-            ModelState.AddModelError(nameof(Upload), text["Document.TooLarge", Application.MaxDocumentBytes / (1024 * 1024)]);
+            ModelState.AddModelError(nameof(Upload), text["Document.TooLarge", Application.MaxDocumentMegabytes]);
         }
 
         var hasPitchDeck = Application.Documents.Any(d => d.Kind == DocumentKind.PitchDeck);
@@ -112,7 +112,7 @@ public sealed class DocumentsModel(
 
         if (Upload.Length > Application.MaxDocumentBytes)
         {
-            return text["Document.TooLarge", Application.MaxDocumentBytes / (1024 * 1024)];
+            return text["Document.TooLarge", Application.MaxDocumentMegabytes];
         }
 
         SniffedType type;
@@ -121,10 +121,9 @@ public sealed class DocumentsModel(
             type = await DocumentStorage.SniffAsync(head, cancellationToken);
         }
 
-        var allowed = Kind == DocumentKind.PitchDeck ? type == SniffedType.Pdf : type is SniffedType.Png or SniffedType.Jpeg;
-        if (!allowed)
+        if (!ApplicationDocument.Allows(Kind, DocumentStorage.ContentTypeOf(type)))
         {
-            return text[Kind == DocumentKind.PitchDeck ? "Document.PdfRequired" : "Document.ImageRequired"];
+            return text[ApplicationDocument.TypeRequiredCode(Kind)];
         }
 
         await using var stream = Upload.OpenReadStream();

@@ -62,7 +62,7 @@ public sealed class IndexModel(TechnoparkDbContext db, IStringLocalizer<SharedRe
     {
         var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Name)
             .Select(s => new { s.Id, s.Slug, s.Name, s.Status, s.ServiceCodes }).ToListAsync(cancellationToken);
-        Sites = [.. sites.Select(s => new SiteChoice(s.Id, s.Slug, s.Name, s.Status, ApplicationWorkflow.ProgrammesOf(s.Status, s.ServiceCodes)))];
+        Sites = [.. sites.Select(s => new SiteChoice(s.Id, s.Slug, s.Name, s.Status, Acceptance.ProgrammesOffered(s.Status, s.ServiceCodes)))];
         Chosen = Sites.FirstOrDefault(s => string.Equals(s.Slug, SiteSlug, StringComparison.OrdinalIgnoreCase));
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using Technopark.Domain.Applications;
 using Technopark.Domain.Common;
+using Technopark.Domain.Companies;
 using Technopark.Infrastructure.Data;
 using Technopark.Web.Localization;
 using Technopark.Web.Validation;
@@ -150,9 +151,6 @@ public sealed partial class StepModel(
 
         [GeneratedRegex(@"^(\+212|0)[5-7][0-9]{8}$")]
         private static partial Regex MoroccanPhone();
-
-        [GeneratedRegex(@"^[0-9]{15}$")]
-        public static partial Regex IcePattern();
     }
 
     public sealed class InputValidator : AbstractValidator<InputModel>
@@ -178,7 +176,7 @@ public sealed partial class StepModel(
                 RuleFor(x => x.TeamSize).InclusiveBetween(1, Domain.Applications.Application.MaxTeamSize)
                     .WithMessage(text["Apply.TeamSizeInvalid", Domain.Applications.Application.MaxTeamSize]);
                 RuleFor(x => x.CompanyName).MaximumLength(shortMax).WithMessage(text["Apply.TextTooLong", shortMax]);
-                RuleFor(x => x.Ice).Must(ice => InputModel.IcePattern().IsMatch(ice!.Trim())).When(x => !string.IsNullOrWhiteSpace(x.Ice))
+                RuleFor(x => x.Ice).Must(ice => Company.IsValidIce(ice!.Trim())).When(x => !string.IsNullOrWhiteSpace(x.Ice))
                     .WithMessage(text["Apply.IceInvalid"]);
             });
             When(x => x.Step == "market", () =>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Caching.Memory;
-using Technopark.Domain.Sites;
 using Technopark.Infrastructure;
 using Technopark.Infrastructure.Data;
 using Technopark.Infrastructure.Data.Queries;
@@ -57,7 +56,7 @@ public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, DataVe
 
     public static NetworkDay Network(IEnumerable<SiteDay> sites)
     {
-        var operational = sites.Where(s => s.Status == nameof(SiteStatus.Operational)).ToList();
+        var operational = sites.Where(s => s.CountsInNetworkFigures).ToList();
         return new NetworkDay(operational.Sum(s => s.OfficesTotal), operational.Sum(s => s.OfficesOccupied),
             operational.Sum(s => s.SeatsTotal), operational.Sum(s => s.SeatsOccupied),
             operational.Sum(s => s.EndingSoon), operational.Sum(s => s.Waiting));
@@ -73,14 +72,14 @@ public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, DataVe
 
     public static IReadOnlyList<Kpi> Compute(NetworkDay network, KpiFigures f) =>
     [
-        new("OfficeOccupancy", Rate(network.OfficesOccupied, network.OfficesTotal), KpiUnit.Percent, network.OfficesOccupied, network.OfficesTotal, "occupancy"),
-        new("SeatOccupancy", Rate(network.SeatsOccupied, network.SeatsTotal), KpiUnit.Percent, network.SeatsOccupied, network.SeatsTotal, "occupancy"),
-        new("Success", Rate(f.Graduated, f.Graduated + f.Closed), KpiUnit.Percent, f.Graduated, f.Graduated + f.Closed, "success"),
-        new("Survival", Rate(f.Survivors, f.SurvivalCohort), KpiUnit.Percent, f.Survivors, f.SurvivalCohort, "survival"),
+        new("OfficeOccupancy", Rate(network.OfficesOccupied, network.OfficesTotal), KpiUnit.Percent, network.OfficesOccupied, network.OfficesTotal, KpiDrillDown.Occupancy),
+        new("SeatOccupancy", Rate(network.SeatsOccupied, network.SeatsTotal), KpiUnit.Percent, network.SeatsOccupied, network.SeatsTotal, KpiDrillDown.Occupancy),
+        new("Success", Rate(f.Graduated, f.Graduated + f.Closed), KpiUnit.Percent, f.Graduated, f.Graduated + f.Closed, KpiDrillDown.Success),
+        new("Survival", Rate(f.Survivors, f.SurvivalCohort), KpiUnit.Percent, f.Survivors, f.SurvivalCohort, KpiDrillDown.Survival),
         new("Turnover", Rate(f.Departures * KpiFigures.Samples, f.ResidentSamples), KpiUnit.Percent, // departures / (samples / 12), exactly
-            f.Departures, Math.Round(f.AverageResidents, 1, MidpointRounding.AwayFromZero), "turnover", MeanDenominator: true),
-        new("Jobs", f.Jobs, KpiUnit.Count, null, null, "jobs"),
-        new("Revenue", f.Revenue, KpiUnit.Money, null, null, "revenue"),
+            f.Departures, Math.Round(f.AverageResidents, 1, MidpointRounding.AwayFromZero), KpiDrillDown.Turnover, MeanDenominator: true),
+        new("Jobs", f.Jobs, KpiUnit.Count, null, null, KpiDrillDown.Jobs),
+        new("Revenue", f.Revenue, KpiUnit.Money, null, null, KpiDrillDown.Revenue),
     ];
 
     /// <summary>

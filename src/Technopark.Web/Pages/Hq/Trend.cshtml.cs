@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Technopark.Domain.Sites;
 using Technopark.Infrastructure.Data.Queries;
 
 namespace Technopark.Web.Pages.Hq;
@@ -27,7 +26,7 @@ public sealed class TrendModel(HqReports reports) : PageModel
         Months = [.. points.Select(p => p.Month).Distinct().Order()];
         var names = sites.ToDictionary(s => s.SiteId);
         Series = [.. points.GroupBy(p => p.SiteId)
-            .Where(g => names.TryGetValue(g.Key, out var site) && site.Status == nameof(SiteStatus.Operational) && g.Any(p => p.OfficesTotal > 0))
+            .Where(g => names.TryGetValue(g.Key, out var site) && site.CountsInNetworkFigures && g.Any(p => p.OfficesTotal > 0))
             .Select(g =>
             {
                 var site = names[g.Key];

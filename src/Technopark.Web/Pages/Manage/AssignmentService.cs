@@ -59,11 +59,11 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
         var space = (await LockSpacesAsync(siteId, [assignment.SpaceId], cancellationToken))[0];
         var company = await db.Companies.SingleAsync(c => c.Id == assignment.CompanyId, cancellationToken);
         var before = Snapshot(assignment, space, company);
-        var oldEnd = assignment.Period.End ?? throw new DomainException("Assignment.AlreadyOpen") { Field = "End" };
+        var oldEnd = assignment.Period.End;
         assignment.Extend(DateRangeLimits.EndAfter(newLastDay));
         if (space.Kind == SpaceKind.Coworking)
         {
-            await EnsureSeatsAsync(space, assignment.Seats, new DateRange(oldEnd, assignment.Period.End), assignment.Id, cancellationToken);
+            await EnsureSeatsAsync(space, assignment.Seats, new DateRange(oldEnd!.Value, assignment.Period.End), assignment.Id, cancellationToken);
         }
 
         audit.Record("assignment.extend", nameof(Assignment), assignment.Id, siteId, before, Snapshot(assignment, space, company));
@@ -104,10 +104,7 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
         EnsureNotTooFarInPast(firstDay, "Start");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var current = await FindAsync(siteId, assignmentId, version, cancellationToken);
-        if (toSpaceId == current.SpaceId)
-        {
-            throw new DomainException("Assignment.SameSpace") { Field = "ToSpaceId" };
-        }
+        current.EnsureTransferTo(toSpaceId);
 
         var spaces = await LockSpacesAsync(siteId, [current.SpaceId, toSpaceId], cancellationToken);
         var from = spaces.Single(s => s.Id == current.SpaceId);
@@ -117,7 +114,7 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
         var plannedEnd = current.Period.End;
         current.EndOn(firstDay, AssignmentEnd.Transferred);
         await db.SaveChangesAsync(cancellationToken);
-        var next = await AddAsync(to, company, new DateRange(firstDay, plannedEnd), seats ?? (to.Kind == SpaceKind.Coworking ? current.Seats : null),
+        var next = await AddAsync(to, company, new DateRange(firstDay, plannedEnd), current.SeatsAfterTransferTo(to, seats),
             monthlyRent, cancellationToken);
         audit.Record("assignment.transfer", nameof(Assignment), current.Id, siteId, before,
             new { ended = Snapshot(current, from, company), started = Snapshot(next, to, company) });
@@ -181,21 +178,14 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
             : throw new DomainException("Assignment.SpaceNotFound") { Field = "SpaceId" };
     }
 
-    /// <summary>The busiest day of the period (other stays only) plus the new seats must fit.</summary>
+    /// <summary>Loads the other stays of the coworking space over the period; <see cref="OfficeAllocation.EnsureSeatsFit"/> decides.</summary>
     private async Task EnsureSeatsAsync(Space space, int seats, DateRange period, int? exclude, CancellationToken cancellationToken)
     {
-        var start = period.Start;
-        var overlapping = await db.Assignments.AsNoTracking().Overlapping(period)
+        var others = await db.Assignments.AsNoTracking().Overlapping(period)
             .Where(a => a.SpaceId == space.Id && a.Id != exclude)
-            .Select(a => new { a.Period.Start, a.Period.End, a.Seats })
+            .Select(a => new OfficeAllocation.Held(a.Period.Start, a.Period.End, a.Seats))
             .ToListAsync(cancellationToken);
-        var busiest = overlapping.Select(a => a.Start < start ? start : a.Start).Append(start).Distinct()
-            .Select(day => (Day: day, Used: overlapping.Where(a => a.Start <= day && (a.End == null || a.End > day)).Sum(a => a.Seats)))
-            .MaxBy(d => d.Used);
-        if (busiest.Used + seats > space.Seats)
-        {
-            throw new DomainException("Assignment.SeatsFull", space.Code, Math.Max(0, space.Seats - busiest.Used), busiest.Day) { Field = "Seats" };
-        }
+        OfficeAllocation.EnsureSeatsFit(space, seats, period, others);
     }
 
     private async Task<DomainException> OccupiedAsync(Space space, DateRange period, int? self, CancellationToken cancellationToken)
@@ -210,32 +200,22 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
             : new DomainException("Assignment.OfficeOccupiedOpen", space.Code, holder.Start, holder.LegalName) { Field = "Start" };
     }
 
-    /// <summary>A company that graduates, closes or relocates leaves the network when it holds nothing else.</summary>
+    /// <summary>Asks whether the company holds another stay after this one when <see cref="Departure"/> needs to know.</summary>
     private async Task LeaveWhenNothingElseAsync(Company company, Assignment ended, AssignmentEnd reason, CancellationToken cancellationToken)
     {
-        var exit = reason switch
+        if (!Departure.MayLeave(company, reason))
         {
-            AssignmentEnd.Graduated => ExitReason.Graduated,
-            AssignmentEnd.Closed => ExitReason.Closed,
-            AssignmentEnd.Relocated => ExitReason.Relocated,
-            _ => (ExitReason?)null,
-        };
-        var end = ended.Period.End!.Value;
-        if (exit is { } why && !company.HasLeft && !await db.Assignments.AnyAsync(a => a.CompanyId == company.Id && a.Id != ended.Id
-                && (a.Period.End == null || a.Period.End > end), cancellationToken))
-        {
-            company.Leave(why, end);
+            return;
         }
+
+        var end = ended.Period.End!.Value;
+        var holdsAnother = await db.Assignments.AnyAsync(a => a.CompanyId == company.Id && a.Id != ended.Id
+            && (a.Period.End == null || a.Period.End > end), cancellationToken);
+        Departure.Apply(company, ended, holdsAnother);
     }
 
-    private void EnsureNotTooFarInPast(DateOnly day, string field)
-    {
-        var limit = clock.Today().AddDays(-options.Value.MaxDaysInPast);
-        if (day < limit)
-        {
-            throw new DomainException("Assignment.TooFarInPast", limit) { Field = field };
-        }
-    }
+    private void EnsureNotTooFarInPast(DateOnly day, string field) =>
+        OfficeAllocation.EnsureNotTooFarInPast(day, clock.Today(), options.Value.MaxDaysInPast, field);
 
     private static object Snapshot(Assignment a, Space space, Company company) => new
     {

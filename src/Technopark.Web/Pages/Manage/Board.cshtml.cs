@@ -88,7 +88,7 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
                 .Select(r => new Holder(r.AssignmentId!.Value, r.Id, r.Company!, r.Start!.Value, r.End, r.Taken!.Value, r.Rent!.Value))
                 .OrderBy(h => h.Start).ToList();
             var used = holders.Sum(h => h.Seats);
-            var isFree = s.Kind == SpaceKind.Office ? holders.Count == 0 : used < s.Seats;
+            var isFree = Space.HasRoom(s.Kind, s.Seats, holders.Count, used);
             var ending = holders.Any(h => h.End is { } end && end <= soon);
             return new Tile(s.Id, s.Code, s.Kind, s.Floor, s.Seats, used, isFree, ending, holders);
         }).ToList();

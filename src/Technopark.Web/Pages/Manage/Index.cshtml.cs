@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Technopark.Domain.WaitingList;
 using Technopark.Infrastructure;
 using Technopark.Infrastructure.Data;
 using Technopark.Infrastructure.Data.Queries;
@@ -49,8 +50,8 @@ public sealed class IndexModel(NetworkQueries network, TechnoparkDbContext db, I
             .ToListAsync(cancellationToken);
         Forecast = [.. freeing.Select(f => new Freeing(f.Id, f.SpaceId, f.Code, f.LegalName, f.End!.Value))];
         var candidates = await db.WaitingList.AsNoTracking()
-            .Where(w => w.SiteId == siteId && w.RemovedOn == null && w.WantedKind == Technopark.Domain.Spaces.SpaceKind.Office)
-            .OrderBy(w => w.Priority).ThenBy(w => w.Since).ThenBy(w => w.Id).Take(3)
+            .Where(w => w.SiteId == siteId && w.WantedKind == Technopark.Domain.Spaces.SpaceKind.Office)
+            .InQueueOrder().Take(3)
             .Join(db.Companies, w => w.CompanyId, c => c.Id, (w, c) => new { c.Id, c.LegalName, w.Priority, w.Since, w.WantedSeats })
             .ToListAsync(cancellationToken);
         Candidates = [.. candidates.Select(c => new Candidate(c.Id, c.LegalName, c.Priority, c.Since, c.WantedSeats))];

@@ -112,8 +112,8 @@ public sealed class WaitingListModel(
     {
         var siteId = Site.SiteId;
         var rows = await db.WaitingList.AsNoTracking()
-            .Where(w => w.SiteId == siteId && w.RemovedOn == null)
-            .OrderBy(w => w.Priority).ThenBy(w => w.Since).ThenBy(w => w.Id)
+            .Where(w => w.SiteId == siteId)
+            .InQueueOrder()
             .Join(db.Companies, w => w.CompanyId, c => c.Id, (w, c) => new { w.Id, w.CompanyId, c.LegalName, w.WantedKind, w.WantedSeats, w.Since, w.Priority, w.Note })
             .ToListAsync(cancellationToken);
         Entries = [.. rows.Select((r, i) => new Row(i + 1, r.Id, r.CompanyId, r.LegalName, r.WantedKind, r.WantedSeats, r.Since, r.Priority, r.Note))];

@@ -16,7 +16,7 @@ public sealed record SiteDetails(
     SiteCard Card, decimal? FloorArea, IReadOnlyList<string> Sectors, IReadOnlyList<string> Services,
     IReadOnlyList<string> Partners, IReadOnlyList<SpaceKindOffer> Offer)
 {
-    public bool AcceptsApplications => Card.Status == SiteStatus.Operational;
+    public bool AcceptsApplications => Site.AcceptsApplicationsWhen(Card.Status);
 }
 
 /// <summary>The public view of the network: sites, their facts and free capacity on a day.</summary>

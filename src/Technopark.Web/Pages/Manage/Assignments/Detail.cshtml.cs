@@ -31,7 +31,7 @@ public sealed class DetailModel(TechnoparkDbContext db, AssignmentService assign
     public DateOnly? LastDay { get; set; }
 
     /// <summary>The reasons a manager may choose (a transfer is ended by the transfer form).</summary>
-    public static readonly IReadOnlyList<AssignmentEnd> EndReasons = [AssignmentEnd.Graduated, AssignmentEnd.Closed, AssignmentEnd.Relocated, AssignmentEnd.Other];
+    public static IReadOnlyList<AssignmentEnd> EndReasons => Departure.ReasonsToChoose;
 
     [BindProperty]
     public AssignmentEnd? Reason { get; set; }

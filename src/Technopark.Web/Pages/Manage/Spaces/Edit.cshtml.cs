@@ -108,22 +108,6 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        if (!active)
-        {
-            var today = clock.Today();
-            var holder = await db.Assignments.AsNoTracking()
-                .Where(a => a.SpaceId == id && (a.Period.End == null || a.Period.End > today))
-                .OrderBy(a => a.Period.Start)
-                .Join(db.Companies, a => a.CompanyId, c => c.Id, (a, c) => c.LegalName)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (holder is not null)
-            {
-                Show(space);
-                ModelState.AddModelError(string.Empty, text["Spaces.StillAssigned", space.Code, holder]);
-                return Page();
-            }
-        }
-
         var before = Snapshot(space);
         if (active)
         {
@@ -131,7 +115,16 @@ public sealed class EditModel(
         }
         else
         {
-            space.Deactivate();
+            try
+            {
+                space.Deactivate(await HolderOfCurrentOrFutureStayAsync(id, cancellationToken));
+            }
+            catch (DomainException e)
+            {
+                Show(space);
+                ModelState.AddModelError(string.Empty, text.Message(e));
+                return Page();
+            }
         }
 
         audit.Record(active ? "space.activate" : "space.deactivate", nameof(Space), id,
@@ -139,6 +132,17 @@ public sealed class EditModel(
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = text[active ? "Spaces.Activated" : "Spaces.Deactivated", space.Code].Value;
         return Redirect($"/manage/{Site.Slug}/spaces");
+    }
+
+    /// <summary>The company of the earliest stay in the space that has not ended by today, if any.</summary>
+    private Task<string?> HolderOfCurrentOrFutureStayAsync(int spaceId, CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        return db.Assignments.AsNoTracking()
+            .Where(a => a.SpaceId == spaceId && (a.Period.End == null || a.Period.End > today))
+            .OrderBy(a => a.Period.Start)
+            .Join(db.Companies, a => a.CompanyId, c => c.Id, (a, c) => c.LegalName)
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     private async Task<IActionResult> StaleAsync(int id, CancellationToken cancellationToken)
@@ -201,15 +205,14 @@ public sealed class EditModel(
     {
         public InputValidator(IStringLocalizer<SharedResource> text)
         {
-            RuleFor(x => x.Code).NotEmpty().WithMessage(text["Space.CodeInvalid", Space.CodeMaxLength])
-                .MaximumLength(Space.CodeMaxLength).WithMessage(text["Space.CodeInvalid", Space.CodeMaxLength])
-                .Matches("^[A-Za-z0-9][A-Za-z0-9./-]*$").WithMessage(text["Space.CodeInvalid", Space.CodeMaxLength]);
+            RuleFor(x => x.Code).Must(Space.IsValidCode).WithMessage(text["Space.CodeInvalid", Space.CodeMaxLength]);
             RuleFor(x => x.Kind).IsInEnum().WithMessage(text["Spaces.KindRequired"]);
-            RuleFor(x => x.Floor).InclusiveBetween(-5, 60).WithMessage(text["Space.FloorInvalid"]);
+            RuleFor(x => x.Floor).InclusiveBetween(Space.MinFloor, Space.MaxFloor).WithMessage(text["Space.FloorInvalid"]);
             RuleFor(x => x.Area).NotNull().WithMessage(text["Space.AreaInvalid"]).GreaterThan(0).WithMessage(text["Space.AreaInvalid"])
-                .LessThanOrEqualTo(10_000).WithMessage(text["Space.AreaInvalid"]);
+                .LessThanOrEqualTo(Space.MaxAreaSquareMeters).WithMessage(text["Space.AreaInvalid"]);
             RuleFor(x => x.Seats).InclusiveBetween(1, Space.MaxSeats).WithMessage(text["Space.SeatsInvalid", Space.MaxSeats]);
-            RuleFor(x => x.MonthlyRate).NotNull().WithMessage(text["Space.RateInvalid"]).GreaterThanOrEqualTo(0).WithMessage(text["Space.RateInvalid"]);
+            RuleFor(x => x.MonthlyRate).NotNull().WithMessage(text["Space.RateInvalid"]).GreaterThanOrEqualTo(0).WithMessage(text["Space.RateInvalid"])
+                .LessThanOrEqualTo(Space.MaxMonthlyRate).WithMessage(text["Space.RateInvalid"]);
         }
     }
 }
