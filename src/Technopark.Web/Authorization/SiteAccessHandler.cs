@@ -14,38 +14,30 @@ public sealed record SiteAccessRequirement(bool ManagersOnly, bool StaffOnly = f
 /// user–site–role table gives them a role. Every site page, handler and API uses it. Changing a
 /// site's records takes a role on that site (<see cref="Policies.SiteMember"/>): HQ reads, sites operate.
 /// The site is a <see cref="SiteResource"/> (pages, handlers, API) or, for the <see cref="Policies.SiteStaff"/>
-/// policy every page under /Manage carries (a folder convention), the request whose
-/// <c>{slug}</c> route value names it. A slug that names no site is left to the page (404): there is
-/// nothing to protect; a request under /Manage without a slug is refused.
+/// policy every page under /Manage carries (a folder convention), the request whose <c>{slug}</c> route
+/// value names it. A slug that names no site is left to the page (404): there is nothing to protect; a
+/// request under /Manage without a slug is refused. Scoped: a request reads a person's roles on a site once.
 /// </summary>
 public sealed class SiteAccessHandler(TechnoparkDbContext db) : AuthorizationHandler<SiteAccessRequirement>
 {
+    private readonly Dictionary<(string UserId, int SiteId), List<SiteRole>> _roles = [];
+
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, SiteAccessRequirement requirement)
     {
-        int siteId;
-        switch (context.Resource)
+        var site = context.Resource switch
         {
-            case SiteResource site:
-                siteId = site.SiteId;
-                break;
-            case HttpContext http when http.GetRouteValue("slug") is string { Length: > 0 } value:
-                var slug = value.ToLowerInvariant();
-                var id = await db.Sites.AsNoTracking().Where(s => s.Slug == slug).Select(s => (int?)s.Id)
-                    .FirstOrDefaultAsync(http.RequestAborted);
-                if (id is null)
-                {
-                    if (context.User.Identity?.IsAuthenticated == true)
-                    {
-                        context.Succeed(requirement);
-                    }
+            SiteResource resource => resource,
+            HttpContext http when http.GetRouteValue("slug") is string { Length: > 0 } slug => await SiteOfRequestAsync(http, slug),
+            _ => null,
+        };
+        if (site is null)
+        {
+            if (context.Resource is HttpContext { Items: var items } && items.ContainsKey(UnknownSiteKey) && context.User.Identity?.IsAuthenticated == true)
+            {
+                context.Succeed(requirement);
+            }
 
-                    return;
-                }
-
-                siteId = id.Value;
-                break;
-            default:
-                return;
+            return;
         }
 
         if (!requirement.StaffOnly && context.User.IsInRole(Roles.NetworkAdmin))
@@ -60,11 +52,41 @@ public sealed class SiteAccessHandler(TechnoparkDbContext db) : AuthorizationHan
             return;
         }
 
-        var allowed = await db.SiteStaff.AsNoTracking().AnyAsync(s => s.UserId == userId && s.SiteId == siteId
-            && (!requirement.ManagersOnly || s.Role == SiteRole.SiteManager));
-        if (allowed)
+        if (!_roles.TryGetValue((userId, site.SiteId), out var roles))
+        {
+            roles = await db.SiteStaff.AsNoTracking().Where(s => s.UserId == userId && s.SiteId == site.SiteId).Select(s => s.Role).ToListAsync();
+            _roles[(userId, site.SiteId)] = roles;
+        }
+
+        if (roles.Count > 0 && (!requirement.ManagersOnly || roles.Contains(SiteRole.SiteManager)))
         {
             context.Succeed(requirement);
         }
+    }
+
+    /// <summary>Where the site a /Manage request names is kept for the page (<see cref="SitePageModel"/>), once looked up.</summary>
+    internal const string SiteKey = "Technopark.Site";
+
+    private const string UnknownSiteKey = "Technopark.UnknownSite";
+
+    private async Task<SiteResource?> SiteOfRequestAsync(HttpContext http, string value)
+    {
+        if (http.Items[SiteKey] is (SiteResource known, string))
+        {
+            return known;
+        }
+
+        var slug = value.ToLowerInvariant();
+        var site = await db.Sites.AsNoTracking().Where(s => s.Slug == slug).Select(s => new { s.Id, s.Slug, s.Name })
+            .FirstOrDefaultAsync(http.RequestAborted);
+        if (site is null)
+        {
+            http.Items[UnknownSiteKey] = true;
+            return null;
+        }
+
+        var resource = new SiteResource(site.Id, site.Slug);
+        http.Items[SiteKey] = (resource, site.Name);
+        return resource;
     }
 }

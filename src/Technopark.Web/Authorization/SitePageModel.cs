@@ -28,18 +28,27 @@ public abstract class SitePageModel : PageModel
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var services = HttpContext.RequestServices;
-        var slug = (RouteData.Values["slug"] as string ?? string.Empty).ToLowerInvariant();
-        var site = await services.GetRequiredService<TechnoparkDbContext>().Sites.AsNoTracking()
-            .Where(s => s.Slug == slug).Select(s => new { s.Id, s.Slug, s.Name })
-            .FirstOrDefaultAsync(HttpContext.RequestAborted);
-        if (site is null)
+        if (HttpContext.Items[SiteAccessHandler.SiteKey] is (SiteResource known, string name))
         {
-            context.Result = NotFound();
-            return;
+            // Looked up already by the /Manage folder policy for this request.
+            (Site, SiteName) = (known, name);
+        }
+        else
+        {
+            var slug = (RouteData.Values["slug"] as string ?? string.Empty).ToLowerInvariant();
+            var site = await services.GetRequiredService<TechnoparkDbContext>().Sites.AsNoTracking()
+                .Where(s => s.Slug == slug).Select(s => new { s.Id, s.Slug, s.Name })
+                .FirstOrDefaultAsync(HttpContext.RequestAborted);
+            if (site is null)
+            {
+                context.Result = NotFound();
+                return;
+            }
+
+            Site = new SiteResource(site.Id, site.Slug);
+            SiteName = site.Name;
         }
 
-        Site = new SiteResource(site.Id, site.Slug);
-        SiteName = site.Name;
         var authorization = services.GetRequiredService<IAuthorizationService>();
         if (!(await authorization.AuthorizeAsync(User, Site, Policy)).Succeeded)
         {

@@ -20,6 +20,17 @@ public sealed partial class StepModel(
 {
     public static readonly string[] Steps = ["project", "team", "market", "documents", "submit"];
 
+    /// <summary>The page of a step: project, team and market share this page; documents and submit have their own.</summary>
+    public static string PageOf(string step) => step switch
+    {
+        "documents" => "/Apply/Documents",
+        "submit" => "/Apply/Submit",
+        _ => "/Apply/Step",
+    };
+
+    /// <summary>The route values of a step's page (<see cref="PageOf"/>) for an application.</summary>
+    public static object RouteOf(int id, string step) => PageOf(step) == "/Apply/Step" ? new { id, step } : new { id };
+
     public string Step => RouteData.Values["step"] as string ?? "project";
 
     [BindProperty]
@@ -104,7 +115,7 @@ public sealed partial class StepModel(
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = text["Apply.DraftSaved"].Value;
         var go = next is null ? Step : Steps[Array.IndexOf(Steps, Step) + 1];
-        return Redirect($"/apply/{Application.Id}/{go}");
+        return RedirectToPage(PageOf(go), RouteOf(Application.Id, go));
     }
 
     public sealed partial class InputModel
