@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Technopark.Domain.Applications;
 using Technopark.Domain.Common;
@@ -29,7 +30,7 @@ public sealed partial class StepModel(
     };
 
     /// <summary>The route values of a step's page (<see cref="PageOf"/>) for an application.</summary>
-    public static object RouteOf(int id, string step) => PageOf(step) == "/Apply/Step" ? new { id, step } : new { id };
+    public static RouteValueDictionary RouteOf(int id, string step) => PageOf(step) == "/Apply/Step" ? new() { ["id"] = id, ["step"] = step } : new() { ["id"] = id };
 
     public string Step => RouteData.Values["step"] as string ?? "project";
 
