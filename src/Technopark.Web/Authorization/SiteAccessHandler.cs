@@ -76,17 +76,22 @@ public sealed class SiteAccessHandler(TechnoparkDbContext db) : AuthorizationHan
             return known;
         }
 
-        var slug = value.ToLowerInvariant();
-        var site = await db.Sites.AsNoTracking().Where(s => s.Slug == slug).Select(s => new { s.Id, s.Slug, s.Name })
-            .FirstOrDefaultAsync(http.RequestAborted);
-        if (site is null)
+        if (await FindSiteAsync(db, value, http.RequestAborted) is not { } found)
         {
             http.Items[UnknownSiteKey] = true;
             return null;
         }
 
-        var resource = new SiteResource(site.Id, site.Slug);
-        http.Items[SiteKey] = (resource, site.Name);
-        return resource;
+        http.Items[SiteKey] = found;
+        return found.Site;
+    }
+
+    /// <summary>The site a URL's slug names (any letter case), with its name; null when there is none.</summary>
+    internal static async Task<(SiteResource Site, string Name)?> FindSiteAsync(TechnoparkDbContext db, string slug, CancellationToken cancellationToken)
+    {
+        var lower = slug.ToLowerInvariant();
+        var site = await db.Sites.AsNoTracking().Where(s => s.Slug == lower).Select(s => new { s.Id, s.Slug, s.Name })
+            .FirstOrDefaultAsync(cancellationToken);
+        return site is null ? null : (new SiteResource(site.Id, site.Slug), site.Name);
     }
 }
