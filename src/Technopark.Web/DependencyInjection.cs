@@ -45,6 +45,7 @@ public static class DependencyInjection
                 }
 
                 options.Conventions.AuthorizeFolder("/Hq", Policies.NetworkAdmin);
+                options.Conventions.AuthorizeFolder("/Manage", Policies.SiteStaff);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>

@@ -49,10 +49,10 @@ public static partial class Personas
         Check(await users.CreateAsync(user, Password));
         var (role, slug, siteRole) = persona switch
         {
-            Persona.NetworkAdmin => (Roles.NetworkAdmin, null, (SiteRole?)null),
-            Persona.ManagerTanger => (Roles.SiteManager, "tanger", SiteRole.SiteManager),
-            Persona.ManagerOujda => (Roles.SiteManager, "oujda", SiteRole.SiteManager),
-            Persona.ReviewerTanger => (Roles.Reviewer, "tanger", SiteRole.Reviewer),
+            Persona.NetworkAdmin => (Roles.NetworkAdmin, (string?)null, (SiteRole?)null),
+            Persona.ManagerTanger => ((string?)null, "tanger", SiteRole.SiteManager),
+            Persona.ManagerOujda => ((string?)null, "oujda", SiteRole.SiteManager),
+            Persona.ReviewerTanger => ((string?)null, "tanger", SiteRole.Reviewer),
             _ => ((string?)null, (string?)null, (SiteRole?)null),
         };
         if (role is not null)

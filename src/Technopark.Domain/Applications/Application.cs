@@ -158,7 +158,7 @@ public sealed class Application
     public ApplicationDocument RemoveDocument(int documentId, DateTimeOffset now)
     {
         EnsureEditable();
-        var document = _documents.Find(d => d.Id == documentId) ?? throw new DomainException("Document.NotFound");
+        var document = _documents.Find(d => d.Id == documentId) ?? throw new NotFoundException(ErrorCodes.DocumentNotFound);
         _documents.Remove(document);
         UpdatedAt = now;
         return document;

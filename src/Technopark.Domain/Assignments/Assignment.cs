@@ -60,9 +60,9 @@ public sealed class Assignment
     /// <summary>Moves the planned end (null: open-ended). Only later, and only of a stay that has a planned end: ending earlier is <see cref="EndOn"/>.</summary>
     public void Extend(DateOnly? newEnd)
     {
-        Guard.That(EndReason is null, "Assignment.AlreadyEnded", "End");
-        Guard.That(Period.End is not null, "Assignment.AlreadyOpen", "End");
-        Guard.That(newEnd is null || Period.End is null || newEnd > Period.End, "Assignment.ExtendNotLater", "End");
+        Guard.That(EndReason is null, "Assignment.AlreadyEnded", nameof(DateRange.End));
+        Guard.That(Period.End is not null, "Assignment.AlreadyOpen", nameof(DateRange.End));
+        Guard.That(newEnd is null || Period.End is null || newEnd > Period.End, "Assignment.ExtendNotLater", nameof(DateRange.End));
         Period = new DateRange(Period.Start, newEnd);
     }
 
@@ -77,9 +77,9 @@ public sealed class Assignment
     /// <summary>Ends the assignment: <paramref name="end"/> is the first day the space is free again.</summary>
     public void EndOn(DateOnly end, AssignmentEnd reason)
     {
-        Guard.That(EndReason is null, "Assignment.AlreadyEnded", "End");
-        Guard.That(Period.End is null || end <= Period.End, "Assignment.EndAfterPlanned", "End");
-        Guard.That(end > Period.Start, "Assignment.EndBeforeStart", "End");
+        Guard.That(EndReason is null, "Assignment.AlreadyEnded", nameof(DateRange.End));
+        Guard.That(Period.End is null || end <= Period.End, "Assignment.EndAfterPlanned", nameof(DateRange.End));
+        Guard.That(end > Period.Start, "Assignment.EndBeforeStart", nameof(DateRange.End));
         Period = new DateRange(Period.Start, end);
         EndReason = reason;
     }

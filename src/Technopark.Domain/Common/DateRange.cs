@@ -11,7 +11,7 @@ public sealed record DateRange
     {
         if (end is { } e && e <= start)
         {
-            throw new DomainException("Period.EndNotAfterStart") { Field = "End" };
+            throw new DomainException("Period.EndNotAfterStart") { Field = nameof(End) };
         }
 
         Start = start;
@@ -34,5 +34,5 @@ public sealed record DateRange
 
     /// <summary>A period typed by a person (first and last day): both days must be within <see cref="DateRangeLimits"/>.</summary>
     public static DateRange FromLastDay(DateOnly start, DateOnly? lastDay) =>
-        new(DateRangeLimits.Check(start, "Start"), DateRangeLimits.EndAfter(lastDay));
+        new(DateRangeLimits.Check(start, nameof(Start)), DateRangeLimits.EndAfter(lastDay));
 }

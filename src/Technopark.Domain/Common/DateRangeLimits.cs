@@ -24,6 +24,6 @@ public static class DateRangeLimits
     }
 
     /// <summary>The first day after <paramref name="lastDay"/> (a half-open period's end), once the last day is checked.</summary>
-    public static DateOnly? EndAfter(DateOnly? lastDay, string field = "End") =>
+    public static DateOnly? EndAfter(DateOnly? lastDay, string field = nameof(DateRange.End)) =>
         lastDay is { } last ? Check(last, field).AddDays(1) : null;
 }

@@ -1,14 +1,15 @@
 namespace Technopark.Domain.Staff;
 
-/// <summary>Role names. NetworkAdmin is network-wide; the site roles hold for the sites a person is given.</summary>
+/// <summary>
+/// The one Identity role. Everything a person may do on a site comes from their rows in
+/// <c>site_staff</c> (<see cref="SiteRole"/>), never from an Identity role.
+/// </summary>
 public static class Roles
 {
     public const string NetworkAdmin = "NetworkAdmin";
-    public const string SiteManager = "SiteManager";
-    public const string Reviewer = "Reviewer";
 }
 
-/// <summary>What a person does on one site.</summary>
+/// <summary>What a person does on one site: a row of <c>site_staff</c> (person, site, role).</summary>
 public enum SiteRole
 {
     SiteManager,

@@ -4,6 +4,18 @@ using Technopark.Domain.Staff;
 
 namespace Technopark.Web.Authorization;
 
+/// <summary>
+/// One role model (DESIGN.md, "Roles, one model"):
+/// <list type="bullet">
+/// <item><c>NetworkAdmin</c> (network HQ) is the only Identity role (<see cref="Roles"/>); it reads every site.</item>
+/// <item>Every per-site role (<see cref="SiteRole.SiteManager"/>, <see cref="SiteRole.Reviewer"/>) is a row of
+/// <c>site_staff</c> (person, site, role); <see cref="SiteAccessHandler"/> reads it on each request, never a copy.</item>
+/// <item>Applicants are any signed-in user; what they own (applications) is checked by owner id in the pages.</item>
+/// </list>
+/// Pages: the fallback policy wants a signed-in user; /Hq carries <see cref="Policies.NetworkAdmin"/>; every page
+/// under /Manage carries <see cref="Policies.SiteStaff"/> for its <c>{slug}</c> (folder conventions in
+/// <c>AddWeb</c>) and derives from <see cref="SitePageModel"/>, which asks for the page's own policy.
+/// </summary>
 public static class AuthorizationSetup
 {
     /// <summary>

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Technopark.Infrastructure.Data;
 
 namespace Technopark.Web.Authorization;
@@ -28,18 +27,18 @@ public abstract class SitePageModel : PageModel
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var services = HttpContext.RequestServices;
-        var slug = (RouteData.Values["slug"] as string ?? string.Empty).ToLowerInvariant();
-        var site = await services.GetRequiredService<TechnoparkDbContext>().Sites.AsNoTracking()
-            .Where(s => s.Slug == slug).Select(s => new { s.Id, s.Slug, s.Name })
-            .FirstOrDefaultAsync(HttpContext.RequestAborted);
-        if (site is null)
+        // Looked up already by the /Manage folder policy for this request, else here.
+        var site = HttpContext.Items[SiteAccessHandler.SiteKey] as (SiteResource Site, string Name)?
+            ?? await SiteAccessHandler.FindSiteAsync(services.GetRequiredService<TechnoparkDbContext>(),
+                RouteData.Values["slug"] as string ?? string.Empty, HttpContext.RequestAborted);
+        if (site is not { } found)
         {
             context.Result = NotFound();
             return;
         }
 
-        Site = new SiteResource(site.Id, site.Slug);
-        SiteName = site.Name;
+        (Site, SiteName) = found;
+
         var authorization = services.GetRequiredService<IAuthorizationService>();
         if (!(await authorization.AuthorizeAsync(User, Site, Policy)).Succeeded)
         {

@@ -9,7 +9,7 @@ namespace Technopark.Web.Pages;
 /// <summary>Remembers the chosen language in a cookie for a year (and on the account) and goes back to the page.</summary>
 public sealed class LanguageModel(UserLanguage language, TimeProvider clock) : PageModel
 {
-    public IActionResult OnGet() => LocalRedirect("/");
+    public IActionResult OnGet() => RedirectToPage("/Index");
 
     public async Task<IActionResult> OnPostAsync(string culture, string? returnUrl)
     {

@@ -19,24 +19,25 @@ public sealed class DemoAccounts(
 {
     public const string DefaultPassword = "Demo-Technopark-2026";
 
+    /// <summary>
+    /// Role is the Identity role (NetworkAdmin only); Site and SiteRole make the person's <c>site_staff</c> row,
+    /// which is what site authorization reads.
+    /// </summary>
     public static readonly IReadOnlyList<(string Email, string Name, string? Role, string? Site, SiteRole? SiteRole)> Accounts =
     [
         ("hq@technopark.ma", "Siège Technopark", Roles.NetworkAdmin, null, null),
-        ("manager.tanger@technopark.ma", "Responsable Tanger", Roles.SiteManager, "tanger", SiteRole.SiteManager),
-        ("manager.oujda@technopark.ma", "Responsable Oujda", Roles.SiteManager, "oujda", SiteRole.SiteManager),
-        ("reviewer.tanger@technopark.ma", "Évaluatrice Tanger", Roles.Reviewer, "tanger", SiteRole.Reviewer),
-        ("reviewer.oujda@technopark.ma", "Évaluateur Oujda", Roles.Reviewer, "oujda", SiteRole.Reviewer),
+        ("manager.tanger@technopark.ma", "Responsable Tanger", null, "tanger", SiteRole.SiteManager),
+        ("manager.oujda@technopark.ma", "Responsable Oujda", null, "oujda", SiteRole.SiteManager),
+        ("reviewer.tanger@technopark.ma", "Évaluatrice Tanger", null, "tanger", SiteRole.Reviewer),
+        ("reviewer.oujda@technopark.ma", "Évaluateur Oujda", null, "oujda", SiteRole.Reviewer),
         ("startup@technopark.ma", "Porteuse de projet", null, null, null),
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        foreach (var role in new[] { Roles.NetworkAdmin, Roles.SiteManager, Roles.Reviewer })
+        if (!await roles.RoleExistsAsync(Roles.NetworkAdmin))
         {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                Check(await roles.CreateAsync(new IdentityRole(role)));
-            }
+            Check(await roles.CreateAsync(new IdentityRole(Roles.NetworkAdmin)));
         }
 
         var password = configuration["TECHNOPARK_DEMO_PASSWORD"] is { Length: > 0 } p ? p : DefaultPassword;

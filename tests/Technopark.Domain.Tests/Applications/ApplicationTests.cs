@@ -10,6 +10,17 @@ public class ApplicationTests
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
 
     [Fact]
+    public void RemoveDocument_UnknownId_ThrowsNotFoundWithTheDocumentCode()
+    {
+        var application = Application.Start("applicant", 1, Programme.Incubation, Now);
+
+        var error = Assert.Throws<NotFoundException>(() => application.RemoveDocument(12345, Now));
+
+        Assert.Equal(ErrorCodes.DocumentNotFound, error.Code);
+        Assert.Equal("Document.NotFound", error.Code);
+    }
+
+    [Fact]
     public void Submit_Incomplete_ThrowsAndStaysDraft()
     {
         var application = Application.Start("applicant", 1, Programme.Incubation, Now);

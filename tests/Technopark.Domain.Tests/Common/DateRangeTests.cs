@@ -14,6 +14,12 @@ public class DateRangeTests
         Assert.Throws<DomainException>(() => new DateRange(March1, March1));
     }
 
+    [Fact]
+    public void Create_EndBeforeOrOnStart_NamesTheEndField()
+    {
+        Assert.Equal(nameof(DateRange.End), Assert.Throws<DomainException>(() => new DateRange(March1, March1)).Field);
+    }
+
     [Theory]
     [InlineData("9999-12-31", null, "Start")]
     [InlineData("1999-12-31", null, "Start")]

@@ -30,6 +30,9 @@ public partial class BoardViewTests(DemoAppFixture app) : IClassFixture<DemoAppF
         Assert.Equal(codes.Order(StringComparer.Ordinal), RowCodes().Matches(table.Value).Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal));
         Assert.DoesNotContain("board-tile", html, StringComparison.Ordinal);
         Assert.Contains("data-view=\"tiles\"", html, StringComparison.Ordinal);
+        // The floor column reads as the tiles' headings do: the ground floor by its name, not "0".
+        var coworkingRow = Element().Matches(WebUtility.HtmlDecode(table.Value)).Select(m => m.Value).Single(e => e.Contains("data-code=\"CW-1\"", StringComparison.Ordinal));
+        Assert.Contains($"<td>{ResourceText.Of(app.Factory, "Board.GroundFloor")}</td>", coworkingRow, StringComparison.Ordinal);
     }
 
     [Theory]

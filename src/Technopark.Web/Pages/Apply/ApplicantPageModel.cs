@@ -37,7 +37,7 @@ public abstract class ApplicantPageModel : PageModel
 
         if (!application.IsEditable)
         {
-            context.Result = Redirect($"/applications/{id}");
+            context.Result = RedirectToPage("/Apply/View", new { id });
             return;
         }
 

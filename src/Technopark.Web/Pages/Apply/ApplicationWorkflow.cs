@@ -70,7 +70,7 @@ public sealed class ApplicationWorkflow(
         var application = await LockAsync(id, cancellationToken);
         if (application is null || application.SiteId != siteId)
         {
-            throw new Domain.Common.DomainException("Application.NotFound");
+            throw new Domain.Common.NotFoundException(Domain.Common.ErrorCodes.ApplicationNotFound);
         }
 
         var before = application.State.ToString();

@@ -77,7 +77,7 @@ public sealed class DocumentsModel(
         }
 
         TempData["Message"] = text["Document.Uploaded"].Value;
-        return Redirect($"/apply/{Application.Id}/documents");
+        return RedirectToPage("/Apply/Documents", new { id = Application.Id });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int documentId, CancellationToken cancellationToken)
@@ -95,7 +95,7 @@ public sealed class DocumentsModel(
         }
 
         TempData["Message"] = text["Document.Removed"].Value;
-        return Redirect($"/apply/{Application.Id}/documents");
+        return RedirectToPage("/Apply/Documents", new { id = Application.Id });
     }
 
     private async Task<string?> TryAttachAsync(CancellationToken cancellationToken)

@@ -55,7 +55,7 @@ public sealed class IndexModel(TechnoparkDbContext db, IStringLocalizer<SharedRe
             TempData["Message"] = text["Apply.Resumed"].Value;
         }
 
-        return Redirect($"/apply/{id}/project");
+        return RedirectToPage("/Apply/Step", new { id, step = "project" });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Technopark.Domain.Applications;
 using Technopark.Domain.Common;
@@ -20,6 +21,17 @@ public sealed partial class StepModel(
     TimeProvider clock) : ApplicantPageModel
 {
     public static readonly string[] Steps = ["project", "team", "market", "documents", "submit"];
+
+    /// <summary>The page of a step: project, team and market share this page; documents and submit have their own.</summary>
+    public static string PageOf(string step) => step switch
+    {
+        "documents" => "/Apply/Documents",
+        "submit" => "/Apply/Submit",
+        _ => "/Apply/Step",
+    };
+
+    /// <summary>The route values of a step's page (<see cref="PageOf"/>) for an application.</summary>
+    public static RouteValueDictionary RouteOf(int id, string step) => PageOf(step) == "/Apply/Step" ? new() { ["id"] = id, ["step"] = step } : new() { ["id"] = id };
 
     public string Step => RouteData.Values["step"] as string ?? "project";
 
@@ -105,7 +117,7 @@ public sealed partial class StepModel(
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = text["Apply.DraftSaved"].Value;
         var go = next is null ? Step : Steps[Array.IndexOf(Steps, Step) + 1];
-        return Redirect($"/apply/{Application.Id}/{go}");
+        return RedirectToPage(PageOf(go), RouteOf(Application.Id, go));
     }
 
     public sealed partial class InputModel

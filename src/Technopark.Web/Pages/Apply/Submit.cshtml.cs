@@ -32,6 +32,6 @@ public sealed class SubmitModel(ApplicationWorkflow workflow, IStringLocalizer<S
             return Page();
         }
 
-        return Redirect($"/applications/{Application.Id}");
+        return RedirectToPage("/Apply/View", new { id = Application.Id });
     }
 }

@@ -38,7 +38,7 @@ public sealed class ViewModel(TechnoparkDbContext db, ApplicationWorkflow workfl
         }
 
         TempData["Message"] = text["Apply.Withdrawn"].Value;
-        return Redirect($"/applications/{id}");
+        return RedirectToPage("/Apply/View", new { id });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +45,7 @@ public sealed class AssignModel(
                 await assignments.AssignAsync(Site.SiteId, Input.SpaceId, Input.CompanyId, DateRange.FromLastDay(Input.Start!.Value, Input.LastDay),
                     Input.Seats, Input.MonthlyRent, cancellationToken);
                 TempData["Message"] = text["Assign.Done"].Value;
-                return Redirect($"/manage/{Site.Slug}/board?on={Input.Start.Value:yyyy-MM-dd}");
+                return RedirectToPage("/Manage/Board", new { slug = Site.Slug, on = Input.Start.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
             }
             catch (DomainException e)
             {

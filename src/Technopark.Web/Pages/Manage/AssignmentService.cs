@@ -31,14 +31,17 @@ public sealed class StaleDataException() : DomainException("Common.Stale");
 /// </summary>
 public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, TimeProvider clock, IOptions<AssignmentOptions> options)
 {
+    /// <summary>The field of a transfer's destination space, for errors shown next to it.</summary>
+    public const string ToSpaceField = "ToSpaceId";
+
     public async Task<int> AssignAsync(int siteId, int spaceId, int companyId, DateRange period, int? seats, decimal? monthlyRent,
         CancellationToken cancellationToken)
     {
-        EnsureNotTooFarInPast(period.Start, "Start");
+        EnsureNotTooFarInPast(period.Start, nameof(DateRange.Start));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var space = (await LockSpacesAsync(siteId, [spaceId], cancellationToken))[0];
         var company = await db.Companies.SingleOrDefaultAsync(c => c.Id == companyId && c.SiteId == siteId, cancellationToken)
-            ?? throw new DomainException("Assignment.CompanyNotFound") { Field = "CompanyId" };
+            ?? throw new DomainException("Assignment.CompanyNotFound") { Field = nameof(Assignment.CompanyId) };
         var assignment = await AddAsync(space, company, period, seats, monthlyRent, cancellationToken);
         foreach (var entry in await db.WaitingList.Where(w => w.CompanyId == companyId && w.SiteId == siteId && w.RemovedOn == null).ToListAsync(cancellationToken))
         {
@@ -74,7 +77,7 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
     /// <summary>Whether the stay may end on <paramref name="lastDay"/>: the rules of <see cref="EndAsync"/>, on a copy that is never saved.</summary>
     public async Task CheckEndAsync(int siteId, int assignmentId, uint version, DateOnly lastDay, AssignmentEnd reason, CancellationToken cancellationToken)
     {
-        EnsureNotTooFarInPast(lastDay, "End");
+        EnsureNotTooFarInPast(lastDay, nameof(DateRange.End));
         var assignment = await FindAsync(siteId, assignmentId, version, cancellationToken);
         assignment.EndOn(DateRangeLimits.EndAfter(lastDay)!.Value, reason);
         db.Entry(assignment).State = EntityState.Detached;
@@ -83,7 +86,7 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
     /// <summary>Ends on <paramref name="lastDay"/> (the company's last day in the space).</summary>
     public async Task EndAsync(int siteId, int assignmentId, uint version, DateOnly lastDay, AssignmentEnd reason, CancellationToken cancellationToken)
     {
-        EnsureNotTooFarInPast(lastDay, "End");
+        EnsureNotTooFarInPast(lastDay, nameof(DateRange.End));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var assignment = await FindAsync(siteId, assignmentId, version, cancellationToken);
         var space = await db.Spaces.SingleAsync(s => s.Id == assignment.SpaceId, cancellationToken);
@@ -100,8 +103,8 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
     public async Task<int> TransferAsync(int siteId, int assignmentId, uint version, int toSpaceId, DateOnly firstDay, int? seats, decimal? monthlyRent,
         CancellationToken cancellationToken)
     {
-        DateRangeLimits.Check(firstDay, "Start");
-        EnsureNotTooFarInPast(firstDay, "Start");
+        DateRangeLimits.Check(firstDay, nameof(DateRange.Start));
+        EnsureNotTooFarInPast(firstDay, nameof(DateRange.Start));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var current = await FindAsync(siteId, assignmentId, version, cancellationToken);
         current.EnsureTransferTo(toSpaceId);
@@ -157,7 +160,7 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
     private async Task<Assignment> FindAsync(int siteId, int id, uint version, CancellationToken cancellationToken)
     {
         var assignment = await db.Assignments.SingleOrDefaultAsync(a => a.Id == id && a.SiteId == siteId, cancellationToken)
-            ?? throw new DomainException("Assignment.NotFound");
+            ?? throw new NotFoundException(ErrorCodes.AssignmentNotFound);
         if (db.Entry(assignment).Property<uint>("Version").CurrentValue != version)
         {
             throw new StaleDataException();
@@ -175,7 +178,7 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
             .ToListAsync(cancellationToken);
         return spaces.Count == sorted.Length
             ? [.. ids.Select(id => spaces.Single(s => s.Id == id))]
-            : throw new DomainException("Assignment.SpaceNotFound") { Field = "SpaceId" };
+            : throw new DomainException("Assignment.SpaceNotFound") { Field = nameof(Assignment.SpaceId) };
     }
 
     /// <summary>Loads the other stays of the coworking space over the period; <see cref="OfficeAllocation.EnsureSeatsFit"/> decides.</summary>
@@ -196,8 +199,8 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
             .Join(db.Companies, a => a.CompanyId, c => c.Id, (a, c) => new { a.Period.Start, a.Period.End, c.LegalName })
             .FirstAsync(cancellationToken);
         return holder.End is { } holderEnd
-            ? new DomainException("Assignment.OfficeOccupied", space.Code, holder.Start, holderEnd.AddDays(-1), holder.LegalName) { Field = "Start" }
-            : new DomainException("Assignment.OfficeOccupiedOpen", space.Code, holder.Start, holder.LegalName) { Field = "Start" };
+            ? new DomainException("Assignment.OfficeOccupied", space.Code, holder.Start, holderEnd.AddDays(-1), holder.LegalName) { Field = nameof(DateRange.Start) }
+            : new DomainException("Assignment.OfficeOccupiedOpen", space.Code, holder.Start, holder.LegalName) { Field = nameof(DateRange.Start) };
     }
 
     /// <summary>Asks whether the company holds another stay after this one when <see cref="Departure"/> needs to know.</summary>

@@ -64,7 +64,7 @@ public sealed class WaitingListModel(
                     new { company = company.LegalName, kind = entry.WantedKind.ToString(), entry.WantedSeats, entry.Priority });
                 await db.SaveChangesAsync(cancellationToken);
                 TempData["Message"] = text["Waiting.Added", company.LegalName].Value;
-                return Redirect($"/manage/{Site.Slug}/waiting-list");
+                return RedirectToPage("/Manage/WaitingList", new { slug = Site.Slug });
             }
             catch (DomainException e)
             {
@@ -105,7 +105,7 @@ public sealed class WaitingListModel(
         audit.Record(action, nameof(WaitingListEntry), id, Site.SiteId, before, new { entry.Priority, removed = entry.RemovalReason?.ToString() });
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = text[done].Value;
-        return Redirect($"/manage/{Site.Slug}/waiting-list");
+        return RedirectToPage("/Manage/WaitingList", new { slug = Site.Slug });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

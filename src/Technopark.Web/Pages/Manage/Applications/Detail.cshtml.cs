@@ -99,7 +99,7 @@ public sealed class DetailModel(
 
         var s = Score;
         return await ChangeAsync(() => Application.Score(UserId, s.Innovation, s.Team, s.Market, s.Feasibility, s.Impact, s.Comment, clock.GetUtcNow()),
-            "application.review", null, () => new { s.Innovation, s.Team, s.Market, s.Feasibility, s.Impact, s.Comment }, "Review.Saved", "Score", cancellationToken);
+            "application.review", null, () => new { s.Innovation, s.Team, s.Market, s.Feasibility, s.Impact, s.Comment }, "Review.Saved", nameof(Score), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDecideAsync(int id, CancellationToken cancellationToken)
@@ -121,14 +121,14 @@ public sealed class DetailModel(
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(e.Field is "DecisionReason" ? nameof(Reason) : nameof(Decision), text.Message(e));
+            ModelState.AddModelError(e.Field is nameof(Domain.Applications.Application.DecisionReason) ? nameof(Reason) : nameof(Decision), text.Message(e));
             db.ChangeTracker.Clear();
             await LoadAsync(id, cancellationToken);
             return Page();
         }
 
         TempData["Message"] = text[$"Decision.Done.{decision}"].Value;
-        return Redirect($"/manage/{Site.Slug}/applications/{id}");
+        return RedirectToPage("/Manage/Applications/Detail", new { slug = Site.Slug, id });
     }
 
     public async Task<IActionResult> OnPostMessageAsync(int id, CancellationToken cancellationToken)
@@ -149,7 +149,7 @@ public sealed class DetailModel(
         }
 
         TempData["Message"] = text["Review.MessageSent"].Value;
-        return Redirect($"/manage/{Site.Slug}/applications/{id}");
+        return RedirectToPage("/Manage/Applications/Detail", new { slug = Site.Slug, id });
     }
 
     private async Task<IActionResult> ChangeAsync(Action change, string action, object? before, Func<object> after, string done, string field,
@@ -161,14 +161,14 @@ public sealed class DetailModel(
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(field == "Score" && e.Field is { } f ? $"Score.{f}" : field, text.Message(e));
+            ModelState.AddModelError(field == nameof(Score) && e.Field is { } f ? $"Score.{f}" : field, text.Message(e));
             return Page();
         }
 
         audit.Record(action, nameof(Application), Application.Id, Site.SiteId, before, after());
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = text[done].Value;
-        return Redirect($"/manage/{Site.Slug}/applications/{Application.Id}");
+        return RedirectToPage("/Manage/Applications/Detail", new { slug = Site.Slug, id = Application.Id });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -109,20 +110,26 @@ public sealed class DetailModel(TechnoparkDbContext db, AssignmentService assign
             }
 
             TempData["Message"] = text[done].Value;
-            return Redirect($"/manage/{Site.Slug}/board?on={clock.Today():yyyy-MM-dd}");
+            return RedirectToPage("/Manage/Board", new { slug = Site.Slug, on = clock.Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         }
         catch (StaleDataException e)
         {
             ModelState.Clear();
             ModelState.AddModelError(string.Empty, text.Message(e));
         }
-        catch (DomainException e) when (e.Code == "Assignment.NotFound")
+        catch (NotFoundException)
         {
             return NotFound();
         }
         catch (DomainException e)
         {
-            var field = e.Field switch { "End" => nameof(LastDay), "Start" or "Seats" => nameof(FirstDay), "SpaceId" or "ToSpaceId" => nameof(ToSpaceId), _ => string.Empty };
+            var field = e.Field switch
+            {
+                nameof(DateRange.End) => nameof(LastDay),
+                nameof(DateRange.Start) or nameof(Assignment.Seats) => nameof(FirstDay),
+                nameof(Assignment.SpaceId) or AssignmentService.ToSpaceField => nameof(ToSpaceId),
+                _ => string.Empty,
+            };
             ModelState.AddModelError(field, text.Message(e));
         }
 

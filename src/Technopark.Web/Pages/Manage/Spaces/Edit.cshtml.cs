@@ -96,7 +96,7 @@ public sealed class EditModel(
         }
 
         TempData["Message"] = text["Spaces.Saved", space.Code].Value;
-        return Redirect($"/manage/{Site.Slug}/spaces");
+        return RedirectToPage("/Manage/Spaces/Index", new { slug = Site.Slug });
     }
 
     /// <summary>A space with a current or future assignment stays active: the message names the company.</summary>
@@ -131,7 +131,7 @@ public sealed class EditModel(
             Site.SiteId, before, Snapshot(space));
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = text[active ? "Spaces.Activated" : "Spaces.Deactivated", space.Code].Value;
-        return Redirect($"/manage/{Site.Slug}/spaces");
+        return RedirectToPage("/Manage/Spaces/Index", new { slug = Site.Slug });
     }
 
     /// <summary>The company of the earliest stay in the space that has not ended by today, if any.</summary>

@@ -110,7 +110,7 @@ public sealed class ImportModel(TechnoparkDbContext db, AuditTrail audit, IStrin
         }
 
         TempData["Message"] = text["Import.Done", spaces.Count].Value;
-        return Redirect($"/manage/{Site.Slug}/spaces");
+        return RedirectToPage("/Manage/Spaces/Index", new { slug = Site.Slug });
     }
 
     /// <summary>Checks every row; returns the spaces to create when all rows are valid, else null (problems in <see cref="Rows"/> or ModelState).</summary>

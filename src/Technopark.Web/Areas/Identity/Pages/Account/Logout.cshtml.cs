@@ -23,6 +23,6 @@ public sealed class LogoutModel(SignInManager<ApplicationUser> signInManager) : 
         }
 
         await signInManager.SignOutAsync();
-        return LocalRedirect("/");
+        return RedirectToPage("/Index", new { area = string.Empty });
     }
 }
