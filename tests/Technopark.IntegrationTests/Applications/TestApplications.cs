@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Technopark.Domain.Applications;
+using Technopark.Infrastructure.Data;
 
 namespace Technopark.IntegrationTests.Applications;
 
@@ -12,5 +14,18 @@ public static class TestApplications
         application.DescribeTeam("Contact", "contact@example.ma", "0612345678", 3, null, null, now);
         application.DescribeMarket("Maroc", "Abonnements", now);
         application.AttachDocument(DocumentKind.PitchDeck, "deck.pdf", Guid.NewGuid().ToString("N") + ".pdf", "application/pdf", 100, now);
+    }
+
+    /// <summary>A complete application of <paramref name="applicantId"/> to the site, submitted, saved; its id.</summary>
+    public static async Task<int> SubmittedAsync(TechnoparkDbContext db, string applicantId, string slug, DateTimeOffset now, string project = "Projet test")
+    {
+        var site = await db.Sites.SingleAsync(s => s.Slug == slug);
+        var application = Application.Start(applicantId, site.Id, Programme.Incubation, now);
+        db.Applications.Add(application);
+        await db.SaveChangesAsync();
+        Complete(application, site.FocusSectors.First(), now, project);
+        application.Submit(now);
+        await db.SaveChangesAsync();
+        return application.Id;
     }
 }

@@ -193,15 +193,7 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         }
 
         await using var db = app.Database.CreateContext();
-        var site = await db.Sites.SingleAsync(s => s.Slug == "tanger");
-        var now = DateTimeOffset.UtcNow;
-        var application = Application.Start(ownerId, site.Id, Programme.Incubation, now);
-        db.Applications.Add(application);
-        await db.SaveChangesAsync();
-        TestApplications.Complete(application, site.FocusSectors.First(), now, "Projet matrice");
-        application.Submit(now);
-        await db.SaveChangesAsync();
-        return application.Id;
+        return await TestApplications.SubmittedAsync(db, ownerId, "tanger", DateTimeOffset.UtcNow, "Projet matrice");
     }
 
     private List<string> MappedPatterns() =>

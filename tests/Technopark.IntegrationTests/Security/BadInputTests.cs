@@ -185,14 +185,6 @@ public sealed class BadInputTests(AppFixture app) : IClassFixture<AppFixture>
         await using var db = app.Database.CreateContext();
         var email = Personas.Email(Persona.Applicant).ToUpperInvariant();
         var userId = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Id).SingleAsync();
-        var site = await db.Sites.SingleAsync(s => s.Slug == slug);
-        var now = DateTimeOffset.UtcNow;
-        var application = Application.Start(userId, site.Id, Programme.Incubation, now);
-        db.Applications.Add(application);
-        await db.SaveChangesAsync();
-        TestApplications.Complete(application, site.FocusSectors.First(), now, "Projet HQ");
-        application.Submit(now);
-        await db.SaveChangesAsync();
-        return application.Id;
+        return await TestApplications.SubmittedAsync(db, userId, slug, DateTimeOffset.UtcNow, "Projet HQ");
     }
 }
