@@ -38,7 +38,7 @@ public class AccessibilitySweepTests(BrowserFixture browser) : IClassFixture<Bro
     private async Task SweepAsync(string? email, IEnumerable<string> urls, Screen screen, List<string> failures, string[]? follow = null)
     {
         var (width, _, language) = screen;
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl, ViewportSize = new() { Width = screen.Width, Height = screen.Height } });
+        var context = await browser.NewContextAsync(new() { BaseURL = browser.BaseUrl, ViewportSize = new() { Width = screen.Width, Height = screen.Height } });
         await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c%3D{language}%7Cuic%3D{language}", Url = browser.BaseUrl }]);
         var page = await context.NewPageAsync();
         if (email is not null)

@@ -137,7 +137,7 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task ScoresTable_At1366Pixels_ShowsEveryColumnWithoutScrolling()
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = browser.BaseUrl, Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
         });

@@ -33,10 +33,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync() => await (await NewContextAsync(new() { Locale = "fr-FR" })).NewPageAsync();
+
+    /// <summary>A browser context on the app (its base URL unless given) with the suite's timeouts.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "fr-FR" });
-        return await context.NewPageAsync();
+        options.BaseURL ??= BaseUrl;
+        var context = await Browser.NewContextAsync(options);
+        // Browser classes run side by side, each with its app and Chromium, on a 2-core CI machine: the first page of a
+        // class (Razor compilation, JIT, the database's first queries) can take longer than Playwright's 30 s default.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
     }
 
     public async Task DisposeAsync()

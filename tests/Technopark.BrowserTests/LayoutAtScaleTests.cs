@@ -92,7 +92,7 @@ public class LayoutAtScaleTests(BrowserFixture browser) : IClassFixture<BrowserF
 
     private async Task<IPage> SignedInPageAsync(string email, int width, int height, string language)
     {
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl, ViewportSize = new() { Width = width, Height = height } });
+        var context = await browser.NewContextAsync(new() { BaseURL = browser.BaseUrl, ViewportSize = new() { Width = width, Height = height } });
         await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c%3D{language}%7Cuic%3D{language}", Url = browser.BaseUrl }]);
         var page = await context.NewPageAsync();
         await SignIn.AsAsync(page, email);

@@ -58,7 +58,7 @@ public class PublicPagesJourneyTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task Visitor_OnAPhone_OpensTheMenuAndReachesTheLanguages()
     {
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl, ViewportSize = new() { Width = 375, Height = 740 } });
+        var context = await browser.NewContextAsync(new() { BaseURL = browser.BaseUrl, ViewportSize = new() { Width = 375, Height = 740 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
 
