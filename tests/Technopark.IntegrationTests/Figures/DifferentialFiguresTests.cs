@@ -1,3 +1,4 @@
+using Technopark.Domain.Network;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using Technopark.Domain.Network;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -71,7 +72,7 @@ public partial class HqFiguresTests(AppFixture app) : IClassFixture<AppFixture>,
         var network = HqReports.Network(await queries.SitesOnAsync(D, default));
 
         var figures = await queries.KpisAsync(D, default);
-        var kpis = HqReports.Compute(network, figures).ToDictionary(k => k.Key);
+        var kpis = NetworkKpis.Compute(network, figures).ToDictionary(k => k.Key);
 
         // Left on or before D: graduated g1 g2 g4 g5, closed x1 x2 (g3 leaves after D; r1 relocated does not count).
         Assert.Equal((4, 2), (figures.Graduated, figures.Closed));
@@ -136,7 +137,7 @@ public partial class HqFiguresTests(AppFixture app) : IClassFixture<AppFixture>,
         var tanger = Assert.Single(rows); // drafts and the application submitted after D are left out
         Assert.Equal((1, 1, 1, 1), (tanger.Submitted, tanger.Accepted, tanger.Rejected, tanger.Waitlisted));
         Assert.Equal(3, tanger.Decided);
-        Assert.Equal(33.3m, HqReports.Rate(tanger.Accepted, tanger.Decided));
+        Assert.Equal(33.3m, NetworkKpis.Rate(tanger.Accepted, tanger.Decided));
         Assert.Equal(10.0, tanger.MedianDays!.Value, 6); // 4, 10, 20 days
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Technopark.Domain.Assignments;
+using Technopark.Domain.Network;
 
 namespace Technopark.Infrastructure.Data.Queries;
 
@@ -23,20 +25,6 @@ public sealed record TrendPoint(int SiteId, DateOnly Month, int OfficesTotal, in
 public sealed record PipelineRow(
     int SiteId, int Submitted, int UnderReview, int Accepted, int Rejected, int Waitlisted, int Withdrawn, int Decided, double? MedianDays);
 
-/// <summary>
-/// The outcome figures of the network on a day, computed from the records. <see cref="ResidentSamples"/> sums the residents
-/// counted on <see cref="Samples"/> days a month apart, kept whole so that the turnover divides exactly (an average carried
-/// as a float turned 18.75 % into 18.7 %).
-/// </summary>
-public sealed record KpiFigures(
-    int Graduated, int Closed, int SurvivalCohort, int Survivors, int Departures, int ResidentSamples, long Jobs, decimal Revenue)
-{
-    /// <summary>Days on which residents are counted for the turnover: D and the same day of each of the 11 months before.</summary>
-    public const int Samples = 12;
-
-    public decimal AverageResidents => ResidentSamples / (decimal)Samples;
-}
-
 /// <summary>A company behind a KPI figure.</summary>
 public sealed record KpiCompany(int Id, string LegalName, string Slug, string? ExitReason, DateOnly? ExitedOn, int? Headcount, decimal? Revenue, int Total);
 
@@ -47,8 +35,8 @@ public sealed record KpiCompany(int Id, string LegalName, string Slug, string? E
 /// </summary>
 public sealed class NetworkQueries(TechnoparkDbContext db)
 {
-    /// <summary>Days after D within which a assignment ending counts as "ending soon" on the HQ dashboard.</summary>
-    public const int EndingWithinDays = 90;
+    /// <summary>Days after D within which an assignment ending counts as "ending soon" on the dashboards (<see cref="EndingSoon"/>).</summary>
+    public const int EndingWithinDays = EndingSoon.DashboardWithinDays;
 
     /// <summary>How many companies a KPI drill-down lists at most.</summary>
     public const int DrillDownLimit = 500;

@@ -1,3 +1,4 @@
+using Technopark.Domain.Network;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,31 +1,10 @@
 using Microsoft.Extensions.Caching.Memory;
 using Technopark.Infrastructure;
 using Technopark.Infrastructure.Data;
+using Technopark.Domain.Network;
 using Technopark.Infrastructure.Data.Queries;
 
 namespace Technopark.Web.Pages.Hq;
-
-public enum KpiUnit
-{
-    Percent,
-    Count,
-    Money,
-}
-
-/// <summary>
-/// One headline figure: its key (resources "Kpi.{Key}.Name/Definition"), value, the numbers it comes from, and its drill-down.
-/// A denominator that is an average of counts (<paramref name="MeanDenominator"/>) is shown with one decimal and
-/// its own sentence (resource "Kpi.{Key}.Basis"); other numerators and denominators are counts.
-/// </summary>
-public sealed record Kpi(string Key, decimal? Value, KpiUnit Unit, decimal? Numerator, decimal? Denominator, string DrillDown, bool MeanDenominator = false);
-
-/// <summary>The network's totals on a day, operational sites only.</summary>
-public sealed record NetworkDay(int OfficesTotal, int OfficesOccupied, int SeatsTotal, int SeatsOccupied, int EndingSoon, int Waiting)
-{
-    public int OfficesFree => OfficesTotal - OfficesOccupied;
-
-    public decimal? OfficeRate => HqReports.Rate(OfficesOccupied, OfficesTotal);
-}
 
 /// <summary>
 /// HQ's figures for a day, each from one SQL statement, kept in memory per day: ten minutes for a past
@@ -67,26 +46,8 @@ public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, DataVe
     {
         var network = Network(await SitesOnAsync(day, cancellationToken));
         var f = await KpiFiguresAsync(day, cancellationToken);
-        return Compute(network, f);
+        return NetworkKpis.Compute(network, f);
     }
-
-    public static IReadOnlyList<Kpi> Compute(NetworkDay network, KpiFigures f) =>
-    [
-        new("OfficeOccupancy", Rate(network.OfficesOccupied, network.OfficesTotal), KpiUnit.Percent, network.OfficesOccupied, network.OfficesTotal, KpiDrillDown.Occupancy),
-        new("SeatOccupancy", Rate(network.SeatsOccupied, network.SeatsTotal), KpiUnit.Percent, network.SeatsOccupied, network.SeatsTotal, KpiDrillDown.Occupancy),
-        new("Success", Rate(f.Graduated, f.Graduated + f.Closed), KpiUnit.Percent, f.Graduated, f.Graduated + f.Closed, KpiDrillDown.Success),
-        new("Survival", Rate(f.Survivors, f.SurvivalCohort), KpiUnit.Percent, f.Survivors, f.SurvivalCohort, KpiDrillDown.Survival),
-        new("Turnover", Rate(f.Departures * KpiFigures.Samples, f.ResidentSamples), KpiUnit.Percent, // departures / (samples / 12), exactly
-            f.Departures, Math.Round(f.AverageResidents, 1, MidpointRounding.AwayFromZero), KpiDrillDown.Turnover, MeanDenominator: true),
-        new("Jobs", f.Jobs, KpiUnit.Count, null, null, KpiDrillDown.Jobs),
-        new("Revenue", f.Revenue, KpiUnit.Money, null, null, KpiDrillDown.Revenue),
-    ];
-
-    /// <summary>
-    /// A percentage with one decimal, rounded half away from zero as every figure of the app (9 of 16 is 56.3 %, not the
-    /// 56.2 % of Math.Round's default banker's rounding), or null when there is nothing to divide by.
-    /// </summary>
-    public static decimal? Rate(decimal part, decimal whole) => whole > 0 ? Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero) : null;
 
     private async Task<T> CachedAsync<T>(string what, DateOnly day, Func<Task<T>> load)
     {

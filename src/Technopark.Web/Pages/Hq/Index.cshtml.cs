@@ -1,3 +1,4 @@
+using Technopark.Domain.Network;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Technopark.Infrastructure.Data.Queries;
 

@@ -1,3 +1,4 @@
+using Technopark.Domain.Network;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,7 +32,7 @@ public sealed class TrendModel(HqReports reports) : PageModel
             {
                 var site = names[g.Key];
                 var rates = g.OrderBy(p => p.Month)
-                    .Select(p => site.OpenedOn is { } opened && p.Month < opened ? null : HqReports.Rate(p.OfficesOccupied, p.OfficesTotal))
+                    .Select(p => site.OpenedOn is { } opened && p.Month < opened ? null : NetworkKpis.Rate(p.OfficesOccupied, p.OfficesTotal))
                     .ToList();
                 return new SiteSeries(site.Slug, site.Name, rates);
             })];

@@ -17,7 +17,6 @@ namespace Technopark.Web.Pages.Manage;
 /// </summary>
 public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : SitePageModel
 {
-    public const int EndingSoonDays = 60;
 
     /// <summary>Above this many spaces the board opens in the compact view (tiles would run for metres).</summary>
     public const int CompactAbove = 40;
@@ -80,7 +79,6 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
                 Rent = (decimal?)h.MonthlyRent,
             })
             .ToListAsync(cancellationToken);
-        var soon = On.AddDays(EndingSoonDays);
         var tiles = rows.GroupBy(r => r.Id).Select(g =>
         {
             var s = g.First();
@@ -89,7 +87,7 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
                 .OrderBy(h => h.Start).ToList();
             var used = holders.Sum(h => h.Seats);
             var isFree = Space.HasRoom(s.Kind, s.Seats, holders.Count, used);
-            var ending = holders.Any(h => h.End is { } end && end <= soon);
+            var ending = holders.Any(h => Domain.Assignments.EndingSoon.Within(h.End, On, Domain.Assignments.EndingSoon.BoardWithinDays));
             return new Tile(s.Id, s.Code, s.Kind, s.Floor, s.Seats, used, isFree, ending, holders);
         }).ToList();
         View = view is TilesView or CompactView ? view : tiles.Count > CompactAbove ? CompactView : TilesView;

@@ -1,4 +1,4 @@
-namespace Technopark.Infrastructure.Data.Queries;
+namespace Technopark.Domain.Network;
 
 /// <summary>The KPIs whose companies can be listed (<c>/hq/kpis/{kind}</c>): one key each, read by the SQL, the HQ pages and the tests.</summary>
 public static class KpiDrillDown

@@ -1,0 +1,63 @@
+using Technopark.Domain.Network;
+
+namespace Technopark.Domain.Tests.Network;
+
+/// <summary>The network KPIs of ../shared/DESIGN.md; percentages with one decimal, halves rounded away from zero (found by the differential test of the figures).</summary>
+public class NetworkKpisTests
+{
+    [Theory]
+    [InlineData(9, 16, "56.3")]   // 56.25: banker's rounding gave 56.2
+    [InlineData(1, 16, "6.3")]    // 6.25: banker's rounding gave 6.2
+    [InlineData(1, 3, "33.3")]
+    [InlineData(2, 3, "66.7")]
+    public void Rate_Halfway_RoundsHalfAwayFromZero(int part, int whole, string expected)
+    {
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), NetworkKpis.Rate(part, whole));
+    }
+
+    [Fact]
+    public void Rate_NothingToDivideBy_IsNull()
+    {
+        Assert.Null(NetworkKpis.Rate(0, 0));
+    }
+
+    [Fact]
+    public void Compute_TurnoverOnAHalfway_RoundsHalfAwayFromZero()
+    {
+        // 1 departure over 16 residents on average: 6.25 %; 0.25 residents on average shows as 0.3.
+        var kpis = NetworkKpis.Compute(new NetworkDay(0, 0, 0, 0, 0, 0), new KpiFigures(0, 0, 0, 0, 1, 16 * 12, 0, 0m)).ToDictionary(k => k.Key);
+        var few = NetworkKpis.Compute(new NetworkDay(0, 0, 0, 0, 0, 0), new KpiFigures(0, 0, 0, 0, 0, 3, 0, 0m)).ToDictionary(k => k.Key);
+
+        Assert.Equal(6.3m, kpis["Turnover"].Value);
+        Assert.Equal(0.3m, few["Turnover"].Denominator);
+    }
+
+    [Fact]
+    public void Compute_TurnoverOverAnAverageInThirds_DividesExactly()
+    {
+        // 8 departures over 512 / 12 = 42.666… residents on average: exactly 18.75 %. Carried as a float, the average made it
+        // 18.7499… and 18.7 (found by the differential test, seed 1116216568, day 2026-03-30).
+        var kpis = NetworkKpis.Compute(new NetworkDay(0, 0, 0, 0, 0, 0), new KpiFigures(0, 0, 0, 0, 8, 512, 0, 0m)).ToDictionary(k => k.Key);
+
+        Assert.Equal(18.8m, kpis["Turnover"].Value);
+        Assert.Equal(42.7m, kpis["Turnover"].Denominator);
+    }
+
+    [Fact]
+    public void Compute_HandMadeDay_EachKpiFollowsItsDefinition()
+    {
+        var network = new NetworkDay(OfficesTotal: 40, OfficesOccupied: 30, SeatsTotal: 0, SeatsOccupied: 0, EndingSoon: 2, Waiting: 5);
+        var outcomes = new KpiFigures(Graduated: 6, Closed: 2, SurvivalCohort: 5, Survivors: 4, Departures: 3, ResidentSamples: 120, Jobs: 250, Revenue: 1_500_000.50m);
+
+        var kpis = NetworkKpis.Compute(network, outcomes).ToDictionary(k => k.Key);
+
+        Assert.Equal(75.0m, kpis["OfficeOccupancy"].Value);            // occupied offices / active offices
+        Assert.Null(kpis["SeatOccupancy"].Value);                       // no coworking seat: nothing to divide by
+        Assert.Equal((75.0m, 6m, 8m), (kpis["Success"].Value!.Value, kpis["Success"].Numerator!.Value, kpis["Success"].Denominator!.Value)); // graduated / (graduated + closed)
+        Assert.Equal(80.0m, kpis["Survival"].Value);                    // still active among those who left 5 years ago or more
+        Assert.Equal((30.0m, 10.0m), (kpis["Turnover"].Value!.Value, kpis["Turnover"].Denominator!.Value)); // 3 departures / 10 residents on average
+        Assert.Equal(250m, kpis["Jobs"].Value);
+        Assert.Equal(1_500_000.50m, kpis["Revenue"].Value);
+        Assert.Equal(KpiDrillDown.All.Order(), kpis.Values.Select(k => k.DrillDown).Distinct().Order());
+    }
+}
