@@ -8,10 +8,10 @@ using Technopark.Web.Localization;
 namespace Technopark.Web.Identity;
 
 /// <summary>
-/// Reset requests waiting to be served. The page only writes the address here and answers at once, so
-/// the answer takes the same time whether or not an account exists: looking the account up, the token
-/// and the email are done by <see cref="PasswordResetWorker"/>, off the request. Bounded: when full
-/// (a flood, which the rate limit already slows), further requests are dropped.
+/// Account emails asked for by an address (a password reset, a new confirmation link) waiting to be served. The page
+/// only writes the address here and answers at once, so the answer takes the same time whether or not an account
+/// exists: looking the account up, the token and the email are done by <see cref="PasswordResetWorker"/>, off the
+/// request. Bounded: when full (a flood, which the rate limit already slows), further requests are dropped.
 /// </summary>
 public sealed class PasswordResetQueue
 {
@@ -21,14 +21,22 @@ public sealed class PasswordResetQueue
         new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     /// <summary>Queues a request for <paramref name="email"/>; the email will be in <paramref name="language"/>.</summary>
-    public bool TryEnqueue(string email, string language) => _channel.Writer.TryWrite(new PasswordResetRequest(email, language));
+    public bool TryEnqueue(string email, string language, AccountEmailKind kind = AccountEmailKind.PasswordReset) =>
+        _channel.Writer.TryWrite(new PasswordResetRequest(email, language, kind));
 
     internal ChannelReader<PasswordResetRequest> Reader => _channel.Reader;
 }
 
-public sealed record PasswordResetRequest(string Email, string Language);
+/// <summary>What an address asked for: a reset link, or a new confirmation link (unconfirmed accounts only).</summary>
+public enum AccountEmailKind
+{
+    PasswordReset,
+    Confirmation,
+}
 
-/// <summary>Serves <see cref="PasswordResetQueue"/>: for an existing account, a reset link in the outbox.</summary>
+public sealed record PasswordResetRequest(string Email, string Language, AccountEmailKind Kind = AccountEmailKind.PasswordReset);
+
+/// <summary>Serves <see cref="PasswordResetQueue"/>: for an existing account, a reset link (or, unconfirmed, a confirmation link) in the outbox.</summary>
 public sealed class PasswordResetWorker(PasswordResetQueue queue, IServiceScopeFactory scopes, ILogger<PasswordResetWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -58,8 +66,22 @@ public sealed class PasswordResetWorker(PasswordResetQueue queue, IServiceScopeF
         // The culture flows with this async call only: the email is written in the visitor's language.
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture =
             Cultures.Supported.FirstOrDefault(c => c.Name == request.Language) ?? Cultures.Supported[0];
-        await scope.ServiceProvider.GetRequiredService<AccountEmails>().QueuePasswordResetAsync(user);
+        var emails = scope.ServiceProvider.GetRequiredService<AccountEmails>();
+        if (request.Kind == AccountEmailKind.Confirmation)
+        {
+            if (user.EmailConfirmed)
+            {
+                return;
+            }
+
+            await emails.QueueConfirmationAsync(user, "/");
+        }
+        else
+        {
+            await emails.QueuePasswordResetAsync(user);
+        }
+
         await scope.ServiceProvider.GetRequiredService<TechnoparkDbContext>().SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Password reset link queued for {UserId}", user.Id);
+        logger.LogInformation("Account email {Kind} queued for {UserId}", request.Kind, user.Id);
     }
 }

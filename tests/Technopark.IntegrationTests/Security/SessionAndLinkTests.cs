@@ -167,6 +167,38 @@ public sealed class SessionAndLinkTests(AccountsAppFixture app) : IClassFixture<
         Assert.NotNull(await WaitForOutboxAsync(email)); // and the email is still written, by the worker
     }
 
+    [Fact]
+    public async Task ResendConfirmation_KnownOrUnknownEmail_TheRequestItselfSendsNoSqlCommand()
+    {
+        const string unconfirmed = "pas-encore@example.ma";
+        const string confirmed = "deja-confirme@example.ma";
+        await app.CreateUserAsync(unconfirmed, confirmed: false);
+        await app.CreateUserAsync(confirmed);
+        var counter = new SqlCommandCounter();
+        using var factory = app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(counter)));
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        const string path = "/Identity/Account/ResendEmailConfirmation";
+        using (await client.GetAsync(path))
+        {
+        }
+
+        var counts = new List<int>();
+        // The worker serves requests in order: once the unconfirmed account's link (asked last) is written, the others were served.
+        foreach (var address in new[] { confirmed, "inconnu-confirmation@example.ma", unconfirmed })
+        {
+            counter.Reset();
+            using var response = await Forms.PostAsync(client, path, new Dictionary<string, string> { ["Input.Email"] = address });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            counts.Add(counter.For(path));
+        }
+
+        Assert.Equal([0, 0, 0], counts);
+        var message = await WaitForOutboxAsync(unconfirmed);
+        Assert.Contains("/Identity/Account/ConfirmEmail", message.TextBody, StringComparison.Ordinal);
+        await using var db = app.Database.CreateContext();
+        Assert.False(await db.Set<OutboxMessage>().AnyAsync(m => m.To == confirmed)); // a confirmed account gets no new link
+    }
+
     private static async Task<(HttpClient Client, System.Net.CookieContainer Cookies)> SignInAsync(WebApplicationFactory<Program> factory, Persona persona)
     {
         await Personas.EnsureAsync(factory, persona);

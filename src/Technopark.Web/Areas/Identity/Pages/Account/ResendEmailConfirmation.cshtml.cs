@@ -1,22 +1,20 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Technopark.Infrastructure.Data;
-using Technopark.Infrastructure.Identity;
 using Technopark.Web.Identity;
 using Technopark.Web.Validation;
 
 namespace Technopark.Web.Areas.Identity.Pages.Account;
 
-/// <summary>Sends a new confirmation link to an unconfirmed account; the answer is the same for any address.</summary>
+/// <summary>
+/// Sends a new confirmation link to an unconfirmed account; the answer is the same, and as fast, for any address: the
+/// account is looked up off the request (<see cref="PasswordResetQueue"/>).
+/// </summary>
 [AllowAnonymous]
 public sealed class ResendEmailConfirmationModel(
-    UserManager<ApplicationUser> users,
-    AccountEmails emails,
-    TechnoparkDbContext db,
+    PasswordResetQueue requests,
     IValidator<ResendEmailConfirmationModel.InputModel> validator) : PageModel
 {
     [BindProperty]
@@ -35,12 +33,7 @@ public sealed class ResendEmailConfirmationModel(
             return Page();
         }
 
-        if (await users.FindByEmailAsync(Input.Email.Trim()) is { EmailConfirmed: false } user)
-        {
-            await emails.QueueConfirmationAsync(user, "/");
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        requests.TryEnqueue(Input.Email.Trim(), System.Globalization.CultureInfo.CurrentUICulture.Name, AccountEmailKind.Confirmation);
         Done = true;
         return Page();
     }
