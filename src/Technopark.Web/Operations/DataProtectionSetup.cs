@@ -15,7 +15,7 @@ public static class DataProtectionSetup
 {
     public const string Section = "DataProtection:Certificate";
 
-    public static IServiceCollection AddTechnoparkDataProtection(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddTechnoparkDataProtection(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, TimeProvider clock)
     {
         var dataProtection = services.AddDataProtection().SetApplicationName("Technopark").PersistKeysToDbContext<TechnoparkDbContext>();
         var path = configuration[$"{Section}:Path"];
@@ -23,7 +23,7 @@ public static class DataProtectionSetup
         {
             if (!File.Exists(path) && configuration.GetValue($"{Section}:CreateIfMissing", false))
             {
-                CreateSelfSigned(path, configuration[$"{Section}:Password"]);
+                CreateSelfSigned(path, configuration[$"{Section}:Password"], clock);
             }
 
             if (!File.Exists(path))
@@ -48,7 +48,8 @@ public static class DataProtectionSetup
         return services;
     }
 
-    private static void CreateSelfSigned(string path, string? password)
+    /// <summary>Writes a new self-signed certificate for the keys (valid from the day before <paramref name="clock"/>'s now, for ten years) at <paramref name="path"/>, readable by its owner only.</summary>
+    public static void CreateSelfSigned(string path, string? password, TimeProvider clock)
     {
         if (string.IsNullOrEmpty(password))
         {
@@ -59,7 +60,8 @@ public static class DataProtectionSetup
         var request = new CertificateRequest("CN=Technopark Data Protection", key,
             System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.DataEncipherment, critical: false));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(10));
+        var now = clock.GetUtcNow();
+        using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

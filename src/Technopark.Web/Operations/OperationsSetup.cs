@@ -14,7 +14,7 @@ public static class OperationsSetup
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddTechnoparkDataProtection(configuration, builder.Environment);
+        services.AddTechnoparkDataProtection(configuration, builder.Environment, TimeProvider.System); // before the container exists: the system clock
         services.AddTechnoparkMetrics(configuration);
         services.AddOptions<Serilog.AspNetCore.RequestLoggingOptions>().Configure<Serilog.ILogger>((options, logger) =>
         {

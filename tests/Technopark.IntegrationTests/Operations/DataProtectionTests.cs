@@ -32,6 +32,27 @@ public class DataProtectionTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public void CreateSelfSigned_AtAGivenTime_ValidFromTheDayBeforeForTenYears()
+    {
+        var clock = new TestClock();
+        var now = new DateTimeOffset(2026, 3, 20, 9, 30, 0, TimeSpan.Zero);
+        clock.Set(now);
+        var path = Path.Combine(Path.GetTempPath(), "technopark-tests", $"dated-{Guid.NewGuid():N}", "dataprotection.pfx");
+        try
+        {
+            Technopark.Web.Operations.DataProtectionSetup.CreateSelfSigned(path, "dated", clock);
+
+            using var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, "dated");
+            Assert.Equal(now.AddDays(-1).UtcDateTime, certificate.NotBefore.ToUniversalTime());
+            Assert.Equal(now.AddYears(10).UtcDateTime, certificate.NotAfter.ToUniversalTime());
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public void CreateIfMissing_NoCertificateYet_MakesOneOwnerOnlyAndUsesIt()
     {
         var path = Path.Combine(Path.GetTempPath(), "technopark-tests", $"made-{Guid.NewGuid():N}", "dataprotection.pfx");

@@ -193,7 +193,7 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         }
 
         await using var db = app.Database.CreateContext();
-        return await TestApplications.SubmittedAsync(db, ownerId, "tanger", DateTimeOffset.UtcNow, "Projet matrice");
+        return await TestApplications.SubmittedAsync(db, ownerId, "tanger", app.Factory.Clock.GetUtcNow(), "Projet matrice");
     }
 
     private List<string> MappedPatterns() =>

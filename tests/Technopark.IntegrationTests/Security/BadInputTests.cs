@@ -185,6 +185,6 @@ public sealed class BadInputTests(AppFixture app) : IClassFixture<AppFixture>
         await using var db = app.Database.CreateContext();
         var email = Personas.Email(Persona.Applicant).ToUpperInvariant();
         var userId = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Id).SingleAsync();
-        return await TestApplications.SubmittedAsync(db, userId, slug, DateTimeOffset.UtcNow, "Projet HQ");
+        return await TestApplications.SubmittedAsync(db, userId, slug, app.Factory.Clock.GetUtcNow(), "Projet HQ");
     }
 }

@@ -80,7 +80,7 @@ public sealed class UploadLimitTests : IAsyncLifetime
         var email = Personas.Email(Persona.Applicant).ToUpperInvariant();
         var userId = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Id).SingleAsync();
         var site = await db.Sites.SingleAsync(s => s.Slug == "tanger");
-        var application = Application.Start(userId, site.Id, Programme.Incubation, DateTimeOffset.UtcNow);
+        var application = Application.Start(userId, site.Id, Programme.Incubation, _app.Factory.Clock.GetUtcNow());
         db.Applications.Add(application);
         await db.SaveChangesAsync();
         return application.Id;
