@@ -42,8 +42,8 @@ public static class IdentitySetup
         services.AddScoped<StaffDirectory>();
         services.AddScoped<UserLanguage>();
         services.AddScoped<AccountEmails>();
-        services.AddSingleton<PasswordResetQueue>();
-        services.AddHostedService<PasswordResetWorker>();
+        services.AddSingleton<AccountEmailQueue>();
+        services.AddHostedService<AccountEmailWorker>();
         services.AddTechnoparkEmail(configuration);
 
         services.ConfigureApplicationCookie(options =>

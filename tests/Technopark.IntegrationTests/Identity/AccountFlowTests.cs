@@ -258,7 +258,7 @@ public partial class AccountFlowTests(AccountsAppFixture app) : IClassFixture<Ac
         return await db.Outbox.AsNoTracking().Where(m => m.To == email).OrderBy(m => m.Id).ToListAsync();
     }
 
-    /// <summary>The reset emails are written off the request (PasswordResetWorker): wait for them, 10 s at most.</summary>
+    /// <summary>The reset emails are written off the request (AccountEmailWorker): wait for them, 10 s at most.</summary>
     private async Task<List<OutboxMessage>> WaitForOutboxAsync(string email)
     {
         for (var i = 0; i < 100; i++)

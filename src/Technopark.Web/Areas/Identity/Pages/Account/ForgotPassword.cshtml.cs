@@ -10,12 +10,12 @@ namespace Technopark.Web.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// Sends a reset link to an existing account. The page only queues the address and answers at once
-/// (<see cref="PasswordResetQueue"/>): the answer, and the work done during the request, are the same
+/// (<see cref="AccountEmailQueue"/>): the answer, and the work done during the request, are the same
 /// for an unknown address, so neither the page nor its timing tells who has an account.
 /// </summary>
 [AllowAnonymous]
 public sealed class ForgotPasswordModel(
-    PasswordResetQueue resets,
+    AccountEmailQueue resets,
     IValidator<ForgotPasswordModel.InputModel> validator) : PageModel
 {
     [BindProperty]

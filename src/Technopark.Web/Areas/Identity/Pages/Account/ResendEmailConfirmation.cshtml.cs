@@ -10,11 +10,11 @@ namespace Technopark.Web.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// Sends a new confirmation link to an unconfirmed account; the answer is the same, and as fast, for any address: the
-/// account is looked up off the request (<see cref="PasswordResetQueue"/>).
+/// account is looked up off the request (<see cref="AccountEmailQueue"/>).
 /// </summary>
 [AllowAnonymous]
 public sealed class ResendEmailConfirmationModel(
-    PasswordResetQueue requests,
+    AccountEmailQueue requests,
     IValidator<ResendEmailConfirmationModel.InputModel> validator) : PageModel
 {
     [BindProperty]

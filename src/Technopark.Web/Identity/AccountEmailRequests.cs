@@ -10,21 +10,21 @@ namespace Technopark.Web.Identity;
 /// <summary>
 /// Account emails asked for by an address (a password reset, a new confirmation link) waiting to be served. The page
 /// only writes the address here and answers at once, so the answer takes the same time whether or not an account
-/// exists: looking the account up, the token and the email are done by <see cref="PasswordResetWorker"/>, off the
+/// exists: looking the account up, the token and the email are done by <see cref="AccountEmailWorker"/>, off the
 /// request. Bounded: when full (a flood, which the rate limit already slows), further requests are dropped.
 /// </summary>
-public sealed class PasswordResetQueue
+public sealed class AccountEmailQueue
 {
     public const int Capacity = 1000;
 
-    private readonly Channel<PasswordResetRequest> _channel = Channel.CreateBounded<PasswordResetRequest>(
+    private readonly Channel<AccountEmailRequest> _channel = Channel.CreateBounded<AccountEmailRequest>(
         new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     /// <summary>Queues a request for <paramref name="email"/>; the email will be in <paramref name="language"/>.</summary>
     public bool TryEnqueue(string email, string language, AccountEmailKind kind = AccountEmailKind.PasswordReset) =>
-        _channel.Writer.TryWrite(new PasswordResetRequest(email, language, kind));
+        _channel.Writer.TryWrite(new AccountEmailRequest(email, language, kind));
 
-    internal ChannelReader<PasswordResetRequest> Reader => _channel.Reader;
+    internal ChannelReader<AccountEmailRequest> Reader => _channel.Reader;
 }
 
 /// <summary>What an address asked for: a reset link, or a new confirmation link (unconfirmed accounts only).</summary>
@@ -34,10 +34,10 @@ public enum AccountEmailKind
     Confirmation,
 }
 
-public sealed record PasswordResetRequest(string Email, string Language, AccountEmailKind Kind = AccountEmailKind.PasswordReset);
+public sealed record AccountEmailRequest(string Email, string Language, AccountEmailKind Kind = AccountEmailKind.PasswordReset);
 
-/// <summary>Serves <see cref="PasswordResetQueue"/>: for an existing account, a reset link (or, unconfirmed, a confirmation link) in the outbox.</summary>
-public sealed class PasswordResetWorker(PasswordResetQueue queue, IServiceScopeFactory scopes, ILogger<PasswordResetWorker> logger) : BackgroundService
+/// <summary>Serves <see cref="AccountEmailQueue"/>: for an existing account, a reset link (or, unconfirmed, a confirmation link) in the outbox.</summary>
+public sealed class AccountEmailWorker(AccountEmailQueue queue, IServiceScopeFactory scopes, ILogger<AccountEmailWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,12 +49,12 @@ public sealed class PasswordResetWorker(PasswordResetQueue queue, IServiceScopeF
             }
             catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException or Npgsql.NpgsqlException)
             {
-                logger.LogError(e, "A password reset request could not be served");
+                logger.LogError(e, "An account email request ({Kind}) could not be served", request.Kind);
             }
         }
     }
 
-    private async Task ServeAsync(PasswordResetRequest request, CancellationToken cancellationToken)
+    private async Task ServeAsync(AccountEmailRequest request, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
