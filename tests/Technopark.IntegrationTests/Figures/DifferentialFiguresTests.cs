@@ -1,4 +1,3 @@
-using Technopark.Domain.Network;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;

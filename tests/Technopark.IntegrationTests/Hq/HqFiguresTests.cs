@@ -1,7 +1,7 @@
-using Technopark.Domain.Network;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Technopark.Domain.Network;
 using Technopark.Infrastructure.Data.Queries;
 using Technopark.TestSupport;
 using Technopark.Web.Pages.Hq;

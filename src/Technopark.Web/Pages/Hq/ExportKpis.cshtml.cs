@@ -1,4 +1,3 @@
-using Technopark.Domain.Network;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

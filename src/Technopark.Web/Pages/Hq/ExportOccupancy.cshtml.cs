@@ -1,8 +1,8 @@
-using Technopark.Domain.Network;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Technopark.Domain.Network;
 using Technopark.Domain.Sites;
 using Technopark.Web.Localization;
 

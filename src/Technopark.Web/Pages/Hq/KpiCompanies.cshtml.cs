@@ -1,4 +1,3 @@
-using Technopark.Domain.Network;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Technopark.Infrastructure.Data.Queries;

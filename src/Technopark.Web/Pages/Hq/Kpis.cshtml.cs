@@ -1,5 +1,5 @@
-using Technopark.Domain.Network;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Technopark.Domain.Network;
 
 namespace Technopark.Web.Pages.Hq;
 

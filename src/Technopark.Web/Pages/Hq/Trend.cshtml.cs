@@ -1,7 +1,7 @@
-using Technopark.Domain.Network;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Technopark.Domain.Network;
 using Technopark.Infrastructure.Data.Queries;
 
 namespace Technopark.Web.Pages.Hq;
