@@ -1,6 +1,7 @@
 using System.Globalization;
 using Technopark.Domain.Common;
 using Technopark.Web.Authorization;
+using Technopark.Web.Localization;
 using Technopark.Web.Pages.Hq;
 
 namespace Technopark.Web.Api;
@@ -40,7 +41,7 @@ public static class OccupancyApi
         var sites = await reports.SitesOnAsync(day, cancellationToken);
         var perSite = sites.Select(s => new SiteFigures(s.Slug, new Count(s.OfficesTotal, s.OfficesOccupied), new Count(s.SeatsTotal, s.SeatsOccupied))).ToList();
         return TypedResults.Ok(new NetworkOccupancy(
-            day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Display.Iso(day),
             perSite,
             new Count(perSite.Sum(s => s.Offices.Total), perSite.Sum(s => s.Offices.Occupied)),
             new Count(perSite.Sum(s => s.Seats.Total), perSite.Sum(s => s.Seats.Occupied))));

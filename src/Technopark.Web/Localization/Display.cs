@@ -45,6 +45,12 @@ public static class Display
 
     public static string Day(DateOnly? day) => day is { } d ? Day(d) : "—";
 
+    /// <summary>A day as URLs, date inputs and <c>data-*</c> attributes carry it: yyyy-MM-dd, whatever the page's language.</summary>
+    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A day or none (null: Razor then leaves the attribute out).</summary>
+    public static string? Iso(DateOnly? day) => day is { } d ? Iso(d) : null;
+
     /// <summary>A whole number of things (companies, offices, seats), grouped by thousands.</summary>
     public static string Count(int value) => value.ToString("N0", Numbers);
 

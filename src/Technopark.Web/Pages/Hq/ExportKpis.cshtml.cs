@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Technopark.Web.Localization;
 
 namespace Technopark.Web.Pages.Hq;
 
@@ -12,7 +12,7 @@ public sealed class ExportKpisModel(HqReports reports, IStringLocalizer<SharedRe
     {
         var day = reports.Day(on);
         var kpis = await reports.KpisAsync(day, cancellationToken);
-        var iso = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var iso = Display.Iso(day);
         var bytes = CsvExport.InFrench(() => CsvExport.Write(
             [l["Export.Col.Day"], l["Export.Col.Kpi"], l["Export.Col.Value"], l["Export.Col.Unit"], l["Export.Col.Numerator"], l["Export.Col.Denominator"], l["Export.Col.Definition"]],
             kpis.Select(k => (IReadOnlyList<object?>)[iso, l[$"Kpi.{k.Key}.Name"].Value, k.Value, l[$"Export.Unit.{k.Unit}"].Value, k.Numerator, k.Denominator,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -20,14 +19,13 @@ public sealed class ExportOccupancyModel(HqReports reports, IStringLocalizer<Sha
         {
             string[] headers = [l["Export.Col.Day"], l["Export.Col.Site"], l["Export.Col.Status"], l["Export.Col.OfficesTotal"], l["Export.Col.OfficesOccupied"],
                 l["Export.Col.Rate"], l["Export.Col.OfficesFree"], l["Export.Col.SeatsTotal"], l["Export.Col.SeatsOccupied"], l["Export.Col.EndingSoon"], l["Export.Col.Waiting"]];
-            var rows = sites.Select(s => (IReadOnlyList<object?>)[Iso(day), s.Name, l.Name(Enum.Parse<SiteStatus>(s.Status)), s.OfficesTotal, s.OfficesOccupied,
+            var rows = sites.Select(s => (IReadOnlyList<object?>)[Display.Iso(day), s.Name, l.Name(Enum.Parse<SiteStatus>(s.Status)), s.OfficesTotal, s.OfficesOccupied,
                 NetworkKpis.Rate(s.OfficesOccupied, s.OfficesTotal), s.OfficesFree, s.SeatsTotal, s.SeatsOccupied, s.EndingSoon, s.Waiting]).ToList();
-            rows.Add([Iso(day), l["Hq.NetworkTotal"].Value, string.Empty, network.OfficesTotal, network.OfficesOccupied, network.OfficeRate,
+            rows.Add([Display.Iso(day), l["Hq.NetworkTotal"].Value, string.Empty, network.OfficesTotal, network.OfficesOccupied, network.OfficeRate,
                 network.OfficesFree, network.SeatsTotal, network.SeatsOccupied, network.EndingSoon, network.Waiting]);
             return CsvExport.Write(headers, rows);
         });
-        return File(bytes, CsvExport.ContentType, $"occupation-{Iso(day)}.csv");
+        return File(bytes, CsvExport.ContentType, $"occupation-{Display.Iso(day)}.csv");
     }
 
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +44,7 @@ public sealed class AssignModel(
                 await assignments.AssignAsync(Site.SiteId, Input.SpaceId, Input.CompanyId, DateRange.FromLastDay(Input.Start!.Value, Input.LastDay),
                     Input.Seats, Input.MonthlyRent, cancellationToken);
                 TempData["Message"] = text["Assign.Done"].Value;
-                return RedirectToPage("/Manage/Board", new { slug = Site.Slug, on = Input.Start.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+                return RedirectToPage("/Manage/Board", new { slug = Site.Slug, on = Display.Iso(Input.Start.Value) });
             }
             catch (DomainException e)
             {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -110,7 +109,7 @@ public sealed class DetailModel(TechnoparkDbContext db, AssignmentService assign
             }
 
             TempData["Message"] = text[done].Value;
-            return RedirectToPage("/Manage/Board", new { slug = Site.Slug, on = clock.Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+            return RedirectToPage("/Manage/Board", new { slug = Site.Slug, on = Display.Iso(clock.Today()) });
         }
         catch (StaleDataException e)
         {
