@@ -9,6 +9,8 @@ public sealed partial class Company
 {
     public const int NameMaxLength = 200;
     public const int IceLength = 15;
+    public const int WebsiteMaxLength = 200;
+    public const int PitchMaxLength = 160;
 
     private readonly List<CompanySnapshot> _snapshots = [];
 
@@ -39,6 +41,15 @@ public sealed partial class Company
     public ExitReason? ExitReason { get; private set; }
 
     public DateOnly? ExitedOn { get; private set; }
+
+    /// <summary>The company's website (http or https), kept by its members.</summary>
+    public string? Website { get; private set; }
+
+    /// <summary>One line saying what the company does, kept by its members.</summary>
+    public string? Pitch { get; private set; }
+
+    /// <summary>The members agreed to show the company in its site's public directory of residents.</summary>
+    public bool ListedInDirectory { get; private set; }
 
     public IReadOnlyCollection<CompanySnapshot> Snapshots => _snapshots.AsReadOnly();
 
@@ -77,6 +88,19 @@ public sealed partial class Company
         {
             existing.Correct(headcount, revenue);
         }
+    }
+
+    /// <summary>The profile the members keep: website (an absolute http or https address), one-line pitch, sector, directory opt-in.</summary>
+    public void UpdateProfile(string? website, string? pitch, string sector, bool listedInDirectory)
+    {
+        var site = Guard.OptionalText(website, WebsiteMaxLength, "Company.WebsiteInvalid", nameof(Website));
+        Guard.That(site is null || (Uri.TryCreate(site, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)),
+            "Company.WebsiteInvalid", nameof(Website), WebsiteMaxLength);
+        Guard.That(Sectors.All.Contains(sector), "Company.SectorInvalid", nameof(Sector));
+        Website = site;
+        Pitch = Guard.OptionalText(pitch, PitchMaxLength, "Company.PitchTooLong", nameof(Pitch));
+        Sector = sector;
+        ListedInDirectory = listedInDirectory;
     }
 
     public void Leave(ExitReason reason, DateOnly on)

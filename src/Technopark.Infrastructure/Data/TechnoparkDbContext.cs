@@ -5,6 +5,7 @@ using Technopark.Domain.Applications;
 using Technopark.Domain.Assignments;
 using Technopark.Domain.Auditing;
 using Technopark.Domain.Companies;
+using Technopark.Domain.Reporting;
 using Technopark.Domain.Sites;
 using Technopark.Domain.Spaces;
 using Technopark.Domain.Staff;
@@ -22,6 +23,18 @@ public sealed class TechnoparkDbContext(DbContextOptions<TechnoparkDbContext> op
     public DbSet<Space> Spaces => Set<Space>();
 
     public DbSet<Company> Companies => Set<Company>();
+
+    public DbSet<CompanyMember> CompanyMembers => Set<CompanyMember>();
+
+    public DbSet<CompanyInvitation> CompanyInvitations => Set<CompanyInvitation>();
+
+    public DbSet<CompanyDocument> CompanyDocuments => Set<CompanyDocument>();
+
+    public DbSet<CompanyMessage> CompanyMessages => Set<CompanyMessage>();
+
+    public DbSet<CompanyLogo> CompanyLogos => Set<CompanyLogo>();
+
+    public DbSet<Declaration> Declarations => Set<Declaration>();
 
     public DbSet<Assignment> Assignments => Set<Assignment>();
 

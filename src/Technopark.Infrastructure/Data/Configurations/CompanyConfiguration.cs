@@ -16,6 +16,9 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.HasIndex(c => c.Ice).IsUnique().HasFilter("ice IS NOT NULL");
         builder.Property(c => c.Form).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Sector).HasMaxLength(Sectors.CodeMaxLength);
+        builder.Property(c => c.Website).HasMaxLength(Company.WebsiteMaxLength);
+        builder.Property(c => c.Pitch).HasMaxLength(Company.PitchMaxLength);
+        builder.HasIndex(c => c.SiteId).HasFilter("listed_in_directory").HasDatabaseName("ix_companies_directory");
         builder.Property(c => c.ExitReason).HasConversion<string>().HasMaxLength(20);
         builder.Property<uint>("Version").IsRowVersion();
         builder.Ignore(c => c.HasLeft);

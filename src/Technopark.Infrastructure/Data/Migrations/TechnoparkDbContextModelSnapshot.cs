@@ -700,6 +700,15 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("legal_name");
 
+                    b.Property<bool>("ListedInDirectory")
+                        .HasColumnType("boolean")
+                        .HasColumnName("listed_in_directory");
+
+                    b.Property<string>("Pitch")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("pitch");
+
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -716,6 +725,11 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<string>("Website")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("website");
+
                     b.HasKey("Id")
                         .HasName("pk_companies");
 
@@ -725,9 +739,256 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .HasFilter("ice IS NOT NULL");
 
                     b.HasIndex("SiteId")
-                        .HasDatabaseName("ix_companies_site_id");
+                        .HasDatabaseName("ix_companies_directory")
+                        .HasFilter("listed_in_directory");
 
                     b.ToTable("companies", (string)null);
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Companies.CompanyDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("original_name");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("stored_name");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_company_documents");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_company_documents_company_id");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_company_documents_stored_name");
+
+                    b.ToTable("company_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Companies.CompanyInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("invited_by");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("token_hash")
+                        .IsFixedLength();
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_company_invitations");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_company_invitations_company_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_company_invitations_token_hash");
+
+                    b.ToTable("company_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Companies.CompanyLogo", b =>
+                {
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("company_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CompanyId")
+                        .HasName("pk_company_logos");
+
+                    b.ToTable("company_logos", (string)null);
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Companies.CompanyMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_company_members");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_company_members_user_id");
+
+                    b.HasIndex("CompanyId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_company_members_company_id_user_id");
+
+                    b.ToTable("company_members", (string)null);
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Companies.CompanyMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("company_id");
+
+                    b.Property<bool>("FromStaff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("from_staff");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_company_messages");
+
+                    b.HasIndex("CompanyId", "SentAt")
+                        .HasDatabaseName("ix_company_messages_company_id_sent_at");
+
+                    b.ToTable("company_messages", (string)null);
                 });
 
             modelBuilder.Entity("Technopark.Domain.Companies.CompanySnapshot", b =>
@@ -764,6 +1025,158 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_company_snapshot_company_id_year");
 
                     b.ToTable("company_snapshot", (string)null);
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Reporting.Declaration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("correction_reason");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declared_at");
+
+                    b.Property<string>("DeclaredBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("declared_by");
+
+                    b.Property<int?>("Quarter")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("ValidatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("validated_at");
+
+                    b.Property<string>("ValidatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("validated_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Declared", "Technopark.Domain.Reporting.Declaration.Declared#DeclarationFigures", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("FundsEquity")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("declared_funds_equity");
+
+                            b1.Property<decimal>("FundsGrant")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("declared_funds_grant");
+
+                            b1.Property<decimal>("FundsLoan")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("declared_funds_loan");
+
+                            b1.Property<decimal>("FundsPrize")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("declared_funds_prize");
+
+                            b1.Property<decimal>("Headcount")
+                                .HasPrecision(8, 1)
+                                .HasColumnType("numeric(8,1)")
+                                .HasColumnName("declared_headcount");
+
+                            b1.Property<decimal>("Revenue")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("declared_revenue");
+
+                            b1.Property<bool>("StillActive")
+                                .HasColumnType("boolean")
+                                .HasColumnName("declared_still_active");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Figures", "Technopark.Domain.Reporting.Declaration.Figures#DeclarationFigures", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("FundsEquity")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("funds_equity");
+
+                            b1.Property<decimal>("FundsGrant")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("funds_grant");
+
+                            b1.Property<decimal>("FundsLoan")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("funds_loan");
+
+                            b1.Property<decimal>("FundsPrize")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("funds_prize");
+
+                            b1.Property<decimal>("Headcount")
+                                .HasPrecision(8, 1)
+                                .HasColumnType("numeric(8,1)")
+                                .HasColumnName("headcount");
+
+                            b1.Property<decimal>("Revenue")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("revenue");
+
+                            b1.Property<bool>("StillActive")
+                                .HasColumnType("boolean")
+                                .HasColumnName("still_active");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_declarations");
+
+                    b.HasIndex("CompanyId", "Year", "Quarter")
+                        .IsUnique()
+                        .HasDatabaseName("ix_declarations_company_id_year_quarter");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("CompanyId", "Year", "Quarter"), false);
+
+                    b.ToTable("declarations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_declarations_figures_non_negative", "headcount >= 0 AND revenue >= 0 AND funds_grant >= 0 AND funds_loan >= 0 AND funds_equity >= 0 AND funds_prize >= 0");
+
+                            t.HasCheckConstraint("ck_declarations_quarter", "quarter IS NULL OR quarter BETWEEN 1 AND 4");
+                        });
                 });
 
             modelBuilder.Entity("Technopark.Domain.Sites.Site", b =>
@@ -1324,6 +1737,63 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_companies_sites_site_id");
                 });
 
+            modelBuilder.Entity("Technopark.Domain.Companies.CompanyDocument", b =>
+                {
+                    b.HasOne("Technopark.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_company_documents_companies_company_id");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Companies.CompanyInvitation", b =>
+                {
+                    b.HasOne("Technopark.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_company_invitations_companies_company_id");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Companies.CompanyLogo", b =>
+                {
+                    b.HasOne("Technopark.Domain.Companies.Company", null)
+                        .WithOne()
+                        .HasForeignKey("Technopark.Domain.Companies.CompanyLogo", "CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_company_logos_companies_company_id");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Companies.CompanyMember", b =>
+                {
+                    b.HasOne("Technopark.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_company_members_companies_company_id");
+
+                    b.HasOne("Technopark.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_company_members_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Companies.CompanyMessage", b =>
+                {
+                    b.HasOne("Technopark.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_company_messages_companies_company_id");
+                });
+
             modelBuilder.Entity("Technopark.Domain.Companies.CompanySnapshot", b =>
                 {
                     b.HasOne("Technopark.Domain.Companies.Company", null)
@@ -1332,6 +1802,16 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_company_snapshot_companies_company_id");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Reporting.Declaration", b =>
+                {
+                    b.HasOne("Technopark.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_declarations_companies_company_id");
                 });
 
             modelBuilder.Entity("Technopark.Domain.Spaces.Space", b =>
