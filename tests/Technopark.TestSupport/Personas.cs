@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Technopark.Domain.Companies;
+using Technopark.Domain.Sites;
 using Technopark.Domain.Staff;
 using Technopark.Infrastructure.Data;
 using Technopark.Infrastructure.Identity;
@@ -19,7 +21,22 @@ public enum Persona
     ManagerTanger,
     ManagerOujda,
     NetworkAdmin,
+
+    /// <summary>Owner of <see cref="Personas.ResidentCompany"/> (Tanger).</summary>
+    CompanyOwner,
+
+    /// <summary>Member of <see cref="Personas.ResidentCompany"/>.</summary>
+    CompanyMember,
+
+    /// <summary>Owner of <see cref="Personas.OtherCompany"/> (Tanger too): a resident of the same site, not of the company.</summary>
+    OtherCompanyOwner,
+
+    /// <summary>Member of <see cref="Personas.AlumniCompany"/>, which graduated from Tanger.</summary>
+    Alumnus,
 }
+
+/// <summary>The ids of the personas' companies.</summary>
+public sealed record PersonaCompanies(int Resident, int Other, int Alumni);
 
 public static partial class Personas
 {
@@ -73,6 +90,55 @@ public static partial class Personas
             db.SiteStaff.Add(SiteStaff.Create(user.Id, siteId, r));
             await db.SaveChangesAsync();
         }
+
+        var membership = persona switch
+        {
+            Persona.CompanyOwner => (ResidentCompany, CompanyRole.Owner),
+            Persona.CompanyMember => (ResidentCompany, CompanyRole.Member),
+            Persona.OtherCompanyOwner => (OtherCompany, CompanyRole.Owner),
+            Persona.Alumnus => (AlumniCompany, CompanyRole.Member),
+            _ => ((string?)null, CompanyRole.Member),
+        };
+        if (membership is ({ } company, var companyRole))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TechnoparkDbContext>();
+            var companyId = await CompanyIdAsync(db, company);
+            db.CompanyMembers.Add(CompanyMember.Create(companyId, user.Id, companyRole, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+    }
+
+    /// <summary>The legal names of the personas' companies, all of Tanger; the alumni company graduated on <see cref="AlumniExitedOn"/>.</summary>
+    public const string ResidentCompany = "Persona Résidente SARL", OtherCompany = "Persona Voisine SARL", AlumniCompany = "Persona Alumni SARL";
+
+    public static readonly DateOnly AlumniExitedOn = new(2021, 6, 30);
+
+    /// <summary>The ids of the personas' companies, created when missing (with no member and no assignment).</summary>
+    public static async Task<PersonaCompanies> CompaniesAsync(WebApplicationFactory<Program> factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TechnoparkDbContext>();
+        return new PersonaCompanies(await CompanyIdAsync(db, ResidentCompany), await CompanyIdAsync(db, OtherCompany), await CompanyIdAsync(db, AlumniCompany));
+    }
+
+    private static async Task<int> CompanyIdAsync(TechnoparkDbContext db, string legalName)
+    {
+        var id = await db.Companies.Where(c => c.LegalName == legalName).Select(c => (int?)c.Id).FirstOrDefaultAsync();
+        if (id is { } found)
+        {
+            return found;
+        }
+
+        var siteId = await db.Sites.Where(s => s.Slug == "tanger").Select(s => s.Id).SingleAsync();
+        var company = Company.Create(siteId, legalName, CompanyForm.Startup, Sectors.All.First());
+        if (legalName == AlumniCompany)
+        {
+            company.Leave(ExitReason.Graduated, AlumniExitedOn);
+        }
+
+        db.Companies.Add(company);
+        await db.SaveChangesAsync();
+        return company.Id;
     }
 
     /// <summary>

@@ -36,6 +36,8 @@ public sealed class TechnoparkDbContext(DbContextOptions<TechnoparkDbContext> op
 
     public DbSet<Declaration> Declarations => Set<Declaration>();
 
+    public DbSet<ReportingReminder> ReportingReminders => Set<ReportingReminder>();
+
     public DbSet<Assignment> Assignments => Set<Assignment>();
 
     public DbSet<WaitingListEntry> WaitingList => Set<WaitingListEntry>();

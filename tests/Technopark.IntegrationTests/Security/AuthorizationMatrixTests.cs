@@ -20,30 +20,38 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
 {
     private const int Ok = 200, SignIn = 302, Unauthorized = 401, Forbidden = 403, NotFound = 404, Redirect = 302;
 
-    private static readonly int[] Public = [Ok, Ok, Ok, Ok, Ok, Ok];
-    private static readonly int[] SignedIn = [SignIn, Ok, Ok, Ok, Ok, Ok];
-    private static readonly int[] TangerStaff = [SignIn, Forbidden, Ok, Ok, Forbidden, Ok];
-    private static readonly int[] TangerManagers = [SignIn, Forbidden, Forbidden, Ok, Forbidden, Ok];
-    private static readonly int[] NotOwner = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound];
-    private static readonly int[] HqOnly = [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Ok];
+    // Columns: Anonymous, Applicant, ReviewerTanger, ManagerTanger, ManagerOujda, NetworkAdmin,
+    //          CompanyOwner, CompanyMember (both of the resident company), OtherCompanyOwner, Alumnus (see Persona).
+    private static readonly int[] Public = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok];
+    private static readonly int[] SignedIn = [SignIn, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok];
+    private static readonly int[] TangerStaff = [SignIn, Forbidden, Ok, Ok, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden];
+    private static readonly int[] TangerManagers = [SignIn, Forbidden, Forbidden, Ok, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden];
+    private static readonly int[] NotOwner = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound];
+    private static readonly int[] HqOnly = [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden];
 
-    /// <summary>Route pattern → (URL to request, answers for Anonymous, Applicant, ReviewerTanger, ManagerTanger, ManagerOujda, NetworkAdmin).</summary>
+    /// <summary>
+    /// The resident company's pages (<c>{resident}</c> in a URL is its id): its members, its site's staff (Tanger) and HQ read
+    /// them; a member of another company, an alumnus of another company, other sites' staff and applicants are refused.
+    /// </summary>
+    private static readonly int[] ResidentCompany = [SignIn, Forbidden, Ok, Ok, Forbidden, Ok, Ok, Ok, Forbidden, Forbidden];
+
+    /// <summary>Route pattern → (URL to request, answers in the column order above).</summary>
     private static readonly Dictionary<string, (string Url, int[] Expected)> Matrix = new()
     {
         [""] = ("/", Public),
         ["Index"] = ("/Index", Public),
         ["sites/{slug}"] = ("/sites/tanger", Public),
-        ["Sites/Detail"] = ("/Sites/Detail", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ["Sites/Detail"] = ("/Sites/Detail", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ["Error"] = ("/Error", Public),
-        ["Status"] = ("/Status", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
-        ["status/{code:int}"] = ("/status/404", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
-        ["language"] = ("/language", [Redirect, Redirect, Redirect, Redirect, Redirect, Redirect]),
+        ["Status"] = ("/Status", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ["status/{code:int}"] = ("/status/404", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ["language"] = ("/language", [Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect]),
         ["api/v1/sites"] = ("/api/v1/sites", Public),
-        ["api/v1/occupancy"] = ("/api/v1/occupancy?on=2026-11-26", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ["api/v1/occupancy"] = ("/api/v1/occupancy?on=2026-11-26", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ["health/live"] = ("/health/live", Public),
         ["health/ready"] = ("/health/ready", Public),
         // Answered by client address (loopback, Metrics:AllowedNetworks), not by persona: see MetricsTests.
-        ["metrics"] = ("/metrics", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ["metrics"] = ("/metrics", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ["Identity/Account/Login"] = ("/Identity/Account/Login", Public),
         ["Identity/Account/Logout"] = ("/Identity/Account/Logout", SignedIn),
         ["Identity/Account/Register"] = ("/Identity/Account/Register", Public),
@@ -54,8 +62,8 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["Identity/Account/ResetPassword"] = ("/Identity/Account/ResetPassword", Public),
         ["Identity/Account/ResetPasswordConfirmation"] = ("/Identity/Account/ResetPasswordConfirmation", Public),
         // Without a password sign-in waiting for its second step, these send back to the sign-in page.
-        ["Identity/Account/LoginWith2fa"] = ("/Identity/Account/LoginWith2fa", [Redirect, Redirect, Redirect, Redirect, Redirect, Redirect]),
-        ["Identity/Account/LoginWithRecoveryCode"] = ("/Identity/Account/LoginWithRecoveryCode", [Redirect, Redirect, Redirect, Redirect, Redirect, Redirect]),
+        ["Identity/Account/LoginWith2fa"] = ("/Identity/Account/LoginWith2fa", [Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect]),
+        ["Identity/Account/LoginWithRecoveryCode"] = ("/Identity/Account/LoginWithRecoveryCode", [Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect]),
         ["Identity/Account/Manage"] = ("/Identity/Account/Manage", SignedIn),
         ["Identity/Account/Manage/Index"] = ("/Identity/Account/Manage/Index", SignedIn),
         ["Identity/Account/Manage/ChangePassword"] = ("/Identity/Account/Manage/ChangePassword", SignedIn),
@@ -65,10 +73,10 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["manage/{slug}"] = ("/manage/tanger", TangerStaff),
         ["manage/{slug}/board"] = ("/manage/tanger/board?on=2027-01-15", TangerManagers),
         ["manage/{slug}/assign"] = ("/manage/tanger/assign", TangerManagers),
-        ["manage/{slug}/assignments/{id:int}"] = ("/manage/tanger/assignments/999999", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound]),
+        ["manage/{slug}/assignments/{id:int}"] = ("/manage/tanger/assignments/999999", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
         ["manage/{slug}/waiting-list"] = ("/manage/tanger/waiting-list", TangerManagers),
-        ["manage/{slug}/companies/{id:int}"] = ("/manage/tanger/companies/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound]),
-        ["manage/{slug}/spaces/{id:int}/history"] = ("/manage/tanger/spaces/999999/history", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound]),
+        ["manage/{slug}/companies/{id:int}"] = ("/manage/tanger/companies/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["manage/{slug}/spaces/{id:int}/history"] = ("/manage/tanger/spaces/999999/history", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
         ["manage/{slug}/spaces"] = ("/manage/tanger/spaces", TangerManagers),
         ["manage/{slug}/spaces/edit/{id:int?}"] = ("/manage/tanger/spaces/edit", TangerManagers),
         ["manage/{slug}/spaces/import"] = ("/manage/tanger/spaces/import", TangerManagers),
@@ -80,7 +88,7 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["applications/{id:int}"] = ("/applications/999999", NotOwner),
         ["applications/{id:int}/documents/{documentId:int}"] = ("/applications/999999/documents/1", NotOwner),
         ["manage/{slug}/applications"] = ("/manage/tanger/applications", TangerStaff),
-        ["manage/{slug}/applications/{id:int}"] = ("/manage/tanger/applications/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound]),
+        ["manage/{slug}/applications/{id:int}"] = ("/manage/tanger/applications/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
         ["hq"] = ("/hq", HqOnly),
         ["hq/staff"] = ("/hq/staff", HqOnly),
         ["hq/mailbox"] = ("/hq/mailbox", HqOnly),
@@ -111,13 +119,19 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
     [InlineData(ManagerTanger)]
     [InlineData(ManagerOujda)]
     [InlineData(NetworkAdmin)]
+    [InlineData(CompanyOwner)]
+    [InlineData(CompanyMember)]
+    [InlineData(OtherCompanyOwner)]
+    [InlineData(Alumnus)]
     public async Task Get_EveryEndpoint_AnswersAsTheMatrixSays(Persona persona)
     {
         using var client = await Personas.ClientAsync(app.Factory, persona);
         var wrong = new List<string>();
 
-        foreach (var (pattern, (url, expected)) in Matrix)
+        var resident = (await Personas.CompaniesAsync(app.Factory)).Resident.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (pattern, (template, expected)) in Matrix)
         {
+            var url = template.Replace("{resident}", resident, StringComparison.Ordinal);
             using var response = await client.GetAsync(url);
             var want = expected[(int)persona];
             var got = (int)response.StatusCode;
@@ -146,8 +160,10 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
 
         // Health checks answer any method (load balancers probe with HEAD or GET; nothing changes). /metrics does not exist
         // for a client that is not on its allowed networks (a test client has no address): 404 to any method, as to GET.
-        foreach (var (pattern, (url, _)) in Matrix.Where(row => !row.Key.StartsWith("health/", StringComparison.Ordinal) && row.Key != "metrics"))
+        var resident = (await Personas.CompaniesAsync(app.Factory)).Resident.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (pattern, (template, _)) in Matrix.Where(row => !row.Key.StartsWith("health/", StringComparison.Ordinal) && row.Key != "metrics"))
         {
+            var url = template.Replace("{resident}", resident, StringComparison.Ordinal);
             using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
             if (response.StatusCode != HttpStatusCode.MethodNotAllowed)
             {

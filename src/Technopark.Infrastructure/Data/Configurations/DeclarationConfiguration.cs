@@ -41,3 +41,14 @@ internal sealed class DeclarationConfiguration : IEntityTypeConfiguration<Declar
         figures.Property(f => f.StillActive).HasColumnName(prefix + "still_active");
     };
 }
+
+internal sealed class ReportingReminderConfiguration : IEntityTypeConfiguration<ReportingReminder>
+{
+    public void Configure(EntityTypeBuilder<ReportingReminder> builder)
+    {
+        builder.ToTable("reporting_reminders");
+        builder.HasOne<Company>().WithMany().HasForeignKey(r => r.CompanyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.CompanyId, r.SentAt });
+        builder.Property(r => r.SentBy).HasMaxLength(450);
+    }
+}

@@ -1179,6 +1179,42 @@ namespace Technopark.Infrastructure.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Technopark.Domain.Reporting.ReportingReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("sent_by");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reporting_reminders");
+
+                    b.HasIndex("CompanyId", "SentAt")
+                        .HasDatabaseName("ix_reporting_reminders_company_id_sent_at");
+
+                    b.ToTable("reporting_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Technopark.Domain.Sites.Site", b =>
                 {
                     b.Property<int>("Id")
@@ -1812,6 +1848,16 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_declarations_companies_company_id");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Reporting.ReportingReminder", b =>
+                {
+                    b.HasOne("Technopark.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reporting_reminders_companies_company_id");
                 });
 
             modelBuilder.Entity("Technopark.Domain.Spaces.Space", b =>

@@ -206,6 +206,28 @@ namespace Technopark.Infrastructure.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "reporting_reminders",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    company_id = table.Column<int>(type: "integer", nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_by = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reporting_reminders", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_reporting_reminders_companies_company_id",
+                        column: x => x.company_id,
+                        principalTable: "companies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_companies_directory",
                 table: "companies",
@@ -256,6 +278,11 @@ namespace Technopark.Infrastructure.Data.Migrations
                 columns: new[] { "company_id", "year", "quarter" },
                 unique: true)
                 .Annotation("Npgsql:NullsDistinct", false);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reporting_reminders_company_id_sent_at",
+                table: "reporting_reminders",
+                columns: new[] { "company_id", "sent_at" });
         }
 
         /// <inheritdoc />
@@ -278,6 +305,9 @@ namespace Technopark.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "declarations");
+
+            migrationBuilder.DropTable(
+                name: "reporting_reminders");
 
             migrationBuilder.DropIndex(
                 name: "ix_companies_directory",
