@@ -132,6 +132,17 @@ public class CompanyThreadTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Upload_ByAnotherSitesManager_Forbidden()
+    {
+        var resident = (await Personas.CompaniesAsync(app.Factory)).Resident;
+        using var oujda = await Personas.ClientAsync(app.Factory, ManagerOujda);
+
+        using var response = await UploadAsync(oujda, resident, "Other", "x.pdf", Pdf, formPage: "/");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
     public async Task ManagePage_Hq_ReadsTheDocumentsAndTheThreadWithoutForms()
     {
         var resident = (await Personas.CompaniesAsync(app.Factory)).Resident;

@@ -34,7 +34,7 @@ public sealed class DocumentsModel(CompanyThread thread, IStringLocalizer<Shared
 
     public CompanyDocumentRow? Removing { get; private set; }
 
-    public CompanyDocumentsView View => new(Company.CompanyId, Documents, Access.CanActAsSite, false, Kind,
+    public CompanyDocumentsView View => new(Company.CompanyId, Documents, Access.CanActAsSite, FromManage, Kind,
         ModelState.TryGetValue(nameof(Upload), out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public sealed class MessagesModel(CompanyThread thread, IValidator<MessagesModel
 
     public IReadOnlyList<CompanyMessageRow> Messages { get; private set; } = [];
 
-    public CompanyThreadView View => new(Company.CompanyId, Messages, Access.CanWriteMessages, Access.IsMember && Company.HasLeft, false, Input.Body,
+    public CompanyThreadView View => new(Company.CompanyId, Messages, Access.CanWriteMessages, Access.IsMember && Company.HasLeft, FromManage, Input.Body,
         ModelState.TryGetValue("Input.Body", out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Messages = await thread.MessagesAsync(Company.CompanyId, cancellationToken);
