@@ -15,6 +15,9 @@ public static class NetworkClock
         return new DateTimeOffset(local, Morocco.GetUtcOffset(local)).ToUniversalTime();
     }
 
+    /// <summary>An instant as a Moroccan wall-clock time (a message's date and hour as people there read it).</summary>
+    public static DateTimeOffset InMorocco(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Morocco);
+
     private static TimeZoneInfo FindMorocco()
     {
         try

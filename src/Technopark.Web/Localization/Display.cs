@@ -51,6 +51,10 @@ public static class Display
     /// <summary>A day or none (null: Razor then leaves the attribute out).</summary>
     public static string? Iso(DateOnly? day) => day is { } d ? Iso(d) : null;
 
+    /// <summary>An instant as a date and an hour in Morocco (Africa/Casablanca), "dd/MM/yyyy HH:mm", whatever the server's zone.</summary>
+    public static string Moment(DateTimeOffset instant) =>
+        Infrastructure.NetworkClock.InMorocco(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>A whole number of things (companies, offices, seats), grouped by thousands.</summary>
     public static string Count(int value) => value.ToString("N0", Numbers);
 

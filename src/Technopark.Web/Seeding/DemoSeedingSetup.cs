@@ -14,6 +14,7 @@ public static class DemoSeedingSetup
     {
         services.AddScoped<IDemoSeeder, DemoAccounts>();
         services.AddScoped<IDemoSeeder, DemoApplications>();
+        services.AddScoped<IDemoSeeder, DemoThread>(); // after the residents' seeder: it needs "Bab Bahr Robotics SARL"
         return services;
     }
 }

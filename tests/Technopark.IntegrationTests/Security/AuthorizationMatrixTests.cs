@@ -76,6 +76,10 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["manage/{slug}/assignments/{id:int}"] = ("/manage/tanger/assignments/999999", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
         ["manage/{slug}/waiting-list"] = ("/manage/tanger/waiting-list", TangerManagers),
         ["manage/{slug}/companies/{id:int}"] = ("/manage/tanger/companies/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        // Documents from the site and the thread with its team (a company's readers; no document 999999 in the resident company).
+        ["company/{id:int}/documents"] = ("/company/{resident}/documents", ResidentCompany),
+        ["company/{id:int}/documents/{documentId:int}"] = ("/company/{resident}/documents/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden]),
+        ["company/{id:int}/messages"] = ("/company/{resident}/messages", ResidentCompany),
         ["manage/{slug}/spaces/{id:int}/history"] = ("/manage/tanger/spaces/999999/history", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
         ["manage/{slug}/spaces"] = ("/manage/tanger/spaces", TangerManagers),
         ["manage/{slug}/spaces/edit/{id:int?}"] = ("/manage/tanger/spaces/edit", TangerManagers),

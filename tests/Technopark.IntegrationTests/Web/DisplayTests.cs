@@ -24,6 +24,13 @@ public class DisplayTests
     public void Count_Thousands_GroupedWithWesternDigits(string language, string expected) =>
         Assert.Equal(Spaces(expected), In(language, () => Display.Count(2027)));
 
+    /// <summary>A message's time is Morocco's wall clock (UTC+1 outside Ramadan), not the server's zone nor UTC.</summary>
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("ar")]
+    public void Moment_UtcInstant_ShownAsTheDateAndHourInCasablanca(string language) =>
+        Assert.Equal("01/07/2026 00:30", In(language, () => Display.Moment(new DateTimeOffset(2026, 6, 30, 23, 30, 0, TimeSpan.Zero))));
+
     [Theory]
     [InlineData("fr", "34,6")]
     [InlineData("en", "34.6")]

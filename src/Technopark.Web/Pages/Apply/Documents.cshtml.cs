@@ -35,7 +35,8 @@ public sealed class DocumentsModel(
     /// </summary>
     public const long DrainLimit = 128L * 1024 * 1024;
 
-    private const string TooLargeFlag = "Upload.TooLarge";
+    /// <summary>Set by <see cref="OversizedUploadAttribute"/> for the page it sends back to (the company documents page reads it too).</summary>
+    public const string TooLargeFlag = "Upload.TooLarge";
 
     [BindProperty]
     public DocumentKind Kind { get; set; } = DocumentKind.PitchDeck;
