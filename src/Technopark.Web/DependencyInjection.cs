@@ -15,6 +15,7 @@ using Technopark.Web.Localization;
 using Technopark.Web.Pages.Apply;
 using Technopark.Web.Pages.Hq;
 using Technopark.Web.Pages.Manage;
+using Technopark.Web.Pages.Reporting;
 using Technopark.Web.Pages.Sites;
 using Technopark.Web.Seeding;
 
@@ -68,6 +69,7 @@ public static class DependencyInjection
         services.AddManage(configuration);
         services.AddApplications(configuration);
         services.AddHq();
+        services.AddReporting();
         return services;
     }
 }
