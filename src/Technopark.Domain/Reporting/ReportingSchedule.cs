@@ -56,7 +56,7 @@ public static class ReportingSchedule
     /// A quarter is declared for a year that is due.
     /// </summary>
     public static void EnsureDue(DateOnly? firstHostedOn, ExitReason? exitReason, DateOnly? exitedOn, int? inactiveSince, ReportingPeriod period) =>
-        Guard.That(IsDue(firstHostedOn, exitReason, exitedOn, inactiveSince, period.Year), "Declaration.YearNotDue", "Year", period.Year);
+        Guard.That(IsDue(firstHostedOn, exitReason, exitedOn, inactiveSince, period.Year), "Declaration.YearNotDue", "Year", period.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)); // a year, not a count: never "2 027"
 }
 
 /// <summary>What <see cref="ReportingSchedule"/> needs to know about one company, read once and asked several questions.</summary>

@@ -154,11 +154,14 @@ public sealed class ReportingService(
 
     /// <summary>The declarations of the site's companies for a year (the year itself and its quarters).</summary>
     public async Task<IReadOnlyList<DeclarationRow>> DeclarationsAsync(int siteId, int year, CancellationToken cancellationToken) =>
-        await db.Declarations.AsNoTracking().Where(d => d.Year == year)
+        [.. (await Rows(db.Declarations.Where(d => d.Year == year), siteId).ToListAsync(cancellationToken))
+            .OrderBy(d => d.LegalName, StringComparer.CurrentCulture).ThenBy(d => d.Quarter)];
+
+    /// <summary>The <paramref name="declarations"/> of the site's companies as the pages list them (ordered by the caller, in memory).</summary>
+    public IQueryable<DeclarationRow> Rows(IQueryable<Declaration> declarations, int siteId) =>
+        declarations.AsNoTracking()
             .Join(db.Companies.Where(c => c.SiteId == siteId), d => d.CompanyId, c => c.Id, (d, c) => new DeclarationRow(
-                d.Id, c.Id, c.LegalName, d.Year, d.Quarter, d.Declared, d.Figures, d.Status, d.DeclaredAt, d.CorrectionReason))
-            .OrderBy(d => d.LegalName).ThenBy(d => d.Quarter)
-            .ToListAsync(cancellationToken);
+                d.Id, c.Id, c.LegalName, d.Year, d.Quarter, d.Declared, d.Figures, d.Status, d.DeclaredAt, d.CorrectionReason));
 
     private async Task<Declaration> SiteDeclarationAsync(int siteId, int declarationId, CancellationToken cancellationToken) =>
         await db.Declarations.Where(d => d.Id == declarationId && db.Companies.Any(c => c.Id == d.CompanyId && c.SiteId == siteId))

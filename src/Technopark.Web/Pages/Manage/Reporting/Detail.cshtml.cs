@@ -99,11 +99,7 @@ public sealed class DetailModel(
 
     private async Task<bool> LoadAsync(int declarationId, CancellationToken cancellationToken)
     {
-        var siteId = Site.SiteId;
-        var found = await db.Declarations.AsNoTracking().Where(d => d.Id == declarationId)
-            .Join(db.Companies.Where(c => c.SiteId == siteId), d => d.CompanyId, c => c.Id, (d, c) => new DeclarationRow(
-                d.Id, c.Id, c.LegalName, d.Year, d.Quarter, d.Declared, d.Figures, d.Status, d.DeclaredAt, d.CorrectionReason))
-            .SingleOrDefaultAsync(cancellationToken);
+        var found = await reporting.Rows(db.Declarations.Where(d => d.Id == declarationId), Site.SiteId).SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return false;
