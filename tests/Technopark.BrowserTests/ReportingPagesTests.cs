@@ -28,7 +28,7 @@ public class ReportingPagesTests(BrowserFixture browser) : IClassFixture<Browser
         await member.GetByLabel(Text("Reporting.Revenue"), new() { Exact = true }).FillAsync("1 234 567,50");
         await member.GetByLabel(Text("Reporting.FundsGrant"), new() { Exact = true }).FillAsync("150000.5");
         await member.GetByRole(AriaRole.Button, new() { Name = Text("Reporting.Submit") }).ClickAsync();
-        await Assertions.Expect(member.Locator("#reporting-message")).ToHaveTextAsync(Text("Reporting.Declared", year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await Assertions.Expect(member.Locator("#reporting-message")).ToHaveTextAsync(Text("Reporting.Declared", "fr", year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await Assertions.Expect(member.Locator($"#period-{year}")).ToHaveAttributeAsync("data-state", "Declared");
 
         var manager = await browser.NewPageAsync();
