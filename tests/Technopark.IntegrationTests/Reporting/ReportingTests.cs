@@ -305,6 +305,9 @@ public partial class ReportingTests(AppFixture app) : IClassFixture<AppFixture>,
             Assert.True(await db.AuditLog.AnyAsync(a => a.Action == "declaration.validated" && a.EntityId == Id(toValidate)));
         }
 
+        var sitePage = await manager.GetStringAsync($"/manage/tanger/companies/{company}");
+        Assert.Contains("data-state=\"Corrected\"", Regex.Match(sitePage, $"<tr data-declaration=\"{toCorrect}\"[^>]*>").Value, StringComparison.Ordinal);
+
         using var member = await Personas.ClientAsync(app.Factory, Persona.CompanyMember);
         var page = await member.GetStringAsync(Url(company));
         Assert.Equal(("Corrected", "Validated"), (StateOf(page, "2021"), StateOf(page, "2020")));
