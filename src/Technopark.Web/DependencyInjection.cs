@@ -16,6 +16,7 @@ using Technopark.Web.Pages.Apply;
 using Technopark.Web.Pages.Companies;
 using Technopark.Web.Pages.Hq;
 using Technopark.Web.Pages.Manage;
+using Technopark.Web.Pages.Reporting;
 using Technopark.Web.Pages.Sites;
 using Technopark.Web.Seeding;
 
@@ -70,6 +71,7 @@ public static class DependencyInjection
         services.AddApplications(configuration);
         services.AddHq();
         services.AddCompanyThread();
+        services.AddReporting();
         return services;
     }
 }

@@ -15,4 +15,5 @@ public static class ErrorCodes
     public const string ApplicationNotFound = "Application.NotFound";
     public const string AssignmentNotFound = "Assignment.NotFound";
     public const string DocumentNotFound = "Document.NotFound";
+    public const string DeclarationNotFound = "Declaration.NotFound";
 }

@@ -1,3 +1,4 @@
+using Technopark.Domain.Common;
 using Technopark.Domain.Companies;
 
 namespace Technopark.Domain.Reporting;
@@ -48,4 +49,25 @@ public static class ReportingSchedule
         var last = today.Year - 1;
         return [.. Enumerable.Range(first.Year, Math.Max(0, last - first.Year + 1)).Where(y => IsDue(firstHostedOn, exitReason, exitedOn, inactiveSince, y))];
     }
+
+    /// <summary>
+    /// Refuses a declaration for a year the company is not asked about (before it was hosted, past its five alumni years, after
+    /// a closed company's exit year or after it said it was no longer active): <c>Declaration.YearNotDue</c> on the year.
+    /// A quarter is declared for a year that is due.
+    /// </summary>
+    public static void EnsureDue(DateOnly? firstHostedOn, ExitReason? exitReason, DateOnly? exitedOn, int? inactiveSince, ReportingPeriod period) =>
+        Guard.That(IsDue(firstHostedOn, exitReason, exitedOn, inactiveSince, period.Year), "Declaration.YearNotDue", "Year", period.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)); // a year, not a count: never "2 027"
+}
+
+/// <summary>What <see cref="ReportingSchedule"/> needs to know about one company, read once and asked several questions.</summary>
+public sealed record ReportingFacts(DateOnly? FirstHostedOn, ExitReason? ExitReason, DateOnly? ExitedOn, int? InactiveSince)
+{
+    public bool IsDue(int year) => ReportingSchedule.IsDue(FirstHostedOn, ExitReason, ExitedOn, InactiveSince, year);
+
+    public IReadOnlyList<int> YearsDue(DateOnly today) => ReportingSchedule.YearsDue(FirstHostedOn, ExitReason, ExitedOn, InactiveSince, today);
+
+    public void EnsureDue(ReportingPeriod period) => ReportingSchedule.EnsureDue(FirstHostedOn, ExitReason, ExitedOn, InactiveSince, period);
+
+    /// <summary>A company that left as closed is asked once, for its exit year, to confirm it is no longer active.</summary>
+    public bool IsClosedConfirmation(int year) => ExitReason == Companies.ExitReason.Closed && ExitedOn?.Year == year;
 }

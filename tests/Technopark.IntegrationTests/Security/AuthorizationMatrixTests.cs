@@ -93,6 +93,10 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["applications/{id:int}/documents/{documentId:int}"] = ("/applications/999999/documents/1", NotOwner),
         ["manage/{slug}/applications"] = ("/manage/tanger/applications", TangerStaff),
         ["manage/{slug}/applications/{id:int}"] = ("/manage/tanger/applications/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        // Reporting: the company's declarations (its members declare; staff and HQ read), the site's follow-up and one declaration.
+        ["company/{id:int}/reporting"] = ("/company/{resident}/reporting", ResidentCompany),
+        ["manage/{slug}/reporting"] = ("/manage/tanger/reporting", TangerStaff),
+        ["manage/{slug}/reporting/{declarationId:int}"] = ("/manage/tanger/reporting/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
         ["hq"] = ("/hq", HqOnly),
         ["hq/staff"] = ("/hq/staff", HqOnly),
         ["hq/mailbox"] = ("/hq/mailbox", HqOnly),
