@@ -13,6 +13,7 @@ using Technopark.Web.Identity;
 using Technopark.Web.Jobs;
 using Technopark.Web.Localization;
 using Technopark.Web.Pages.Apply;
+using Technopark.Web.Pages.Companies;
 using Technopark.Web.Pages.Hq;
 using Technopark.Web.Pages.Manage;
 using Technopark.Web.Pages.Sites;
@@ -68,6 +69,7 @@ public static class DependencyInjection
         services.AddManage(configuration);
         services.AddApplications(configuration);
         services.AddHq();
+        services.AddCompanyMembers();
         return services;
     }
 }
