@@ -14,14 +14,17 @@ public sealed class IndexModel(TechnoparkDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        Companies = await db.CompanyMembers.AsNoTracking()
+        var rows = await db.CompanyMembers.AsNoTracking()
             .Where(m => m.UserId == userId)
-            .Join(db.Companies, m => m.CompanyId, c => c.Id, (m, c) => new { m.Role, c })
-            .Join(db.Sites, x => x.c.SiteId, s => s.Id, (x, s) => new Row(
-                x.c.Id, x.c.LegalName, s.Name, x.Role, x.c.ExitedOn,
-                db.Assignments.Where(a => a.CompanyId == x.c.Id).Min(a => (DateOnly?)a.Period.Start)))
-            .OrderBy(r => r.ExitedOn != null).ThenBy(r => r.LegalName)
+            .Join(db.Companies, m => m.CompanyId, c => c.Id, (m, c) => new { m.Role, c.Id, c.LegalName, c.SiteId, c.ExitedOn })
+            .Join(db.Sites, x => x.SiteId, s => s.Id, (x, s) => new
+            {
+                x.Id, x.LegalName, Site = s.Name, x.Role, x.ExitedOn,
+                FirstDay = db.Assignments.Where(a => a.CompanyId == x.Id).Min(a => (DateOnly?)a.Period.Start),
+            })
             .ToListAsync(cancellationToken);
+        Companies = [.. rows.Select(r => new Row(r.Id, r.LegalName, r.Site, r.Role, r.ExitedOn, r.FirstDay))
+            .OrderBy(r => r.ExitedOn is not null).ThenBy(r => r.LegalName, StringComparer.CurrentCulture)];
     }
 
     /// <summary>One company of mine: <see cref="FirstDay"/> is its first day in a space (null while it waits for one).</summary>
