@@ -331,6 +331,49 @@ public partial class CompanyMembersTests(AppFixture app) : IClassFixture<AppFixt
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(team)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("Admin")]
+    [InlineData("0")]
+    public async Task Role_MissingOrUnknown_RefusedAndTheMemberKeepsTheirRole(string role)
+    {
+        var (companyId, owner) = await CompanyAsync("role.bad." + (role.Length == 0 ? "empty" : role.ToLowerInvariant()));
+        var member = await MemberAsync(companyId, $"role.bad.{(role.Length == 0 ? "empty" : role.ToLowerInvariant())}.member", CompanyRole.Member);
+        using var client = await SignInAsync(owner.Email);
+        var team = $"/company/{companyId}/team";
+
+        using var response = await Personas.PostFormAsync(client, $"{team}?handler=Role&memberId={member}", new() { ["role"] = role }, formPage: team);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(Text("Member.RoleInvalid"), await HtmlAsync(response), StringComparison.Ordinal);
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(CompanyRole.Member, (await db.CompanyMembers.SingleAsync(m => m.Id == member)).Role);
+    }
+
+    /// <summary>The invitation is written in the invited person's language when they have an account, else in the inviter's.</summary>
+    [Fact]
+    public async Task Invite_Email_InTheInvitedAccountsLanguageElseTheInviters()
+    {
+        var (companyId, owner) = await CompanyAsync("invite.language");
+        var arabic = await UserAsync("invite.language.arabic");
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            await scope.ServiceProvider.GetRequiredService<Technopark.Web.Identity.UserLanguage>().RememberAsync((await users.FindByIdAsync(arabic.Id))!, "ar");
+        }
+
+        using var client = await SignInAsync(owner.Email);
+        client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        const string newcomer = "invite.language.newcomer@test.technopark.ma";
+        await InviteAsync(client, companyId, arabic.Email, CompanyRole.Member);
+        await InviteAsync(client, companyId, newcomer, CompanyRole.Member);
+
+        await using var db = app.Database.CreateContext();
+        var name = await NameAsync(companyId);
+        Assert.Equal(ResourceText.Of(app.Factory, "Invitation.EmailSubject", "ar", name), (await db.Outbox.SingleAsync(m => m.To == arabic.Email)).Subject);
+        Assert.Equal(ResourceText.Of(app.Factory, "Invitation.EmailSubject", "en", name), (await db.Outbox.SingleAsync(m => m.To == newcomer)).Subject);
+    }
+
     /// <summary>A member of one company never reaches another's pages, nor sees it among their companies.</summary>
     [Fact]
     public async Task MemberScope_OtherCompany_ForbiddenAndNotListed()

@@ -55,7 +55,7 @@ public sealed class CompanyTeam(
         // The invited person reads it in their own language when they have an account, else in the inviter's.
         var normalized = address.ToUpperInvariant();
         var invitedId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
-        var reader = invitedId is null ? CultureInfo.CurrentUICulture.Name : await language.OfAsync(invitedId, cancellationToken);
+        var reader = invitedId is null ? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName : await language.OfAsync(invitedId, cancellationToken);
         var link = urls.Page("/Companies/Join", new { token });
         UserLanguage.In(reader, () => outbox.EnqueueText(address, text["Invitation.EmailSubject", company.LegalName],
             text["Invitation.EmailBody", company.LegalName, text[$"Members.Role.{role}"], link, CompanyInvitation.ValidDays]));

@@ -56,7 +56,7 @@ public sealed class TeamModel(
         {
             try
             {
-                var invitation = await team.InviteAsync(Company, Invite.Email, Invite.Role, UserId, cancellationToken);
+                var invitation = await team.InviteAsync(Company, Invite.Email, Invite.Role!.Value, UserId, cancellationToken);
                 Message = text["Members.Invited", invitation.Email, Display.Day(DateOnly.FromDateTime(invitation.ExpiresAt.UtcDateTime))];
                 return RedirectToPage();
             }
@@ -70,8 +70,24 @@ public sealed class TeamModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRoleAsync(int memberId, CompanyRole role, CancellationToken cancellationToken) =>
-        Require(Access.CanManageTeam) ?? await RunAsync(ct => team.ChangeRoleAsync(Company, memberId, role, ct), "Members.RoleChanged", cancellationToken);
+    /// <summary>Changes a member's role; a role missing or unknown is refused (never read as the enum's first value, Owner).</summary>
+    public async Task<IActionResult> OnPostRoleAsync(int memberId, string? role, CancellationToken cancellationToken)
+    {
+        if (Require(Access.CanManageTeam) is { } refused)
+        {
+            return refused;
+        }
+
+        if (role is null || !Enum.GetNames<CompanyRole>().Contains(role, StringComparer.Ordinal))
+        {
+            ModelState.AddModelError(string.Empty, text["Member.RoleInvalid"]);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var chosen = Enum.Parse<CompanyRole>(role);
+        return await RunAsync(ct => team.ChangeRoleAsync(Company, memberId, chosen, ct), "Members.RoleChanged", cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostRemoveAsync(int memberId, CancellationToken cancellationToken)
     {
@@ -195,7 +211,8 @@ public sealed class TeamModel(
     {
         public string Email { get; set; } = string.Empty;
 
-        public CompanyRole Role { get; set; } = CompanyRole.Member;
+        /// <summary>Nullable so that a value missing or unknown is refused, never bound as the enum's first value (Owner).</summary>
+        public CompanyRole? Role { get; set; } = CompanyRole.Member;
     }
 
     public sealed class InviteValidator : AbstractValidator<InviteInput>
@@ -205,7 +222,7 @@ public sealed class TeamModel(
             RuleFor(x => x.Email).NotEmpty().WithMessage(text["Members.EmailRequired"])
                 .EmailAddress().WithMessage(text["Invitation.EmailInvalid"])
                 .MaximumLength(CompanyInvitation.EmailMaxLength).WithMessage(text["Invitation.EmailInvalid"]);
-            RuleFor(x => x.Role).IsInEnum().WithMessage(text["Member.RoleInvalid"]);
+            RuleFor(x => x.Role).NotNull().WithMessage(text["Member.RoleInvalid"]).IsInEnum().WithMessage(text["Member.RoleInvalid"]);
         }
     }
 }
