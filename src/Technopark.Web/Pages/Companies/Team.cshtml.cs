@@ -180,8 +180,10 @@ public sealed class TeamModel(
         var companyId = Company.CompanyId;
         var members = await db.CompanyMembers.AsNoTracking().Where(m => m.CompanyId == companyId)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Id, m.UserId, u.DisplayName, u.Email, m.Role, m.JoinedAt })
-            .OrderBy(m => m.Role).ThenBy(m => m.JoinedAt).ToListAsync(cancellationToken);
-        Members = [.. members.Select(m => new MemberRow(m.Id, m.UserId, m.DisplayName ?? m.Email ?? m.UserId, m.Email ?? string.Empty, m.Role,
+            .ToListAsync(cancellationToken);
+
+        // Owners first, then by arrival (in memory: the role is stored as text, whose order is not the enum's).
+        Members = [.. members.OrderBy(m => m.Role).ThenBy(m => m.JoinedAt).Select(m => new MemberRow(m.Id, m.UserId, m.DisplayName ?? m.Email ?? m.UserId, m.Email ?? string.Empty, m.Role,
             DateOnly.FromDateTime(m.JoinedAt.UtcDateTime)))];
         Me = Members.FirstOrDefault(m => m.UserId == UserId);
         if (Access.CanManageTeam)
