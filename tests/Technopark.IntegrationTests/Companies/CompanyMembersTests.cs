@@ -175,6 +175,24 @@ public partial class CompanyMembersTests(AppFixture app) : IClassFixture<AppFixt
     }
 
     [Fact]
+    public async Task Join_AlreadyAMember_RefusedAndTheInvitationStaysOpen()
+    {
+        var (companyId, owner) = await CompanyAsync("join.member");
+        var member = await UserAsync("join.member.already");
+        using var ownerClient = await SignInAsync(owner.Email);
+        var token = await InviteAsync(ownerClient, companyId, member.Email, CompanyRole.Owner);
+        await MemberAsync(companyId, "join.member.already", CompanyRole.Member);
+        using var client = await SignInAsync(member.Email);
+
+        using var refused = await Personas.PostFormAsync(client, JoinUrl(token), []);
+
+        Assert.Contains(Text("Invitation.AlreadyMember", member.Email), await HtmlAsync(refused), StringComparison.Ordinal);
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(CompanyRole.Member, (await db.CompanyMembers.SingleAsync(m => m.CompanyId == companyId && m.UserId == member.Id)).Role);
+        Assert.Null((await db.CompanyInvitations.SingleAsync(i => i.CompanyId == companyId)).AcceptedAt);
+    }
+
+    [Fact]
     public async Task Join_UnknownToken_NotFound()
     {
         using var client = await Personas.ClientAsync(app.Factory, Persona.Applicant);

@@ -42,9 +42,7 @@ public sealed class CompanyTeam(
     {
         await using var transaction = await LockAsync(company.CompanyId, cancellationToken);
         var address = CompanyInvitation.NormalizeEmail(email);
-        var memberEmails = await db.CompanyMembers.Where(m => m.CompanyId == company.CompanyId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email).ToListAsync(cancellationToken);
-        CompanyInvitation.EnsureNotMember(address, memberEmails);
+        CompanyInvitation.EnsureNotMember(address, await MemberEmailsAsync(company.CompanyId, cancellationToken));
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(TokenBytes));
         var invitation = CompanyInvitation.Create(company.CompanyId, address, role, HashOf(token), inviterId, clock.GetUtcNow());
         db.CompanyInvitations.Add(invitation);
@@ -91,11 +89,7 @@ public sealed class CompanyTeam(
         var invitation = await db.CompanyInvitations.SingleAsync(i => i.Id == found.Id, cancellationToken);
         var now = clock.GetUtcNow();
         invitation.EnsureAcceptableBy(userEmail, now);
-        if (await db.CompanyMembers.AnyAsync(m => m.CompanyId == invitation.CompanyId && m.UserId == userId, cancellationToken))
-        {
-            CompanyInvitation.EnsureNotMember(userEmail, [userEmail]);
-        }
-
+        CompanyInvitation.EnsureNotMember(userEmail, await MemberEmailsAsync(invitation.CompanyId, cancellationToken));
         var member = invitation.Accept(userId, userEmail, now);
         db.CompanyMembers.Add(member);
         await db.SaveChangesAsync(cancellationToken);
@@ -152,6 +146,9 @@ public sealed class CompanyTeam(
     private async Task<CompanyMember> MemberAsync(CompanyResource company, int memberId, CancellationToken cancellationToken) =>
         await db.CompanyMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.CompanyId == company.CompanyId, cancellationToken)
         ?? throw new NotFoundException("Members.NotFound");
+
+    private Task<List<string?>> MemberEmailsAsync(int companyId, CancellationToken cancellationToken) =>
+        db.CompanyMembers.Where(m => m.CompanyId == companyId).Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email).ToListAsync(cancellationToken);
 
     private Task<int> OwnersAsync(CompanyResource company, CancellationToken cancellationToken) =>
         db.CompanyMembers.CountAsync(m => m.CompanyId == company.CompanyId && m.Role == CompanyRole.Owner, cancellationToken);
