@@ -72,6 +72,7 @@ public static class DependencyInjection
         services.AddHq();
         services.AddCompanyThread();
         services.AddReporting();
+        services.AddCompanyMembers();
         return services;
     }
 }

@@ -71,6 +71,15 @@ public sealed class CompanyInvitation
     /// </summary>
     public CompanyMember Accept(string userId, string userEmail, DateTimeOffset now)
     {
+        EnsureAcceptableBy(userEmail, now);
+        AcceptedAt = now;
+        AcceptedBy = userId;
+        return CompanyMember.Create(CompanyId, userId, Role, now);
+    }
+
+    /// <summary>What <see cref="Accept"/> checks, without accepting: lets the invitation page say at once why it cannot be accepted.</summary>
+    public void EnsureAcceptableBy(string userEmail, DateTimeOffset now)
+    {
         if (AcceptedAt is not null)
         {
             throw new DomainException("Invitation.Used");
@@ -90,10 +99,19 @@ public sealed class CompanyInvitation
         {
             throw new DomainException("Invitation.WrongAccount", Email);
         }
+    }
 
-        AcceptedAt = now;
-        AcceptedBy = userId;
-        return CompanyMember.Create(CompanyId, userId, Role, now);
+    /// <summary>
+    /// An address that already belongs to a member of the company is not invited again (<paramref name="memberEmails"/>:
+    /// the members' addresses); nor does a member accept a second invitation to the same company.
+    /// </summary>
+    public static void EnsureNotMember(string? email, IEnumerable<string?> memberEmails)
+    {
+        var address = NormalizeEmail(email);
+        if (memberEmails.Any(m => NormalizeEmail(m) == address))
+        {
+            throw new DomainException("Invitation.AlreadyMember", address) { Field = nameof(Email) };
+        }
     }
 
     public void Revoke(DateTimeOffset now)

@@ -28,9 +28,18 @@ public sealed class CompanyMember
         return new CompanyMember { CompanyId = companyId, UserId = userId, Role = role, JoinedAt = at };
     }
 
-    public void ChangeRole(CompanyRole role)
+    /// <summary>
+    /// Gives the member another role. An owner who becomes a member is no longer an owner, so the last owner keeps the role
+    /// (<paramref name="owners"/>: the company's owners now), as with <see cref="EnsureRemovable"/>.
+    /// </summary>
+    public void ChangeRole(CompanyRole role, int owners)
     {
         Guard.That(Enum.IsDefined(role), "Member.RoleInvalid", nameof(Role));
+        if (role != CompanyRole.Owner)
+        {
+            EnsureRemovable(owners);
+        }
+
         Role = role;
     }
 

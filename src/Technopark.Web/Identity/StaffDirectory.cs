@@ -8,7 +8,7 @@ namespace Technopark.Web.Identity;
 public sealed record StaffSite(string Slug, string Name, SiteRole Role);
 
 /// <summary>What the navigation offers a signed-in person: the sites they work on, and whether they have applications of their own.</summary>
-public sealed record NavigationOf(IReadOnlyList<StaffSite> Sites, bool HasApplications);
+public sealed record NavigationOf(IReadOnlyList<StaffSite> Sites, bool HasApplications, bool HasCompanies = false);
 
 /// <summary>The sites a signed-in person works on (for the navigation).</summary>
 public sealed class StaffDirectory(TechnoparkDbContext db)
@@ -16,7 +16,7 @@ public sealed class StaffDirectory(TechnoparkDbContext db)
     public async Task<IReadOnlyList<StaffSite>> SitesOfAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
         (await NavigationAsync(user, cancellationToken)).Sites;
 
-    /// <summary>The sites and whether the person has applied, in one query (the layout runs it on every page).</summary>
+    /// <summary>The sites, whether the person has applied and whether they belong to a company, in one query (the layout runs it on every page).</summary>
     public async Task<NavigationOf> NavigationAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -33,10 +33,11 @@ public sealed class StaffDirectory(TechnoparkDbContext db)
                     .OrderBy(s => s.Name)
                     .ToList(),
                 HasApplications = db.Applications.Any(a => a.ApplicantId == u.Id),
+                HasCompanies = db.CompanyMembers.Any(m => m.UserId == u.Id),
             })
             .SingleOrDefaultAsync(cancellationToken);
         return found is null
             ? new NavigationOf([], false)
-            : new NavigationOf([.. found.Sites.Select(s => new StaffSite(s.Slug, s.Name, s.Role))], found.HasApplications);
+            : new NavigationOf([.. found.Sites.Select(s => new StaffSite(s.Slug, s.Name, s.Role))], found.HasApplications, found.HasCompanies);
     }
 }

@@ -91,6 +91,11 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["applications"] = ("/applications", SignedIn),
         ["applications/{id:int}"] = ("/applications/999999", NotOwner),
         ["applications/{id:int}/documents/{documentId:int}"] = ("/applications/999999/documents/1", NotOwner),
+        // Company members: my companies, the company's page and its team, the invitation link (an unknown token is a 404).
+        ["company"] = ("/company", SignedIn),
+        ["company/{id:int}"] = ("/company/{resident}", ResidentCompany),
+        ["company/{id:int}/team"] = ("/company/{resident}/team", ResidentCompany),
+        ["company/join/{token}"] = ("/company/join/not-a-real-token", [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ["manage/{slug}/applications"] = ("/manage/tanger/applications", TangerStaff),
         ["manage/{slug}/applications/{id:int}"] = ("/manage/tanger/applications/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
         // Reporting: the company's declarations (its members declare; staff and HQ read), the site's follow-up and one declaration.

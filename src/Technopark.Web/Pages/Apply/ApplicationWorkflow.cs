@@ -3,11 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Technopark.Domain.Applications;
+using Technopark.Domain.Companies;
 using Technopark.Infrastructure;
 using Technopark.Infrastructure.Auditing;
 using Technopark.Infrastructure.Data;
 using Technopark.Infrastructure.Email;
 using Technopark.Web.Email;
+using Technopark.Web.Hosting;
 using Technopark.Web.Identity;
 
 namespace Technopark.Web.Pages.Apply;
@@ -24,6 +26,7 @@ public sealed class ApplicationWorkflow(
     IStringLocalizer<SharedResource> text,
     IOptions<ApplicationOptions> options,
     UserLanguage language,
+    PublicUrls urls,
     TimeProvider clock)
 {
     public int MinimumReviews => Math.Max(0, options.Value.MinimumReviews);
@@ -83,14 +86,24 @@ public sealed class ApplicationWorkflow(
             await db.SaveChangesAsync(cancellationToken);
             db.WaitingList.Add(Acceptance.Enlist(application, company, clock.Today()));
             companyId = company.Id;
+
+            // The applicant owns the company from the start: they invite their co-founders from its page.
+            var owner = CompanyMember.Create(company.Id, application.ApplicantId, CompanyRole.Owner, clock.GetUtcNow());
+            db.CompanyMembers.Add(owner);
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Record("company.member.added", nameof(CompanyMember), owner.Id, siteId, null,
+                new { companyId = company.Id, userId = owner.UserId, role = owner.Role.ToString(), applicationId = id });
         }
 
         audit.Record("application.decide", nameof(Application), id, siteId, new { state = before },
             new { state = application.State.ToString(), reason = application.DecisionReason, companyId });
         var email = await db.Users.Where(u => u.Id == application.ApplicantId).Select(u => u.Email).SingleAsync(cancellationToken);
         var siteName = await SiteNameAsync(siteId, cancellationToken);
+        var companyPage = companyId is { } created ? urls.Page("/Companies/Overview", new { id = created }) : null;
         UserLanguage.In(await language.OfAsync(application.ApplicantId, cancellationToken), () => Notify(email, text["Decision.EmailSubject", siteName],
-            text[$"Decision.EmailBody.{decision}", ProjectOf(application), siteName, application.DecisionReason!]));
+            companyPage is null
+                ? text[$"Decision.EmailBody.{decision}", ProjectOf(application), siteName, application.DecisionReason!]
+                : text["CompanyPage.AcceptedEmailBody", ProjectOf(application), siteName, application.DecisionReason!, companyPage]));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
