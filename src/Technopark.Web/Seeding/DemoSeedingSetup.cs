@@ -13,6 +13,7 @@ public static class DemoSeedingSetup
     public static IServiceCollection AddDemoSeeding(this IServiceCollection services)
     {
         services.AddScoped<IDemoSeeder, DemoAccounts>();
+        services.AddScoped<IDemoSeeder, DemoProfiles>();
         services.AddScoped<IDemoSeeder, DemoApplications>();
         return services;
     }
