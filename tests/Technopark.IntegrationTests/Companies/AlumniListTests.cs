@@ -1,5 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Technopark.Domain.Assignments;
 using Technopark.Domain.Companies;
 using Technopark.Domain.Reporting;
@@ -12,8 +16,14 @@ namespace Technopark.IntegrationTests.Companies;
 /// The alumni lists of a site and of HQ against a plain C# computation over random companies and declarations (seeded):
 /// exactly the companies that left by the day, the latest exit first, each with its latest yearly declaration over by then.
 /// </summary>
-public sealed partial class AlumniListTests(AppFixture app) : IClassFixture<AppFixture>
+public sealed partial class AlumniListTests(AppFixture app) : IClassFixture<AppFixture>, IDisposable
 {
+    private readonly SqlCommandCounter _counter = new();
+    private WebApplicationFactory<Program>? _factory;
+
+    private WebApplicationFactory<Program> Factory => _factory ??=
+        app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(_counter)));
+
     private static readonly DateOnly Day = new(2026, 6, 15);
     private static readonly string[] Slugs = ["tanger", "casablanca", "oujda"];
 
@@ -24,10 +34,12 @@ public sealed partial class AlumniListTests(AppFixture app) : IClassFixture<AppF
     [Fact]
     public async Task Alumni_RandomNetwork_MatchReferenceForHqAndEachSite()
     {
-        var seeded = await SeedAsync(new Random(1313), count: 40);
-        using var hq = await Personas.ClientAsync(app.Factory, Persona.NetworkAdmin);
-        using var manager = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
+        using var hq = await Personas.ClientAsync(Factory, Persona.NetworkAdmin);
+        using var manager = await Personas.ClientAsync(Factory, Persona.ManagerTanger);
         var on = Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var commandsWhenEmpty = await CommandsAsync(hq, "/hq/alumni", $"?on={on}");
+        var seeded = await SeedAsync(new Random(1313), count: 40);
+        var commandsWhenFull = await CommandsAsync(hq, "/hq/alumni", $"?on={on}");
 
         var network = Rows(await hq.GetStringAsync($"/hq/alumni?on={on}"));
         var tanger = Rows(await manager.GetStringAsync($"/manage/tanger/alumni?on={on}"));
@@ -42,6 +54,18 @@ public sealed partial class AlumniListTests(AppFixture app) : IClassFixture<AppF
         Assert.Contains(network, r => r.FiguresYear is null);
         Assert.Contains(network, r => r.Status == nameof(DeclarationStatus.Validated));
         Assert.True(network.Count < seeded.Count, "some companies have not left by the day");
+        Assert.Equal(commandsWhenEmpty, commandsWhenFull);
+        Assert.InRange(commandsWhenFull, 1, 3); // the list's one statement, and what every signed-in request reads (session, account)
+    }
+
+    public void Dispose() => _factory?.Dispose();
+
+    private async Task<int> CommandsAsync(HttpClient client, string path, string query)
+    {
+        _counter.Reset();
+        using var response = await client.GetAsync(path + query);
+        response.EnsureSuccessStatusCode();
+        return _counter.For(path);
     }
 
     /// <summary>What the lists must show, computed over the seeded objects in C#.</summary>
