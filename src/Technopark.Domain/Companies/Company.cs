@@ -94,11 +94,12 @@ public sealed partial class Company
     public void UpdateProfile(string? website, string? pitch, string sector, bool listedInDirectory)
     {
         var site = Guard.OptionalText(website, WebsiteMaxLength, "Company.WebsiteInvalid", nameof(Website));
-        Guard.That(site is null || (Uri.TryCreate(site, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)),
-            "Company.WebsiteInvalid", nameof(Website), WebsiteMaxLength);
+        Guard.That(IsValidWebsite(site), "Company.WebsiteInvalid", nameof(Website), WebsiteMaxLength);
+        var line = Guard.OptionalText(pitch, PitchMaxLength, "Company.PitchTooLong", nameof(Pitch));
         Guard.That(Sectors.All.Contains(sector), "Company.SectorInvalid", nameof(Sector));
+        // Every value is checked before any is kept: a refused profile leaves the company as it was.
         Website = site;
-        Pitch = Guard.OptionalText(pitch, PitchMaxLength, "Company.PitchTooLong", nameof(Pitch));
+        Pitch = line;
         Sector = sector;
         ListedInDirectory = listedInDirectory;
     }
@@ -113,6 +114,15 @@ public sealed partial class Company
         Guard.That(FoundedOn is null || on >= FoundedOn, "Company.ExitBeforeFounding", nameof(ExitedOn));
         ExitReason = reason;
         ExitedOn = on;
+    }
+
+    /// <summary>No website, or an absolute http or https address of at most <see cref="WebsiteMaxLength"/> characters (spaces around ignored).</summary>
+    public static bool IsValidWebsite(string? website)
+    {
+        var trimmed = website?.Trim();
+        return string.IsNullOrEmpty(trimmed)
+            || (trimmed.Length <= WebsiteMaxLength && Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)
+                && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
     }
 
     public static bool IsValidIce(string? ice) => ice is not null && IcePattern().IsMatch(ice);

@@ -15,6 +15,7 @@ public static class DemoSeedingSetup
         services.AddScoped<IDemoSeeder, DemoAccounts>();
         services.AddScoped<IDemoSeeder, DemoResidents>();
         services.AddScoped<IDemoSeeder, DemoReporting>(); // after the residents' seeder (it finds Bab Bahr Robotics by name)
+        services.AddScoped<IDemoSeeder, DemoProfiles>();
         services.AddScoped<IDemoSeeder, DemoApplications>();
         services.AddScoped<IDemoSeeder, DemoThread>(); // after the residents' seeder: it needs "Bab Bahr Robotics SARL"
         return services;

@@ -41,6 +41,13 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         [""] = ("/", Public),
         ["Index"] = ("/Index", Public),
         ["sites/{slug}"] = ("/sites/tanger", Public),
+        // Company profile and logo, public directory of residents, alumni lists (the resident persona company is not listed and has no logo).
+        ["sites/{slug}/residents"] = ("/sites/tanger/residents", Public),
+        ["sites/{slug}/residents/{companyId:int}/logo"] = ("/sites/tanger/residents/{resident}/logo", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ["company/{id:int}/profile"] = ("/company/{resident}/profile", ResidentCompany),
+        ["company/{id:int}/logo"] = ("/company/{resident}/logo", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden]),
+        ["manage/{slug}/alumni"] = ("/manage/tanger/alumni", TangerStaff),
+        ["hq/alumni"] = ("/hq/alumni", HqOnly),
         ["Sites/Detail"] = ("/Sites/Detail", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ["Error"] = ("/Error", Public),
         ["Status"] = ("/Status", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
