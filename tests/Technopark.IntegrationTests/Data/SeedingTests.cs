@@ -74,11 +74,12 @@ public class SeedingTests
               (SELECT string_agg(xmin::text, ',' ORDER BY id) FROM sites),
               (SELECT string_agg(xmin::text, ',' ORDER BY id) FROM spaces),
               (SELECT string_agg(xmin::text, ',' ORDER BY id) FROM companies),
-              (SELECT string_agg(xmin::text, ',' ORDER BY id) FROM assignments)) AS "Value"
+              (SELECT string_agg(xmin::text, ',' ORDER BY id) FROM assignments),
+              (SELECT string_agg(xmin::text, ',' ORDER BY id) FROM declarations)) AS "Value"
             """).SingleAsync();
         return new Snapshot(await db.Sites.CountAsync(), await db.Spaces.CountAsync(), await db.Companies.CountAsync(),
-            await db.Assignments.CountAsync(), versions);
+            await db.Assignments.CountAsync(), await db.Declarations.CountAsync(), versions);
     }
 
-    private sealed record Snapshot(int Sites, int Spaces, int Companies, int Assignments, string Versions);
+    private sealed record Snapshot(int Sites, int Spaces, int Companies, int Assignments, int Declarations, string Versions);
 }
