@@ -45,6 +45,7 @@ public sealed partial class DifferentialFiguresTests(DifferentialFiguresTests.Fi
         foreach (var seed in RegressionSeeds)
         {
             failures.AddRange(await CompareAsync(seed));
+            failures.AddRange(Unexercised(RandomNetwork.Generate(seed, fixture.ReferenceSites, DaysPerNetwork)));
         }
 
         Assert.True(failures.Count == 0, Report(failures));
@@ -103,6 +104,27 @@ public sealed partial class DifferentialFiguresTests(DifferentialFiguresTests.Fi
 
         Assert.True(compared >= 12, $"Only {compared} (site, day) pairs compared.");
         Assert.True(failures.Count == 0, Report(failures));
+    }
+
+    /// <summary>
+    /// What the figures from declarations would not put to the test on a network's days: known active and known inactive
+    /// companies of the survival cohort, companies that did not report, declared figures that differ from the validated ones,
+    /// funds raised. A regression seed must exercise each (else a wrong SQL could agree with the reference on zeros).
+    /// </summary>
+    private static IEnumerable<string> Unexercised(RandomNetwork network)
+    {
+        var reference = new ReferenceFigures(network);
+        var days = network.Days.Select(d => (Validated: reference.Outcomes(d, declared: false), Declared: reference.Outcomes(d, declared: true))).ToList();
+        var checks = new Dictionary<string, bool>
+        {
+            ["known active"] = days.Any(d => d.Validated.SurvivalActive > 0),
+            ["known inactive"] = days.Any(d => d.Validated.SurvivalInactive > 0),
+            ["unknown survival"] = days.Any(d => d.Validated.SurvivalActive + d.Validated.SurvivalInactive < d.Validated.SurvivalCohort),
+            ["companies not reporting"] = days.Any(d => d.Validated.JobsCovered < d.Validated.Population),
+            ["declared differs from validated"] = days.Any(d => d.Declared.Jobs != d.Validated.Jobs && d.Declared.Revenue != d.Validated.Revenue),
+            ["funds raised"] = days.Any(d => d.Validated.Funds > 0),
+        };
+        return checks.Where(c => !c.Value).Select(c => $"seed {network.Seed}: no day with {c.Key}");
     }
 
     /// <summary>Writes the seed's network and compares every figure on its days; returns what differs.</summary>

@@ -148,6 +148,8 @@ public partial class HqFiguresTests(AppFixture app) : IClassFixture<AppFixture>,
         Assert.Contains("href=\"/hq/kpis?on=2026-06-15&amp;figures=declared\"", validated, StringComparison.Ordinal);
         Assert.Contains("href=\"/hq/kpis/funds?on=2026-06-15&amp;figures=declared\"", declared, StringComparison.Ordinal);
         Assert.Contains("href=\"/hq/export/kpis.csv?on=2026-06-15&amp;figures=declared\"", declared, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"hidden\" name=\"figures\" value=\"declared\" />", declared, StringComparison.Ordinal); // another day keeps the mode
+        Assert.DoesNotContain("name=\"figures\"", validated, StringComparison.Ordinal);
     }
 
     [Fact]

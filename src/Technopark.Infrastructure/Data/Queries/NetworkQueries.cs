@@ -139,7 +139,7 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
     /// company's latest counted declaration (the period that ends last; a year before its Q4), its latest counted yearly
     /// one, the sum of the funds of its counted yearly ones, and P(D), the population of companies that report.
     /// </summary>
-    private const string CountedSql = """
+    private static readonly string CountedSql = $"""
         counted AS (
             SELECT d.company_id, d.year, d.quarter, d.headcount, d.revenue, d.still_active,
                    d.funds_grant + d.funds_loan + d.funds_equity + d.funds_prize AS funds,
@@ -161,14 +161,14 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
             SELECT c.id FROM companies c
             WHERE EXISTS (SELECT 1 FROM assignments a WHERE a.company_id = c.id AND a.start_on <= @day)
               AND (c.exited_on IS NULL OR c.exited_on > @day
-                   OR (c.exit_reason IS DISTINCT FROM 'Closed' AND c.exited_on > (@day - interval '5 years')::date))
+                   OR (c.exit_reason IS DISTINCT FROM 'Closed' AND c.exited_on > (@day - interval '{ReportedFigures.AlumniYears} years')::date))
         )
         """;
 
     /// <summary>A company of the survival cohort (alias c, its latest counted declaration l) known to be inactive, or active.</summary>
     private const string KnownInactive = "(c.exit_reason = 'Closed' OR l.still_active = false)";
-    private const string KnownActive = """
-        (c.exit_reason IS DISTINCT FROM 'Closed' AND l.still_active AND l.period_end - 1 >= (c.exited_on + interval '5 years')::date)
+    private static readonly string KnownActive = $"""
+        (c.exit_reason IS DISTINCT FROM 'Closed' AND l.still_active AND l.period_end - 1 >= (c.exited_on + interval '{ReportedFigures.SurvivalYears} years')::date)
         """;
 
     public static readonly string KpiSql = $$"""
@@ -189,7 +189,7 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
                    count(*) FILTER (WHERE {{KnownActive}}) AS active,
                    count(*) FILTER (WHERE {{KnownInactive}}) AS inactive
             FROM companies c LEFT JOIN latest l ON l.company_id = c.id
-            WHERE c.exited_on <= (@day - interval '5 years')::date
+            WHERE c.exited_on <= (@day - interval '{{ReportedFigures.SurvivalYears}} years')::date
         ), reported AS (
             SELECT count(*) AS population,
                    coalesce(sum(l.headcount), 0) AS jobs, count(l.company_id) AS jobs_covered,
@@ -230,7 +230,7 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
         {
             KpiDrillDown.Occupancy => "EXISTS (SELECT 1 FROM assignments a WHERE a.company_id = c.id AND daterange(a.start_on, a.end_on, '[)') @> @day)",
             KpiDrillDown.Success => "c.exit_reason IN ('Graduated', 'Closed') AND c.exited_on <= @day",
-            KpiDrillDown.Survival => "c.exited_on <= (@day - interval '5 years')::date",
+            KpiDrillDown.Survival => $"c.exited_on <= (@day - interval '{ReportedFigures.SurvivalYears} years')::date",
             KpiDrillDown.Turnover => "c.exited_on > (@day - interval '12 months')::date AND c.exited_on <= @day",
             KpiDrillDown.Jobs or KpiDrillDown.Revenue or KpiDrillDown.Funds => "c.id IN (SELECT id FROM population)",
             _ => throw new ArgumentOutOfRangeException(nameof(kpi), kpi, "Unknown KPI."),
