@@ -199,7 +199,8 @@ public static class DemoData
     /// The companies' declarations, through <see cref="Declaration"/> as members and staff make them: each year the
     /// schedule asks for (<see cref="ReportingSchedule"/>), about one in eight missing; most validated, some only declared,
     /// a few corrected by the site; some residents also declare this year's ended quarters; closed alumni confirm they are
-    /// no longer active, and one graduated alumnus in four stops being active some years after leaving.
+    /// no longer active, one graduated alumnus in six stops being active some years after leaving, and the others' fifth
+    /// year after leaving is declared and validated (the survival rate rests on it).
     /// </summary>
     private static IEnumerable<Declaration> BuildDeclarations(List<Company> companies, List<Assignment> assignments, Random random, DateOnly today)
     {
@@ -211,19 +212,27 @@ public static class DemoData
             var headcount = (decimal)random.Next(1, 8);
             var revenue = registered ? random.Next(50, 2000) * 1000m : 0m;
             int? stopsIn = company.ExitReason == ExitReason.Closed ? company.ExitedOn!.Value.Year
-                : company.HasLeft && random.Next(4) == 0 ? company.ExitedOn!.Value.Year + random.Next(1, ReportingSchedule.AlumniYears + 1) : null;
+                : company.HasLeft && random.Next(6) == 0 ? company.ExitedOn!.Value.Year + random.Next(1, ReportingSchedule.AlumniYears + 1) : null;
+            var lastAlumniYear = company.HasLeft ? company.ExitedOn!.Value.Year + ReportingSchedule.AlumniYears : (int?)null;
             foreach (var year in ReportingSchedule.YearsDue(firstHosted[company.Id], company.ExitReason, company.ExitedOn, null, today))
             {
                 headcount = Math.Max(0m, headcount + (random.Next(-2, 5) / 2m));
                 revenue = decimal.Round(revenue * (0.9m + (random.Next(0, 50) / 100m)), 2);
-                if (random.Next(8) == 0)
+                var fifthYearAfterLeaving = year == lastAlumniYear;
+                if (random.Next(8) == 0 && !fifthYearAfterLeaving)
                 {
                     continue; // missing: the site will remind them
                 }
 
                 var active = stopsIn is not { } stop || year < stop;
                 var funds = random.Next(5) == 0 ? random.Next(1, 50) * 10_000m : 0m;
-                yield return Declare(company.Id, new ReportingPeriod(year), headcount, revenue, funds, active, random, now, today);
+                var declaration = Declare(company.Id, new ReportingPeriod(year), headcount, revenue, funds, active, random, now, today);
+                if (fifthYearAfterLeaving && declaration.Status != DeclarationStatus.Validated)
+                {
+                    declaration.Validate(DemoUser, now); // alumni that kept reporting: their fifth year is known, as the survival rate needs
+                }
+
+                yield return declaration;
                 if (!active)
                 {
                     break;
