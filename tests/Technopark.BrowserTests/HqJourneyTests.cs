@@ -33,7 +33,7 @@ public class HqJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
 
         // The KPIs, and the CSV export of the occupancy.
         await page.GotoAsync("/hq/kpis");
-        await Assertions.Expect(page.Locator("#kpis dt")).ToHaveCountAsync(7);
+        await Assertions.Expect(page.Locator("#kpis dt")).ToHaveCountAsync(8);
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GotoAsync("/hq");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-occupancy").ClickAsync());

@@ -51,7 +51,7 @@ internal static class Generator
         // The importers inherit the connection's timeout (0 = none).
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync();
-        await ExecAsync(connection, "TRUNCATE applications, waiting_list, company_snapshot, assignments, companies, spaces RESTART IDENTITY CASCADE");
+        await ExecAsync(connection, "TRUNCATE applications, waiting_list, declarations, assignments, companies, spaces RESTART IDENTITY CASCADE");
         var random = new Random(2026);
         int Scaled(int n) => Math.Max(1, (int)(n * scale));
 
@@ -173,11 +173,16 @@ internal static class Generator
             await copy.CompleteAsync();
         }
 
-        // Yearly snapshots: two per company; waiting list; applications by one generated applicant.
+        // Yearly declarations: two per company (one in five only declared, not validated yet); waiting list; applications by one generated applicant.
         await ExecAsync(connection, """
-            INSERT INTO company_snapshot (company_id, year, headcount, revenue)
-            SELECT c.id, y, 1 + (c.id * 7 + y) % 25, ((c.id * 13 + y) % 5000) * 1000
-            FROM companies c, (VALUES (2019), (2024)) v(y)
+            INSERT INTO declarations (company_id, year, quarter, status, declared_by, declared_at, validated_by, validated_at,
+                headcount, revenue, funds_grant, funds_loan, funds_equity, funds_prize, still_active,
+                declared_headcount, declared_revenue, declared_funds_grant, declared_funds_loan, declared_funds_equity, declared_funds_prize, declared_still_active)
+            SELECT c.id, y, NULL, CASE WHEN (c.id + y) % 5 = 0 THEN 'Declared' ELSE 'Validated' END, 'gen', now(),
+                   CASE WHEN (c.id + y) % 5 = 0 THEN NULL ELSE 'gen' END, CASE WHEN (c.id + y) % 5 = 0 THEN NULL ELSE now() END,
+                   h, r, f, 0, 0, 0, (c.id + y) % 17 <> 0, h, r, f, 0, 0, 0, (c.id + y) % 17 <> 0
+            FROM companies c, (VALUES (2019), (2024)) v(y),
+                 LATERAL (SELECT 1 + (c.id * 7 + y) % 25 AS h, ((c.id * 13 + y) % 5000) * 1000 AS r, ((c.id * 3 + y) % 7) * 10000 AS f) x
             """);
         await ExecAsync(connection, $"""
             INSERT INTO waiting_list (site_id, company_id, wanted_kind, wanted_seats, since, priority, removed_on)

@@ -12,8 +12,6 @@ public sealed partial class Company
     public const int WebsiteMaxLength = 200;
     public const int PitchMaxLength = 160;
 
-    private readonly List<CompanySnapshot> _snapshots = [];
-
     private Company()
     {
         LegalName = Sector = string.Empty;
@@ -51,8 +49,6 @@ public sealed partial class Company
     /// <summary>The members agreed to show the company in its site's public directory of residents.</summary>
     public bool ListedInDirectory { get; private set; }
 
-    public IReadOnlyCollection<CompanySnapshot> Snapshots => _snapshots.AsReadOnly();
-
     public bool HasLeft => ExitedOn is not null;
 
     public static Company Create(int siteId, string legalName, CompanyForm form, string sector, string? ice = null,
@@ -71,23 +67,6 @@ public sealed partial class Company
             Sector = sector,
             FoundedOn = foundedOn,
         };
-    }
-
-    /// <summary>Records (or corrects) the headcount and revenue reported for a year.</summary>
-    public void Report(int year, int headcount, decimal? revenue)
-    {
-        Guard.That(year is >= 1990 and <= 2100, "Company.YearInvalid", nameof(year));
-        Guard.That(headcount >= 0, "Company.HeadcountInvalid", nameof(headcount));
-        Guard.That(revenue is null or >= 0, "Company.RevenueInvalid", nameof(revenue));
-        var existing = _snapshots.Find(s => s.Year == year);
-        if (existing is null)
-        {
-            _snapshots.Add(new CompanySnapshot(year, headcount, revenue));
-        }
-        else
-        {
-            existing.Correct(headcount, revenue);
-        }
     }
 
     /// <summary>The profile the members keep: website (an absolute http or https address), one-line pitch, sector, directory opt-in.</summary>

@@ -9,6 +9,7 @@ public static class KpiDrillDown
     public const string Turnover = "turnover";
     public const string Jobs = "jobs";
     public const string Revenue = "revenue";
+    public const string Funds = "funds";
 
-    public static readonly IReadOnlyList<string> All = [Occupancy, Success, Survival, Turnover, Jobs, Revenue];
+    public static readonly IReadOnlyList<string> All = [Occupancy, Success, Survival, Turnover, Jobs, Revenue, Funds];
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Technopark.Domain.Applications;
 using Technopark.Domain.Assignments;
 using Technopark.Domain.Companies;
+using Technopark.Domain.Reporting;
 using Technopark.Domain.Sites;
 using Technopark.Domain.Spaces;
 using Technopark.Domain.WaitingList;
@@ -11,7 +12,7 @@ namespace Technopark.Infrastructure.Data;
 
 /// <summary>
 /// A number that changes whenever this instance saves a change to the network's records (sites,
-/// spaces, companies, assignments, waiting list, applications). Caches of computed figures put it in
+/// spaces, companies, assignments, waiting list, applications, declarations). Caches of computed figures put it in
 /// their keys, so a change is never hidden behind a cached answer on this instance.
 /// </summary>
 public sealed class DataVersion
@@ -31,7 +32,8 @@ internal sealed class DataVersionInterceptor(DataVersion version) : SaveChangesI
 {
     private static readonly Type[] Watched =
     [
-        typeof(Site), typeof(Space), typeof(Company), typeof(CompanySnapshot), typeof(Assignment), typeof(WaitingListEntry), typeof(Application),
+        typeof(Site), typeof(Space), typeof(Company), typeof(Assignment), typeof(WaitingListEntry), typeof(Application),
+        typeof(Declaration), // the KPIs are computed from the declarations
     ];
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> _saving = [];

@@ -61,6 +61,9 @@ public static class Display
     /// <summary>A whole number of things held in a decimal (KPI numerators, headcounts).</summary>
     public static string Count(decimal value) => value.ToString("N0", Numbers);
 
+    /// <summary>Full-time equivalents (headcounts and their sums), one decimal: "12,5".</summary>
+    public static string Fte(decimal value) => value.ToString("N1", Numbers);
+
     /// <summary>An average of counts (e.g. the mean number of residents), one decimal.</summary>
     public static string Mean(decimal value) => value.ToString("N1", Numbers);
 
@@ -101,6 +104,10 @@ public static class Display
     /// <summary>A count, or the "not available" mark.</summary>
     public static IHtmlContent Count(this IStringLocalizer localizer, int? value) =>
         value is { } v ? Text(Count(v)) : localizer.Missing();
+
+    /// <summary>Full-time equivalents, or the "not available" mark.</summary>
+    public static IHtmlContent Fte(this IStringLocalizer localizer, decimal? value) =>
+        value is { } v ? Text(Fte(v)) : localizer.Missing();
 
     /// <summary>An amount in MAD, or the "not available" mark.</summary>
     public static IHtmlContent Money(this IStringLocalizer localizer, decimal? amount) =>

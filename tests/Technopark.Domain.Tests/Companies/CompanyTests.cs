@@ -37,21 +37,6 @@ public class CompanyTests
         Assert.Throws<DomainException>(() => company.Leave(ExitReason.Closed, new DateOnly(2023, 12, 31)));
     }
 
-    [Fact]
-    public void Report_SameYearTwice_CorrectsTheFigures()
-    {
-        var company = NewCompany(null);
-        company.Report(2025, 4, 100_000m);
-        company.Report(2025, 6, 150_000m);
-        var snapshot = Assert.Single(company.Snapshots);
-        Assert.Equal(6, snapshot.Headcount);
-        Assert.Equal(150_000m, snapshot.Revenue);
-    }
-
-    [Fact]
-    public void Report_NegativeHeadcount_Throws() =>
-        Assert.Throws<DomainException>(() => NewCompany(null).Report(2025, -1, null));
-
     private static Company NewCompany(string? ice) =>
         Company.Create(1, "Atlas Numérique", CompanyForm.Startup, Sectors.Digital, ice, "أطلس الرقمية");
 }

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Technopark.Domain.Network;
+using Technopark.Domain.Reporting;
 using Technopark.Domain.Sites;
 using Technopark.Infrastructure.Data;
+using Technopark.Infrastructure.Data.Queries;
 using Technopark.Infrastructure.Data.Seeding;
 using Technopark.TestSupport;
 
@@ -65,6 +68,26 @@ public class SeedingTests
         Assert.Equal(2, kinds["ProximityService"]);
     }
 
+    [Fact]
+    public async Task DemoData_Declarations_MixStatusesPeriodsAndActivity_SomeMissing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+
+        await DemoData.ApplyAsync(db, Today, CancellationToken.None);
+
+        var declarations = await db.Declarations.AsNoTracking().ToListAsync();
+        var validated = declarations.Count(d => d.Status == DeclarationStatus.Validated);
+        Assert.InRange(validated, declarations.Count * 6 / 10, declarations.Count - 1); // most validated, some only declared
+        Assert.Contains(declarations, d => d.IsCorrected && d.Figures != d.Declared);
+        Assert.Contains(declarations, d => d.Quarter is not null);
+        Assert.Contains(declarations, d => !d.Figures.StillActive);
+        Assert.All(declarations, d => Assert.True(d.Period.CountsOn(Today)));
+        var jobs = await new NetworkQueries(db).KpisAsync(Today, FiguresMode.Validated, CancellationToken.None);
+        Assert.InRange(jobs.JobsCovered, 1, jobs.Population - 1); // some companies have not reported
+        Assert.True(jobs.SurvivalActive > 0 && jobs.SurvivalInactive > 0, "The demo has alumni known to be active and others known to be inactive.");
+    }
+
     /// <summary>Row counts plus the sum of row versions (xmin): any insert or update changes it.</summary>
     private static async Task<Snapshot> SnapshotAsync(TestDatabase database)
     {
@@ -74,11 +97,12 @@ public class SeedingTests
               (SELECT string_agg(xmin::text, ',' ORDER BY id) FROM sites),
               (SELECT string_agg(xmin::text, ',' ORDER BY id) FROM spaces),
               (SELECT string_agg(xmin::text, ',' ORDER BY id) FROM companies),
-              (SELECT string_agg(xmin::text, ',' ORDER BY id) FROM assignments)) AS "Value"
+              (SELECT string_agg(xmin::text, ',' ORDER BY id) FROM assignments),
+              (SELECT string_agg(xmin::text, ',' ORDER BY id) FROM declarations)) AS "Value"
             """).SingleAsync();
         return new Snapshot(await db.Sites.CountAsync(), await db.Spaces.CountAsync(), await db.Companies.CountAsync(),
-            await db.Assignments.CountAsync(), versions);
+            await db.Assignments.CountAsync(), await db.Declarations.CountAsync(), versions);
     }
 
-    private sealed record Snapshot(int Sites, int Spaces, int Companies, int Assignments, string Versions);
+    private sealed record Snapshot(int Sites, int Spaces, int Companies, int Assignments, int Declarations, string Versions);
 }

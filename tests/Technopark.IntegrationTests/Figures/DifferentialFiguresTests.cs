@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Technopark.Domain.Network;
 using Technopark.Infrastructure.Data;
 using Technopark.Infrastructure.Data.Queries;
 using Technopark.TestSupport;
@@ -15,9 +16,10 @@ namespace Technopark.IntegrationTests.Figures;
 
 /// <summary>
 /// The differential test of every figure: random networks (<see cref="RandomNetwork"/>) written to the database, then for
-/// each network 64 days, HQ's figures (dashboard, trend, pipeline, KPIs; the KPI drill-downs on every 8th day) compared
-/// with <see cref="ReferenceFigures"/>, and on 2 days per network the same figures read over HTTP (HQ page, trend page, KPI
-/// page, API, both CSV files, each site's dashboard and board). 4 regression and 2 random networks: 384 pairs per run. A failure names the seed, the day, the place and the figure; set TECHNOPARK_FIGURES_SEED
+/// each network 64 days, HQ's figures (dashboard, trend, pipeline, KPIs from validated and from declared declarations
+/// with their coverage; the KPI drill-downs in both modes on every 8th day) compared with <see cref="ReferenceFigures"/>,
+/// and on 2 days per network the same figures read over HTTP (HQ page, trend page, KPI page and CSV in both modes, the
+/// funds and survival drill-downs, API, occupancy CSV, each site's dashboard and board). 4 regression and 2 random networks: 384 pairs per run. A failure names the seed, the day, the place and the figure; set TECHNOPARK_FIGURES_SEED
 /// (one seed or several, comma-separated) to replay. Seeds that once failed assignment in <see cref="RegressionSeeds"/>.
 /// </summary>
 public sealed partial class DifferentialFiguresTests(DifferentialFiguresTests.Fixture fixture, ITestOutputHelper output)
@@ -43,6 +45,7 @@ public sealed partial class DifferentialFiguresTests(DifferentialFiguresTests.Fi
         foreach (var seed in RegressionSeeds)
         {
             failures.AddRange(await CompareAsync(seed));
+            failures.AddRange(Unexercised(RandomNetwork.Generate(seed, fixture.ReferenceSites, DaysPerNetwork)));
         }
 
         Assert.True(failures.Count == 0, Report(failures));
@@ -103,6 +106,27 @@ public sealed partial class DifferentialFiguresTests(DifferentialFiguresTests.Fi
         Assert.True(failures.Count == 0, Report(failures));
     }
 
+    /// <summary>
+    /// What the figures from declarations would not put to the test on a network's days: known active and known inactive
+    /// companies of the survival cohort, companies that did not report, declared figures that differ from the validated ones,
+    /// funds raised. A regression seed must exercise each (else a wrong SQL could agree with the reference on zeros).
+    /// </summary>
+    private static IEnumerable<string> Unexercised(RandomNetwork network)
+    {
+        var reference = new ReferenceFigures(network);
+        var days = network.Days.Select(d => (Validated: reference.Outcomes(d, declared: false), Declared: reference.Outcomes(d, declared: true))).ToList();
+        var checks = new Dictionary<string, bool>
+        {
+            ["known active"] = days.Any(d => d.Validated.SurvivalActive > 0),
+            ["known inactive"] = days.Any(d => d.Validated.SurvivalInactive > 0),
+            ["unknown survival"] = days.Any(d => d.Validated.SurvivalActive + d.Validated.SurvivalInactive < d.Validated.SurvivalCohort),
+            ["companies not reporting"] = days.Any(d => d.Validated.JobsCovered < d.Validated.Population),
+            ["declared differs from validated"] = days.Any(d => d.Declared.Jobs != d.Validated.Jobs && d.Declared.Revenue != d.Validated.Revenue),
+            ["funds raised"] = days.Any(d => d.Validated.Funds > 0),
+        };
+        return checks.Where(c => !c.Value).Select(c => $"seed {network.Seed}: no day with {c.Key}");
+    }
+
     /// <summary>Writes the seed's network and compares every figure on its days; returns what differs.</summary>
     private async Task<List<string>> CompareAsync(int seed)
     {
@@ -127,7 +151,7 @@ public sealed partial class DifferentialFiguresTests(DifferentialFiguresTests.Fi
         }
 
         output.WriteLine($"seed {seed}: {network.Sites.Count} sites, {network.Spaces.Count} spaces, {network.Assignments.Count} assignments, {network.Companies.Count} companies, "
-            + $"{network.Applications.Count} applications; {network.Days.Count} days, {failures.Count} differences; {clock.Elapsed.TotalSeconds:N1} s");
+            + $"{network.Applications.Count} applications, {network.Declarations.Count} declarations; {network.Days.Count} days, {failures.Count} differences; {clock.Elapsed.TotalSeconds:N1} s");
         return failures;
     }
 
@@ -182,33 +206,46 @@ public sealed partial class DifferentialFiguresTests(DifferentialFiguresTests.Fi
             ExpectClose(failures, seed, day, slug, "Pipeline MedianDays", expected.MedianDays, p.MedianDays);
         }
 
-        var outcomes = reference.Outcomes(day);
-        var f = await reports.KpiFiguresAsync(day, default);
-        Expect(failures, seed, day, "network", "KpiFigures", outcomes,
-            new RefOutcomes(f.Graduated, f.Closed, f.SurvivalCohort, f.Survivors, f.Departures, f.ResidentSamples, f.Jobs, f.Revenue));
-
-        var kpis = (await reports.KpisAsync(day, default)).Select(k => new RefKpi(k.Key, k.Value, k.Numerator, k.Denominator)).ToList();
-        var expectedKpis = reference.Kpis(day);
-        Expect(failures, seed, day, "network", "KPI keys", string.Join(",", expectedKpis.Select(k => k.Key)), string.Join(",", kpis.Select(k => k.Key)));
-        foreach (var (expected, actual) in expectedKpis.Zip(kpis))
+        foreach (var mode in Modes)
         {
-            Expect(failures, seed, day, "network", $"KPI {expected.Key}", expected, actual);
+            var declared = mode == FiguresMode.Declared;
+            var outcomes = reference.Outcomes(day, declared);
+            var f = await reports.KpiFiguresAsync(day, mode, default);
+            Expect(failures, seed, day, "network", $"KpiFigures ({mode})", outcomes,
+                new RefOutcomes(f.Graduated, f.Closed, f.SurvivalCohort, f.SurvivalActive, f.SurvivalInactive, f.Departures, f.ResidentSamples,
+                    f.Population, f.Jobs, f.JobsCovered, f.Revenue, f.Funds, f.YearlyCovered));
+
+            var kpis = (await reports.KpisAsync(day, mode, default)).Select(Ref).ToList();
+            var expectedKpis = reference.Kpis(day, declared);
+            Expect(failures, seed, day, "network", "KPI keys", string.Join(",", expectedKpis.Select(k => k.Key)), string.Join(",", kpis.Select(k => k.Key)));
+            foreach (var (expected, actual) in expectedKpis.Zip(kpis))
+            {
+                Expect(failures, seed, day, "network", $"KPI {expected.Key} ({mode})", expected, actual);
+            }
         }
     }
+
+    private static readonly FiguresMode[] Modes = [FiguresMode.Validated, FiguresMode.Declared];
+
+    private static RefKpi Ref(Kpi k) => new(k.Key, k.Value, k.Numerator, k.Denominator, k.Coverage?.Covered, k.Coverage?.Population);
 
     /// <summary>The companies behind each KPI (/hq/kpis/{kpi}): how many, and which when they fit on the page.</summary>
     private async Task CompareDrillDownsAsync(RandomNetwork network, ReferenceFigures reference, DateOnly day, List<string> failures)
     {
         await using var scope = App.Factory.Services.CreateAsyncScope();
         var queries = scope.ServiceProvider.GetRequiredService<NetworkQueries>();
-        foreach (var kpi in NetworkQueries.DrillDownKinds)
+        foreach (var mode in Modes)
         {
-            var expected = reference.CompaniesBehind(kpi, day);
-            var rows = await queries.CompaniesBehindAsync(kpi, day, default);
-            Expect(failures, network.Seed, day, "network", $"companies behind {kpi}", expected.Count, rows.Count == 0 ? 0 : rows[0].Total);
-            if (expected.Count <= NetworkQueries.DrillDownLimit)
+            foreach (var kpi in NetworkQueries.DrillDownKinds)
             {
-                Expect(failures, network.Seed, day, "network", $"companies behind {kpi} (ids)", string.Join(",", expected), string.Join(",", rows.Select(r => r.Id).Order()));
+                var expected = reference.CompaniesBehind(kpi, day, mode == FiguresMode.Declared);
+                var rows = await queries.CompaniesBehindAsync(kpi, day, mode, default);
+                Expect(failures, network.Seed, day, "network", $"companies behind {kpi} ({mode})", expected.Count, rows.Count == 0 ? 0 : rows[0].Total);
+                if (expected.Count <= NetworkQueries.DrillDownLimit)
+                {
+                    ExpectRows(failures, network.Seed, day, $"companies behind {kpi} ({mode})", expected,
+                        [.. rows.OrderBy(r => r.Id).Select(r => new RefCompany(r.Id, r.Headcount, r.Revenue, r.Funds, r.Reported))]);
+                }
             }
         }
     }
@@ -284,18 +321,41 @@ public sealed partial class DifferentialFiguresTests(DifferentialFiguresTests.Fi
 
         Expect(failures, seed, day, "network", "occupancy.csv network", CsvRow(net.OfficesTotal, net.OfficesOccupied, net.SeatsTotal, net.SeatsOccupied, net.EndingSoon, net.Waiting), CsvRow(csv[^1]));
 
-        // KPIs: the page's data-* and the CSV, in display order.
-        var kpis = reference.Kpis(day);
-        var page = await hq.GetStringAsync($"/hq/kpis?on={iso}");
-        var kpiCsv = Pages.Csv(await hq.GetByteArrayAsync($"/hq/export/kpis.csv?on={iso}"));
-        Expect(failures, seed, day, "network", "kpis.csv lines", kpis.Count + 1, kpiCsv.Count);
-        foreach (var (kpi, line) in kpis.Zip(kpiCsv.Skip(1)))
+        // KPIs in both modes: the page's data-* (figures and coverage) and the CSV, in display order; two drill-down pages.
+        foreach (var mode in Modes)
         {
-            var data = Pages.Data(page, $"<dd [^>]*id=\"kpi-figures-{kpi.Key}\"");
-            Expect(failures, seed, day, "network", $"/hq/kpis {kpi.Key}", kpi,
-                data is null ? null : new RefKpi(kpi.Key, Pages.Number(data, "value"), Pages.Number(data, "numerator"), Pages.Number(data, "denominator")));
-            Expect(failures, seed, day, "network", $"kpis.csv {kpi.Key}", kpi,
-                new RefKpi(kpi.Key, Pages.FrenchNumber(line[2]), Pages.FrenchNumber(line[4]), Pages.FrenchNumber(line[5])));
+            var declared = mode == FiguresMode.Declared;
+            var query = declared ? $"on={iso}&figures=declared" : $"on={iso}";
+            var kpis = reference.Kpis(day, declared);
+            var page = await hq.GetStringAsync($"/hq/kpis?{query}");
+            Expect(failures, seed, day, "network", "/hq/kpis mode", ReportedFigures.KeyOf(mode), Pages.Data(page, "<ul [^>]*id=\"kpi-mode\"")?["mode"]);
+            var kpiCsv = Pages.Csv(await hq.GetByteArrayAsync($"/hq/export/kpis.csv?{query}"));
+            Expect(failures, seed, day, "network", "kpis.csv lines", kpis.Count + 1, kpiCsv.Count);
+            foreach (var (kpi, line) in kpis.Zip(kpiCsv.Skip(1)))
+            {
+                var data = Pages.Data(page, $"<dd [^>]*id=\"kpi-figures-{kpi.Key}\"");
+                var coverage = Pages.Data(page, $"<p [^>]*id=\"kpi-coverage-{kpi.Key}\"");
+                Expect(failures, seed, day, "network", $"/hq/kpis {kpi.Key} ({mode})", kpi,
+                    data is null ? null : new RefKpi(kpi.Key, Pages.Number(data, "value"), Pages.Number(data, "numerator"), Pages.Number(data, "denominator"),
+                        coverage is null ? null : Pages.Whole(coverage, "covered"), coverage is null ? null : Pages.Whole(coverage, "population")));
+                Expect(failures, seed, day, "network", $"kpis.csv {kpi.Key} ({mode})", kpi,
+                    new RefKpi(kpi.Key, Pages.FrenchNumber(line[2]), Pages.FrenchNumber(line[4]), Pages.FrenchNumber(line[5]),
+                        (int?)Pages.FrenchNumber(line[6]), (int?)Pages.FrenchNumber(line[7])));
+            }
+
+            foreach (var kpi in new[] { KpiDrillDown.Funds, KpiDrillDown.Survival })
+            {
+                var expected = reference.CompaniesBehind(kpi, day, declared);
+                if (expected.Count > NetworkQueries.DrillDownLimit)
+                {
+                    continue;
+                }
+
+                var listed = Pages.DataBy(await hq.GetStringAsync($"/hq/kpis/{kpi}?{query}"), "company");
+                ExpectRows(failures, seed, day, $"/hq/kpis/{kpi} ({mode})", expected,
+                    [.. listed.Values.Select(r => new RefCompany(Pages.Whole(r, "company"), Pages.Number(r, "headcount"), Pages.Number(r, "revenue"),
+                        Pages.Number(r, "funds"), r["reported"] == "true")).OrderBy(r => r.Id)]);
+            }
         }
 
         // Trend page: a series per operational site with offices, no rate before the site opened.
@@ -368,6 +428,20 @@ public sealed partial class DifferentialFiguresTests(DifferentialFiguresTests.Fi
         if (!EqualityComparer<T>.Default.Equals(expected, actual))
         {
             failures.Add($"seed {seed}, day {Iso(day)}, site {where}, figure {figure}: expected {expected}, was {actual}");
+        }
+    }
+
+    /// <summary>Two lists of companies, row by row (decimals compared by value: 5.0 equals 5); the first difference is reported.</summary>
+    private static void ExpectRows(List<string> failures, int seed, DateOnly day, string figure, IReadOnlyList<RefCompany> expected, IReadOnlyList<RefCompany> actual)
+    {
+        if (expected.Count != actual.Count)
+        {
+            failures.Add($"seed {seed}, day {Iso(day)}, site network, figure {figure}: expected {expected.Count} companies ({string.Join(",", expected.Select(e => e.Id))}), "
+                + $"was {actual.Count} ({string.Join(",", actual.Select(a => a.Id))})");
+        }
+        else if (expected.Zip(actual).FirstOrDefault(p => p.First != p.Second) is { First: not null } difference)
+        {
+            failures.Add($"seed {seed}, day {Iso(day)}, site network, figure {figure}: expected {difference.First}, was {difference.Second}");
         }
     }
 

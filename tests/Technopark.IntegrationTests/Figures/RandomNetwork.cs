@@ -16,7 +16,14 @@ public sealed record NetAssignment(int Id, int SiteId, int SpaceId, int CompanyI
     public bool HeldOn(DateOnly day) => Start <= day && (End is not { } end || day < end);
 }
 
-public sealed record NetSnapshot(int CompanyId, int Year, int Headcount, decimal? Revenue);
+/// <summary>What a declaration says: headcount (one decimal), revenue, funds by source, still active.</summary>
+public sealed record NetFigures(decimal Headcount, decimal Revenue, decimal Grant, decimal Loan, decimal Equity, decimal Prize, bool StillActive)
+{
+    public decimal Funds => Grant + Loan + Equity + Prize;
+}
+
+/// <summary>A declaration of a year (<see cref="Quarter"/> null) or a quarter: the member's figures, and the ones that count (a correction when they differ).</summary>
+public sealed record NetDeclaration(int CompanyId, int Year, int? Quarter, bool Validated, NetFigures Declared, NetFigures Figures);
 
 public sealed record NetWaiting(int SiteId, int CompanyId, string WantedKind, DateOnly Since, DateOnly? RemovedOn);
 
@@ -27,7 +34,9 @@ public sealed record NetApplication(int SiteId, string State, DateTimeOffset? Su
 /// not open yet; spaces of every kind, some inactive; office assignments back to back, with gaps, open-ended, transferred the
 /// very day another ends; coworking assignments within capacity, the spaces empty on some days; waiting-list entries added
 /// and removed; companies leaving with each exit reason; applications in every state, some submitted around midnight
-/// in Morocco. <see cref="Days"/> are the days to check: the boundaries of all that, plus a few random ones.
+/// in Morocco; declarations of years and quarters around the companies' stays and exits (validated or only declared, some
+/// corrected, some saying the company is no longer active, many missing). <see cref="Days"/> are the days to check: the
+/// boundaries of all that, plus a few random ones.
 /// </summary>
 public sealed class RandomNetwork
 {
@@ -52,7 +61,7 @@ public sealed class RandomNetwork
 
     public IReadOnlyList<NetAssignment> Assignments => _assignments;
 
-    public List<NetSnapshot> Snapshots { get; } = [];
+    public List<NetDeclaration> Declarations { get; } = [];
 
     public List<NetWaiting> Waiting { get; } = [];
 
@@ -84,7 +93,7 @@ public sealed class RandomNetwork
         Occupy(slots);
         Leave();
         AddCompaniesNeverHosted();
-        AddSnapshots();
+        AddDeclarations();
         AddWaitingList();
         AddApplications();
         Days = ChooseDays(dayCount);
@@ -199,16 +208,51 @@ public sealed class RandomNetwork
         }
     }
 
-    private void AddSnapshots()
+    /// <summary>
+    /// Declarations for most companies (a few never hosted too): years from the one before their first stay to some years
+    /// after they left (alumni beyond 5 years included), about a third of them missing; quarters for some years; two thirds
+    /// validated, a sixth of those corrected (the figures that count differ from the declared ones); a company sometimes
+    /// says it is no longer active, more often after it left.
+    /// </summary>
+    private void AddDeclarations()
     {
-        foreach (var company in _companies.Where(_ => _random.Next(100) < 70))
+        var firstStart = _assignments.GroupBy(a => a.CompanyId).ToDictionary(g => g.Key, g => g.Min(a => a.Start));
+        foreach (var company in _companies.Where(_ => _random.Next(100) < 85))
         {
-            foreach (var year in Enumerable.Range(2011, 18).Where(_ => _random.Next(100) < 30))
+            var from = firstStart.TryGetValue(company.Id, out var start) ? start.Year - 1 : 2013;
+            var to = company.ExitedOn is { } exited ? Math.Min(exited.Year + _random.Next(0, 9), Last.Year) : Last.Year;
+            for (var year = Math.Max(from, 2011); year <= to; year++)
             {
-                decimal? revenue = _random.Next(100) < 25 ? null : _random.Next(0, 5_000_000) + (_random.Next(100) / 100m);
-                Snapshots.Add(new NetSnapshot(company.Id, year, _random.Next(0, 40), revenue));
+                var afterExit = company.ExitedOn is { } e && year > e.Year;
+                if (_random.Next(100) < 65)
+                {
+                    Declarations.Add(Declaration(company.Id, year, null, afterExit));
+                }
+
+                if (_random.Next(100) < 20)
+                {
+                    foreach (var quarter in Enumerable.Range(1, 4).Where(_ => _random.Next(100) < 60))
+                    {
+                        Declarations.Add(Declaration(company.Id, year, quarter, afterExit));
+                    }
+                }
             }
         }
+    }
+
+    private NetDeclaration Declaration(int companyId, int year, int? quarter, bool afterExit)
+    {
+        var declared = Figures(afterExit);
+        var validated = _random.Next(100) < 66;
+        var figures = validated && _random.Next(6) == 0 ? Figures(afterExit) : declared;
+        return new NetDeclaration(companyId, year, quarter, validated, declared, figures);
+    }
+
+    private NetFigures Figures(bool afterExit)
+    {
+        decimal Amount(int percent) => _random.Next(100) < percent ? _random.Next(0, 3_000_000) + (_random.Next(100) / 100m) : 0m;
+        return new NetFigures(_random.Next(0, 400) / 10m, Amount(80), Amount(25), Amount(15), Amount(15), Amount(10),
+            _random.Next(100) >= (afterExit ? 25 : 5));
     }
 
     private void AddWaitingList()
@@ -264,6 +308,12 @@ public sealed class RandomNetwork
             candidates.AddRange([exited, exited.AddDays(-1), exited.AddYears(5), exited.AddYears(5).AddDays(-1), exited.AddMonths(12), exited.AddMonths(12).AddDays(-1)]);
         }
 
+        foreach (var declaration in Declarations.Where(_ => _random.Next(100) < 5))
+        {
+            var end = declaration.Quarter is { } q ? new DateOnly(declaration.Year, q * 3, 1).AddMonths(1) : new DateOnly(declaration.Year + 1, 1, 1);
+            candidates.AddRange([end, end.AddDays(-1)]);
+        }
+
         foreach (var entry in Waiting)
         {
             candidates.AddRange([entry.Since, entry.Since.AddDays(-1)]);
@@ -298,7 +348,7 @@ public sealed class RandomNetwork
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await ExecuteAsync(connection, $"""
-            TRUNCATE applications, waiting_list, company_snapshot, assignments, companies, spaces CASCADE;
+            TRUNCATE applications, waiting_list, declarations, assignments, companies, spaces CASCADE;
             DELETE FROM sites WHERE id >= {ExtraSiteId};
             """);
         foreach (var site in Sites)
@@ -372,15 +422,35 @@ public sealed class RandomNetwork
             await copy.CompleteAsync();
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY company_snapshot (company_id, year, headcount, revenue) FROM STDIN (FORMAT BINARY)"))
+        await using (var copy = await connection.BeginBinaryImportAsync("""
+            COPY declarations (company_id, year, quarter, status, declared_by, declared_at, validated_by, validated_at,
+                headcount, revenue, funds_grant, funds_loan, funds_equity, funds_prize, still_active,
+                declared_headcount, declared_revenue, declared_funds_grant, declared_funds_loan, declared_funds_equity, declared_funds_prize, declared_still_active)
+            FROM STDIN (FORMAT BINARY)
+            """))
         {
-            foreach (var s in Snapshots)
+            var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            foreach (var d in Declarations)
             {
                 await copy.StartRowAsync();
-                await copy.WriteAsync(s.CompanyId, NpgsqlDbType.Integer);
-                await copy.WriteAsync(s.Year, NpgsqlDbType.Integer);
-                await copy.WriteAsync(s.Headcount, NpgsqlDbType.Integer);
-                await WriteNullableAsync(copy, s.Revenue, NpgsqlDbType.Numeric);
+                await copy.WriteAsync(d.CompanyId, NpgsqlDbType.Integer);
+                await copy.WriteAsync(d.Year, NpgsqlDbType.Integer);
+                await WriteNullableAsync(copy, d.Quarter, NpgsqlDbType.Integer);
+                await copy.WriteAsync(d.Validated ? "Validated" : "Declared", NpgsqlDbType.Varchar);
+                await copy.WriteAsync(applicantId, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(at, NpgsqlDbType.TimestampTz);
+                await WriteNullableAsync(copy, d.Validated ? "figures-staff" : null, NpgsqlDbType.Varchar);
+                await WriteNullableAsync(copy, d.Validated ? at : null, NpgsqlDbType.TimestampTz);
+                foreach (var f in new[] { d.Figures, d.Declared })
+                {
+                    await copy.WriteAsync(f.Headcount, NpgsqlDbType.Numeric);
+                    await copy.WriteAsync(f.Revenue, NpgsqlDbType.Numeric);
+                    await copy.WriteAsync(f.Grant, NpgsqlDbType.Numeric);
+                    await copy.WriteAsync(f.Loan, NpgsqlDbType.Numeric);
+                    await copy.WriteAsync(f.Equity, NpgsqlDbType.Numeric);
+                    await copy.WriteAsync(f.Prize, NpgsqlDbType.Numeric);
+                    await copy.WriteAsync(f.StillActive, NpgsqlDbType.Boolean);
+                }
             }
 
             await copy.CompleteAsync();
@@ -431,7 +501,7 @@ public sealed class RandomNetwork
     private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, DateOnly? value, NpgsqlDbType type) =>
         value is { } v ? copy.WriteAsync(v, type) : copy.WriteNullAsync();
 
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, decimal? value, NpgsqlDbType type) =>
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, int? value, NpgsqlDbType type) =>
         value is { } v ? copy.WriteAsync(v, type) : copy.WriteNullAsync();
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, DateTimeOffset? value, NpgsqlDbType type) =>

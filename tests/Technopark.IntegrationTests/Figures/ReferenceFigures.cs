@@ -10,14 +10,23 @@ public sealed record RefBoard(int Free, int EndingSoon, int OfficesTotal, int Of
 
 public sealed record RefPipeline(int Submitted, int UnderReview, int Accepted, int Rejected, int Waitlisted, int Withdrawn, int Decided, double? MedianDays);
 
-public sealed record RefKpi(string Key, decimal? Value, decimal? Numerator, decimal? Denominator);
+public sealed record RefKpi(string Key, decimal? Value, decimal? Numerator, decimal? Denominator, int? Covered = null, int? Population = null);
 
-/// <summary>The outcome figures; <see cref="ResidentSamples"/> sums the residents of D and of the same day of each of the 11 months before.</summary>
-public sealed record RefOutcomes(int Graduated, int Closed, int SurvivalCohort, int Survivors, int Departures, int ResidentSamples, long Jobs, decimal Revenue);
+/// <summary>
+/// The outcome figures; <see cref="ResidentSamples"/> sums the residents of D and of the same day of each of the 11 months
+/// before. The reported ones: survival cohort, known active and inactive; population, jobs and the companies they rest on,
+/// revenue and funds and the companies with a counted yearly declaration.
+/// </summary>
+public sealed record RefOutcomes(int Graduated, int Closed, int SurvivalCohort, int SurvivalActive, int SurvivalInactive, int Departures, int ResidentSamples,
+    int Population, decimal Jobs, int JobsCovered, decimal Revenue, decimal Funds, int YearlyCovered);
+
+/// <summary>A company of a drill-down: its latest counted headcount, latest counted yearly revenue, funds of its counted years, and whether it counts.</summary>
+public sealed record RefCompany(int Id, decimal? Headcount, decimal? Revenue, decimal? Funds, bool Reported);
 
 /// <summary>
 /// Every HQ, site and board figure computed straight from the definitions of DESIGN.md over the generator's in-memory
-/// lists (LINQ, no SQL): what the app must show. Periods are half-open [start, end); a percentage has one decimal,
+/// lists (LINQ, no SQL): what the app must show. The figures from declarations follow the definitions of the KPI page
+/// (jobs, revenue, funds raised, 5-year survival, each with its coverage), written here again without the app's code. Periods are half-open [start, end); a percentage has one decimal,
 /// rounded half away from zero (DESIGN.md, "Money"), and none when there is nothing to divide by.
 /// </summary>
 public sealed class ReferenceFigures(RandomNetwork network)
@@ -96,46 +105,84 @@ public sealed class ReferenceFigures(RandomNetwork network)
         });
     }
 
-    /// <summary>The outcome figures on D, from the companies, their assignments and their yearly snapshots.</summary>
-    public RefOutcomes Outcomes(DateOnly day)
+    /// <summary>
+    /// The declarations that count on D: their period is over by D (the first day after it is D or before) and, unless
+    /// <paramref name="declared"/>, they are validated.
+    /// </summary>
+    private List<NetDeclaration> Counted(DateOnly day, bool declared) =>
+        [.. network.Declarations.Where(d => PeriodEnd(d) <= day && (declared || d.Validated))];
+
+    /// <summary>The first day after a declaration's period.</summary>
+    private static DateOnly PeriodEnd(NetDeclaration d) =>
+        d.Quarter is { } q ? new DateOnly(d.Year, 1, 1).AddMonths(3 * q) : new DateOnly(d.Year + 1, 1, 1);
+
+    /// <summary>Each company's latest counted declaration: the period ending last; a year and its Q4 end together, the year wins.</summary>
+    private static Dictionary<int, NetDeclaration> Latest(IEnumerable<NetDeclaration> counted) =>
+        counted.GroupBy(d => d.CompanyId).ToDictionary(g => g.Key, g => g.OrderByDescending(PeriodEnd).ThenBy(d => d.Quarter.HasValue).First());
+
+    /// <summary>P(D): hosted by D; not left by D, or left less than 5 years before D other than as closed.</summary>
+    private HashSet<int> Population(DateOnly day)
+    {
+        var hosted = network.Assignments.Where(a => a.Start <= day).Select(a => a.CompanyId).ToHashSet();
+        return [.. network.Companies.Where(c => hosted.Contains(c.Id)
+            && (c.ExitedOn is not { } exit || exit > day || (c.ExitReason != "Closed" && exit > day.AddYears(-5)))).Select(c => c.Id)];
+    }
+
+    /// <summary>Cohort: left at least 5 years before D. Inactive: closed, or latest counted says not active. Active: the rest, latest says active about a period ending 5 years or more after leaving.</summary>
+    private static string Survival(NetCompany c, NetDeclaration? latest) =>
+        c.ExitReason == "Closed" || latest?.Figures.StillActive == false ? "inactive"
+        : latest is { Figures.StillActive: true } l && PeriodEnd(l).AddDays(-1) >= c.ExitedOn!.Value.AddYears(5) ? "active"
+        : "unknown";
+
+    /// <summary>The outcome figures on D, from the companies, their assignments and their declarations (validated ones, or all when <paramref name="declared"/>).</summary>
+    public RefOutcomes Outcomes(DateOnly day, bool declared)
     {
         var left = network.Companies.Where(c => c.ExitedOn is { } on && on <= day).ToList();
         var cohort = left.Where(c => c.ExitedOn <= day.AddYears(-5)).ToList();
         var samples = Enumerable.Range(0, 12).Sum(k => network.Assignments.Where(a => a.HeldOn(day.AddMonths(-k))).Select(a => a.CompanyId).Distinct().Count());
-        var hosted = network.Assignments.Where(a => a.Start <= day).Select(a => a.CompanyId).ToHashSet();
-        var latest = network.Snapshots.Where(s => hosted.Contains(s.CompanyId) && s.Year <= day.Year)
-            .GroupBy(s => s.CompanyId).Select(g => g.MaxBy(s => s.Year)!).ToList();
+        var counted = Counted(day, declared);
+        var latest = Latest(counted);
+        var latestYear = Latest(counted.Where(d => d.Quarter is null));
+        var population = Population(day);
+        var survival = cohort.Select(c => Survival(c, latest.GetValueOrDefault(c.Id))).ToList();
         return new RefOutcomes(
             left.Count(c => c.ExitReason == "Graduated"),
             left.Count(c => c.ExitReason == "Closed"),
             cohort.Count,
-            cohort.Count(c => c.ExitReason != "Closed"),
+            survival.Count(s => s == "active"),
+            survival.Count(s => s == "inactive"),
             left.Count(c => c.ExitedOn > day.AddMonths(-12)),
             samples,
-            latest.Sum(s => (long)s.Headcount),
-            latest.Sum(s => s.Revenue ?? 0m));
+            population.Count,
+            population.Where(latest.ContainsKey).Sum(id => latest[id].Figures.Headcount),
+            population.Count(latest.ContainsKey),
+            population.Where(latestYear.ContainsKey).Sum(id => latestYear[id].Figures.Revenue),
+            counted.Where(d => d.Quarter is null && population.Contains(d.CompanyId)).Sum(d => d.Figures.Funds),
+            population.Count(latestYear.ContainsKey));
     }
 
     /// <summary>The KPIs of the KPI page and its CSV, in display order.</summary>
-    public IReadOnlyList<RefKpi> Kpis(DateOnly day)
+    public IReadOnlyList<RefKpi> Kpis(DateOnly day, bool declared)
     {
         var n = Network(day);
-        var o = Outcomes(day);
+        var o = Outcomes(day, declared);
         var average = (decimal)o.ResidentSamples / 12;
+        var known = o.SurvivalActive + o.SurvivalInactive;
         return
         [
             new("OfficeOccupancy", Rate(n.OfficesOccupied, n.OfficesTotal), n.OfficesOccupied, n.OfficesTotal),
             new("SeatOccupancy", Rate(n.SeatsOccupied, n.SeatsTotal), n.SeatsOccupied, n.SeatsTotal),
             new("Success", Rate(o.Graduated, o.Graduated + o.Closed), o.Graduated, o.Graduated + o.Closed),
-            new("Survival", Rate(o.Survivors, o.SurvivalCohort), o.Survivors, o.SurvivalCohort),
+            new("Survival", Rate(o.SurvivalActive, known), o.SurvivalActive, known, known, o.SurvivalCohort),
             new("Turnover", Rate(o.Departures * 12, o.ResidentSamples), o.Departures, Math.Round(average, 1, MidpointRounding.AwayFromZero)), // departures / (sum / 12)
-            new("Jobs", o.Jobs, null, null),
-            new("Revenue", o.Revenue, null, null),
+            new("Jobs", o.Jobs, null, null, o.JobsCovered, o.Population),
+            new("Revenue", o.Revenue, null, null, o.YearlyCovered, o.Population),
+            new("Funds", o.Funds, null, null, o.YearlyCovered, o.Population),
         ];
     }
 
-    /// <summary>The companies behind a KPI (its drill-down), by id.</summary>
-    public IReadOnlyList<int> CompaniesBehind(string kpi, DateOnly day)
+    /// <summary>The companies behind a KPI (its drill-down), by id, each with its latest counted figures and whether it counts in the figure.</summary>
+    public IReadOnlyList<RefCompany> CompaniesBehind(string kpi, DateOnly day, bool declared)
     {
         var companies = kpi switch
         {
@@ -143,10 +190,22 @@ public sealed class ReferenceFigures(RandomNetwork network)
             "success" => network.Companies.Where(c => c.ExitReason is "Graduated" or "Closed" && c.ExitedOn <= day).Select(c => c.Id),
             "survival" => network.Companies.Where(c => c.ExitedOn <= day.AddYears(-5)).Select(c => c.Id),
             "turnover" => network.Companies.Where(c => c.ExitedOn > day.AddMonths(-12) && c.ExitedOn <= day).Select(c => c.Id),
-            "jobs" or "revenue" => network.Assignments.Where(a => a.Start <= day).Select(a => a.CompanyId),
+            "jobs" or "revenue" or "funds" => Population(day),
             _ => throw new ArgumentOutOfRangeException(nameof(kpi), kpi, "Unknown KPI."),
         };
-        return [.. companies.Distinct().Order()];
+        var counted = Counted(day, declared);
+        var latest = Latest(counted);
+        var latestYear = Latest(counted.Where(d => d.Quarter is null));
+        var funds = counted.Where(d => d.Quarter is null).GroupBy(d => d.CompanyId).ToDictionary(g => g.Key, g => g.Sum(d => d.Figures.Funds));
+        var byId = network.Companies.ToDictionary(c => c.Id);
+        return [.. companies.Distinct().Order().Select(id => new RefCompany(id, latest.GetValueOrDefault(id)?.Figures.Headcount,
+            latestYear.GetValueOrDefault(id)?.Figures.Revenue, funds.TryGetValue(id, out var f) ? f : null,
+            kpi switch
+            {
+                "revenue" or "funds" => latestYear.ContainsKey(id),
+                "survival" => Survival(byId[id], latest.GetValueOrDefault(id)) != "unknown",
+                _ => latest.ContainsKey(id),
+            }))];
     }
 
     public static decimal? Rate(decimal part, decimal whole) => whole > 0 ? Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero) : null;

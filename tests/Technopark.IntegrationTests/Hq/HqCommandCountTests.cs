@@ -23,6 +23,7 @@ public class HqCommandCountTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("/hq/export/occupancy.csv", 5)]
     [InlineData("/hq/export/kpis.csv", 6)]
     [InlineData("/api/v1/occupancy", 7)]
+    [InlineData("/hq/kpis/funds", 8)]
     public async Task Get_MoreSites_SameBoundedNumberOfCommands(string path, int day)
     {
         await HqDataset.EnsureAsync(app);

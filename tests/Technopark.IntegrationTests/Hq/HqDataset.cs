@@ -6,7 +6,7 @@ namespace Technopark.IntegrationTests.Hq;
 /// <summary>
 /// A hand-built network whose HQ figures are worked out in the tests, on D = 2026-06-15 (D + 90 days = 2026-09-13;
 /// D − 5 years = 2021-06-15; D − 12 months = 2025-06-15). Inserted with SQL so that the periods are exactly the ones
-/// under test. The reference sites come with the test database; Tanger and Agadir are operational, Khémisset is not.
+/// under test; the declarations behind the reported KPIs are worked out in <c>HqFiguresTests.Kpis_*</c>. The reference sites come with the test database; Tanger and Agadir are operational, Khémisset is not.
 /// </summary>
 public static class HqDataset
 {
@@ -78,13 +78,33 @@ public static class HqDataset
             ('W1', 'c7', 3, false, '2026-01-01', NULL),
             ('W1', 'c8', 2, false, '2026-06-16', NULL),
             ('W2', 'c9', 4, false, '2026-01-01', NULL),
-            ('A1', 'a1', 1, true, '2025-04-01', NULL)) AS v(space, company, seats, exclusive, start_on, end_on)
+            ('A1', 'a1', 1, true, '2025-04-01', NULL),
+            ('O5', 'g2', 1, true, '2016-01-01', '2021-06-16'),
+            ('O5', 'x2', 1, true, '2023-01-01', '2024-01-01')) AS v(space, company, seats, exclusive, start_on, end_on)
         JOIN ids s ON s.name = v.space JOIN ids c ON c.name = v.company JOIN spaces sp ON sp.id = s.id;
 
-        INSERT INTO company_snapshot (company_id, year, headcount, revenue)
-        SELECT c.id, v.year, v.headcount, v.revenue FROM (VALUES
-            ('c3', 2024, 5, 100000.00), ('c3', 2026, 8, 250000.00), ('c3', 2027, 20, 999.00),
-            ('c8', 2026, 50, 1.00), ('g1', 2020, 3, NULL), ('c2', 2025, 4, 50000.50)) AS v(company, year, headcount, revenue)
+        INSERT INTO declarations (company_id, year, quarter, status, declared_by, declared_at, validated_by, validated_at,
+            headcount, revenue, funds_grant, funds_loan, funds_equity, funds_prize, still_active,
+            declared_headcount, declared_revenue, declared_funds_grant, declared_funds_loan, declared_funds_equity, declared_funds_prize, declared_still_active)
+        SELECT c.id, v.year, v.quarter, v.status, 'hq-dataset', '2026-01-10T00:00:00Z'::timestamptz, CASE WHEN v.status = 'Validated' THEN 'hq-dataset' END,
+               CASE WHEN v.status = 'Validated' THEN '2026-01-11T00:00:00Z'::timestamptz END,
+               v.headcount, v.revenue, v.grant_, v.loan, v.equity, v.prize, v.active,
+               coalesce(v.declared_headcount, v.headcount), coalesce(v.declared_revenue, v.revenue), v.grant_, v.loan, v.equity, v.prize, v.active
+        FROM (VALUES
+            ('c3', 2024, NULL, 'Validated', 5.0, 100000.00, 10000.00, 0, 0, 0, true, NULL, NULL),
+            ('c3', 2025, NULL, 'Validated', 8.0, 250000.00, 0, 0, 20000.00, 0, true, NULL, NULL),
+            ('c3', 2025, 4, 'Validated', 9.0, 70000.00, 0, 0, 0, 0, true, NULL, NULL),
+            ('c3', 2026, 2, 'Validated', 12.0, 80000.00, 0, 0, 0, 0, true, NULL, NULL),
+            ('c2', 2025, NULL, 'Validated', 4.5, 40000.50, 0, 0, 0, 0, true, 4.0, 50000.50),
+            ('c2', 2026, 1, 'Declared', 6.0, 1000.00, 0, 0, 0, 0, true, NULL, NULL),
+            ('c5', 2025, NULL, 'Declared', 3.0, 9000.00, 0, 0, 0, 500.00, true, NULL, NULL),
+            ('c8', 2025, NULL, 'Validated', 50.0, 1.00, 0, 0, 0, 0, true, NULL, NULL),
+            ('g2', 2025, NULL, 'Validated', 2.5, 30000.00, 0, 5000.00, 0, 0, true, NULL, NULL),
+            ('x2', 2023, NULL, 'Validated', 7.0, 5000.00, 0, 0, 0, 0, true, NULL, NULL),
+            ('g1', 2025, NULL, 'Validated', 3.0, 1000.00, 0, 0, 0, 0, true, NULL, NULL),
+            ('g1', 2026, 1, 'Declared', 0.0, 0.00, 0, 0, 0, 0, false, NULL, NULL),
+            ('r1', 2025, NULL, 'Validated', 1.0, 2000.00, 0, 0, 0, 0, true, NULL, NULL))
+            AS v(company, year, quarter, status, headcount, revenue, grant_, loan, equity, prize, active, declared_headcount, declared_revenue)
         JOIN ids c ON c.name = v.company;
 
         INSERT INTO waiting_list (site_id, company_id, wanted_kind, wanted_seats, since, priority, removed_on)

@@ -71,27 +71,85 @@ public partial class HqFiguresTests(AppFixture app) : IClassFixture<AppFixture>,
         var queries = new NetworkQueries(db);
         var network = HqReports.Network(await queries.SitesOnAsync(D, default));
 
-        var figures = await queries.KpisAsync(D, default);
+        var figures = await queries.KpisAsync(D, FiguresMode.Validated, default);
         var kpis = NetworkKpis.Compute(network, figures).ToDictionary(k => k.Key);
 
         // Left on or before D: graduated g1 g2 g4 g5, closed x1 x2 (g3 leaves after D; r1 relocated does not count).
         Assert.Equal((4, 2), (figures.Graduated, figures.Closed));
         Assert.Equal(66.7m, kpis["Success"].Value);
-        // Left on or before D − 5 years = 2021-06-15: g1 and x1 (that very day) and r1; g2 left a day too late. x1 closed.
-        Assert.Equal((3, 2), (figures.SurvivalCohort, figures.Survivors));
-        Assert.Equal(66.7m, kpis["Survival"].Value);
+        // Left on or before D − 5 years = 2021-06-15: g1 and x1 (that very day) and r1; g2 left a day too late.
+        // x1 closed: inactive. r1 left 2020-01-01 and its validated 2025 (ends 2025-12-31 ≥ 2025-01-01) says active.
+        // g1's validated 2025 says active but ends before 2026-06-15 (5 years after it left): unknown.
+        Assert.Equal((3, 1, 1), (figures.SurvivalCohort, figures.SurvivalActive, figures.SurvivalInactive));
+        Assert.Equal((50.0m, new KpiCoverage(2, 3)), (kpis["Survival"].Value!.Value, kpis["Survival"].Coverage));
         // Departures in (2025-06-15, 2026-06-15]: g5 and x2 (g4 left exactly 12 months before: outside).
         Assert.Equal(2, figures.Departures);
         // Residents on D: c2 c3 c4 c5 c7 c9 a1 = 7; on the 15th of 2026-01..05: c1 c2 c3 c5 c6 c7 c9 a1 = 8 (×5);
         // 2025-07..12: c3 a1 = 2 (×6). Average = (7 + 40 + 12) / 12.
         Assert.Equal(59, figures.ResidentSamples);
         Assert.Equal(Math.Round(100m * 2 / (decimal)(59.0 / 12), 1), kpis["Turnover"].Value);
-        // Latest snapshot up to 2026 of companies hosted by D: c3 2026 (8, 250 000), c2 2025 (4, 50 000.50), g1 2020 (3, none).
-        // c8 starts after D; c3's 2027 figure is in the future.
-        Assert.Equal(15, figures.Jobs);
-        Assert.Equal(300000.50m, figures.Revenue);
+        // P(D): hosted by D (c1–c7, c9, a1, g2 — c8 starts after D), not left, or left less than 5 years before D other than
+        // as closed (g2 left 2021-06-16: in; g1 exactly 5 years before: out; x2 closed: out).
+        // Validated and ended by D: c3's 2025 year wins over its Q4 (8.0; its 2026 Q2 ends after D); c2's corrected 2025 (4.5, not
+        // the declared 4.0; its 2026 Q1 is only declared); g2 2025 (2.5). c5's 2025 is only declared; x2, g1 and c8 are not in P(D).
+        Assert.Equal(10, figures.Population);
+        Assert.Equal((15.0m, 3), (figures.Jobs, figures.JobsCovered));
+        Assert.Equal((320000.50m, 3), (figures.Revenue, figures.YearlyCovered)); // 250 000 + 40 000.50 (corrected) + 30 000
+        Assert.Equal(35000m, figures.Funds); // c3: 10 000 (2024) + 20 000 (2025), its Q4 not counted; g2: 5 000
+        Assert.Equal(new KpiCoverage(3, 10), kpis["Jobs"].Coverage);
+        Assert.Equal(new KpiCoverage(3, 10), kpis["Funds"].Coverage);
         Assert.Equal(66.7m, kpis["OfficeOccupancy"].Value);
         Assert.Equal(30m, kpis["SeatOccupancy"].Value);
+    }
+
+    [Fact]
+    public async Task Kpis_DeclaredMode_CountsDeclarationsNotValidatedYet()
+    {
+        await using var db = app.Database.CreateContext();
+
+        var figures = await new NetworkQueries(db).KpisAsync(D, FiguresMode.Declared, default);
+
+        // c2's latest is now its declared 2026 Q1 (6.0; revenue still from its corrected 2025); c5's declared 2025 counts (3.0, 9 000, prize 500).
+        Assert.Equal((19.5m, 4), (figures.Jobs, figures.JobsCovered));
+        Assert.Equal((329000.50m, 4, 35500m), (figures.Revenue, figures.YearlyCovered, figures.Funds));
+        // g1's declared 2026 Q1 says it is no longer active: the whole cohort is known, 1 active of 3.
+        Assert.Equal((3, 1, 2), (figures.SurvivalCohort, figures.SurvivalActive, figures.SurvivalInactive));
+    }
+
+    [Fact]
+    public async Task KpiDrillDown_Jobs_ListsThePopulationWithTheirLatestCountedFigures()
+    {
+        await using var db = app.Database.CreateContext();
+        var queries = new NetworkQueries(db);
+
+        var rows = (await queries.CompaniesBehindAsync(KpiDrillDown.Jobs, D, FiguresMode.Validated, default)).ToDictionary(r => r.LegalName);
+        var declared = (await queries.CompaniesBehindAsync(KpiDrillDown.Funds, D, FiguresMode.Declared, default)).ToDictionary(r => r.LegalName);
+
+        Assert.Equal(["a1", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c9", "g2"], rows.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal((2025, (int?)null, 8.0m, 250000m, 30000m, true), (rows["c3"].LatestYear!.Value, rows["c3"].LatestQuarter, rows["c3"].Headcount!.Value, rows["c3"].Revenue!.Value, rows["c3"].Funds!.Value, rows["c3"].Reported));
+        Assert.Equal((4.5m, true), (rows["c2"].Headcount!.Value, rows["c2"].Reported));
+        Assert.Equal(((decimal?)null, false), (rows["c5"].Headcount, rows["c5"].Reported));
+        Assert.Equal((2026, 1, 6.0m, 40000.50m), (declared["c2"].LatestYear!.Value, declared["c2"].LatestQuarter!.Value, declared["c2"].Headcount!.Value, declared["c2"].Revenue!.Value));
+        Assert.Equal((500m, true), (declared["c5"].Funds!.Value, declared["c5"].Reported));
+    }
+
+    [Fact]
+    public async Task KpisPage_CoverageAndModeSwitch_ShowTheBasisOfEachFigure()
+    {
+        using var client = await Personas.ClientAsync(app.Factory, Persona.NetworkAdmin);
+
+        var validated = await client.GetStringAsync("/hq/kpis?on=2026-06-15");
+        var declared = await client.GetStringAsync("/hq/kpis?on=2026-06-15&figures=declared");
+
+        Assert.Matches("id=\"kpi-coverage-Jobs\" data-covered=\"3\" data-population=\"10\">sur la base de 3 des 10 entreprises", validated);
+        Assert.Matches("id=\"kpi-coverage-Survival\" data-covered=\"2\" data-population=\"3\"", validated);
+        Assert.Matches("id=\"kpi-coverage-Jobs\" data-covered=\"4\" data-population=\"10\"", declared);
+        Assert.Matches("id=\"kpi-figures-Jobs\" data-value=\"19.5\"", declared);
+        Assert.Contains("href=\"/hq/kpis?on=2026-06-15&amp;figures=declared\"", validated, StringComparison.Ordinal);
+        Assert.Contains("href=\"/hq/kpis/funds?on=2026-06-15&amp;figures=declared\"", declared, StringComparison.Ordinal);
+        Assert.Contains("href=\"/hq/export/kpis.csv?on=2026-06-15&amp;figures=declared\"", declared, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"hidden\" name=\"figures\" value=\"declared\" />", declared, StringComparison.Ordinal); // another day keeps the mode
+        Assert.DoesNotContain("name=\"figures\"", validated, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -195,9 +253,11 @@ public partial class HqFiguresTests(AppFixture app) : IClassFixture<AppFixture>,
 
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var lines = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Date;Indicateur;Valeur;Unité;Numérateur;Dénominateur;Définition", lines[0]);
-        Assert.Equal(8, lines.Length);
-        Assert.Contains(lines, l => l.StartsWith("2026-06-15;Réussite en incubation;66,7;%;4;6;", StringComparison.Ordinal));
+        Assert.Equal("Date;Indicateur;Valeur;Unité;Numérateur;Dénominateur;Entreprises couvertes;Entreprises concernées;Déclarations;Définition", lines[0]);
+        Assert.Equal(9, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("2026-06-15;Réussite en incubation;66,7;%;4;6;;;;", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("2026-06-15;Emplois;15,0;ETP;;;3;10;Validées;", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("2026-06-15;Fonds levés;35000,00;MAD;;;3;10;Validées;", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -54,6 +54,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         var documentsBefore = await DocumentsAsync();
         Assert.Contains("plan.pdf", documentsBefore.Keys);
         Assert.Contains(before, table => table.Key == "assignments" && table.Value.Rows > 0);
+        Assert.Contains(before, table => table.Key == "declarations" && table.Value.Rows > 0);
         Assert.Contains(before, table => table.Key == "AspNetUsers" && table.Value.Rows > 0);
 
         var backup = await RunAsync("backup");

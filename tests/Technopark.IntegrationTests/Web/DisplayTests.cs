@@ -39,6 +39,14 @@ public class DisplayTests
         Assert.Equal(expected, In(language, () => Display.Mean(34.6m)));
 
     [Theory]
+    [InlineData("fr", 1234.5, "1_234,5")]
+    [InlineData("fr", 12, "12,0")]
+    [InlineData("en", 1234.5, "1,234.5")]
+    [InlineData("ar", 1234.5, "1_234,5")]
+    public void Fte_FullTimeEquivalents_OneDecimal(string language, double fte, string expected) =>
+        Assert.Equal(Spaces(expected), In(language, () => Display.Fte((decimal)fte)));
+
+    [Theory]
     [InlineData("fr", 62.5, "62,5~%")]
     [InlineData("fr", 60, "60,0~%")]
     [InlineData("en", 62.5, "62.5%")]
@@ -103,7 +111,7 @@ public class DisplayTests
     [InlineData("ar")]
     public void EveryKind_Arabic_NeverArabicIndicDigitsOrSeparators(string language)
     {
-        var all = In(language, () => string.Join(" | ", Display.Count(1234567), Display.Mean(1234.5m), L.Rate(99.95m), L.Money(1234567.891m),
+        var all = In(language, () => string.Join(" | ", Display.Count(1234567), Display.Mean(1234.5m), Display.Fte(1234.5m), L.Rate(99.95m), L.Money(1234567.891m),
             L.Area(2027.25m), L.Days(12.34m), L.Of(1234, 5678)));
 
         Assert.DoesNotMatch("[\u0660-\u0669\u066A\u066B\u066C\u2019]", all);

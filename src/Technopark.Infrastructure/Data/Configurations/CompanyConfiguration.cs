@@ -22,16 +22,5 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.Property(c => c.ExitReason).HasConversion<string>().HasMaxLength(20);
         builder.Property<uint>("Version").IsRowVersion();
         builder.Ignore(c => c.HasLeft);
-        builder.HasMany(c => c.Snapshots).WithOne().HasForeignKey(s => s.CompanyId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(c => c.Snapshots).UsePropertyAccessMode(PropertyAccessMode.Field);
-    }
-}
-
-internal sealed class CompanySnapshotConfiguration : IEntityTypeConfiguration<CompanySnapshot>
-{
-    public void Configure(EntityTypeBuilder<CompanySnapshot> builder)
-    {
-        builder.HasIndex(s => new { s.CompanyId, s.Year }).IsUnique();
-        builder.Property(s => s.Revenue).HasPrecision(16, 2);
     }
 }

@@ -991,42 +991,6 @@ namespace Technopark.Infrastructure.Data.Migrations
                     b.ToTable("company_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Technopark.Domain.Companies.CompanySnapshot", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("CompanyId")
-                        .HasColumnType("integer")
-                        .HasColumnName("company_id");
-
-                    b.Property<int>("Headcount")
-                        .HasColumnType("integer")
-                        .HasColumnName("headcount");
-
-                    b.Property<decimal?>("Revenue")
-                        .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
-                        .HasColumnName("revenue");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.HasKey("Id")
-                        .HasName("pk_company_snapshot");
-
-                    b.HasIndex("CompanyId", "Year")
-                        .IsUnique()
-                        .HasDatabaseName("ix_company_snapshot_company_id_year");
-
-                    b.ToTable("company_snapshot", (string)null);
-                });
-
             modelBuilder.Entity("Technopark.Domain.Reporting.Declaration", b =>
                 {
                     b.Property<int>("Id")
@@ -1830,16 +1794,6 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_company_messages_companies_company_id");
                 });
 
-            modelBuilder.Entity("Technopark.Domain.Companies.CompanySnapshot", b =>
-                {
-                    b.HasOne("Technopark.Domain.Companies.Company", null)
-                        .WithMany("Snapshots")
-                        .HasForeignKey("CompanyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_company_snapshot_companies_company_id");
-                });
-
             modelBuilder.Entity("Technopark.Domain.Reporting.Declaration", b =>
                 {
                     b.HasOne("Technopark.Domain.Companies.Company", null)
@@ -1917,11 +1871,6 @@ namespace Technopark.Infrastructure.Data.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Reviews");
-                });
-
-            modelBuilder.Entity("Technopark.Domain.Companies.Company", b =>
-                {
-                    b.Navigation("Snapshots");
                 });
 #pragma warning restore 612, 618
         }

@@ -25,8 +25,13 @@ public sealed record TrendPoint(int SiteId, DateOnly Month, int OfficesTotal, in
 public sealed record PipelineRow(
     int SiteId, int Submitted, int UnderReview, int Accepted, int Rejected, int Waitlisted, int Withdrawn, int Decided, double? MedianDays);
 
-/// <summary>A company behind a KPI figure.</summary>
-public sealed record KpiCompany(int Id, string LegalName, string Slug, string? ExitReason, DateOnly? ExitedOn, int? Headcount, decimal? Revenue, int Total);
+/// <summary>
+/// A company behind a KPI figure, with its latest counted declaration (period, headcount, still active), the revenue of its
+/// latest counted yearly one, the funds of all its counted yearly ones, and whether it counts in the figure (<see cref="Reported"/>).
+/// </summary>
+public sealed record KpiCompany(
+    int Id, string LegalName, string Slug, string? ExitReason, DateOnly? ExitedOn, int? LatestYear, int? LatestQuarter, decimal? Headcount, bool? StillActive,
+    decimal? Revenue, decimal? Funds, bool Reported, int Total);
 
 /// <summary>
 /// The network headquarters' figures, each one set-based SQL statement whatever the number of sites.
@@ -128,12 +133,48 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
         ORDER BY ap.site_id
         """;
 
-    public const string KpiSql = """
+    /// <summary>
+    /// The declarations that count on @day (<see cref="ReportedFigures"/>): period ended by then (<c>period_end</c> is the
+    /// first day after it), validated unless @declared; the figures that count (a correction included). Then each
+    /// company's latest counted declaration (the period that ends last; a year before its Q4), its latest counted yearly
+    /// one, the sum of the funds of its counted yearly ones, and P(D), the population of companies that report.
+    /// </summary>
+    private static readonly string CountedSql = $"""
+        counted AS (
+            SELECT d.company_id, d.year, d.quarter, d.headcount, d.revenue, d.still_active,
+                   d.funds_grant + d.funds_loan + d.funds_equity + d.funds_prize AS funds,
+                   (make_date(d.year, coalesce(d.quarter * 3, 12), 1) + interval '1 month')::date AS period_end
+            FROM declarations d
+            WHERE (make_date(d.year, coalesce(d.quarter * 3, 12), 1) + interval '1 month')::date <= @day
+              AND (@declared OR d.status = 'Validated')
+        ), latest AS (
+            SELECT DISTINCT ON (company_id) company_id, year, quarter, headcount, still_active, period_end
+            FROM counted
+            ORDER BY company_id, period_end DESC, quarter IS NULL DESC
+        ), latest_year AS (
+            SELECT DISTINCT ON (company_id) company_id, revenue
+            FROM counted WHERE quarter IS NULL
+            ORDER BY company_id, year DESC
+        ), yearly_funds AS (
+            SELECT company_id, sum(funds) AS funds FROM counted WHERE quarter IS NULL GROUP BY company_id
+        ), population AS (
+            SELECT c.id FROM companies c
+            WHERE EXISTS (SELECT 1 FROM assignments a WHERE a.company_id = c.id AND a.start_on <= @day)
+              AND (c.exited_on IS NULL OR c.exited_on > @day
+                   OR (c.exit_reason IS DISTINCT FROM 'Closed' AND c.exited_on > (@day - interval '{ReportedFigures.AlumniYears} years')::date))
+        )
+        """;
+
+    /// <summary>A company of the survival cohort (alias c, its latest counted declaration l) known to be inactive, or active.</summary>
+    private const string KnownInactive = "(c.exit_reason = 'Closed' OR l.still_active = false)";
+    private static readonly string KnownActive = $"""
+        (c.exit_reason IS DISTINCT FROM 'Closed' AND l.still_active AND l.period_end - 1 >= (c.exited_on + interval '{ReportedFigures.SurvivalYears} years')::date)
+        """;
+
+    public static readonly string KpiSql = $$"""
         WITH exits AS (
             SELECT count(*) FILTER (WHERE exit_reason = 'Graduated' AND exited_on <= @day) AS graduated,
                    count(*) FILTER (WHERE exit_reason = 'Closed' AND exited_on <= @day) AS closed,
-                   count(*) FILTER (WHERE exited_on <= (@day - interval '5 years')::date) AS cohort,
-                   count(*) FILTER (WHERE exited_on <= (@day - interval '5 years')::date AND exit_reason <> 'Closed') AS survivors,
                    count(*) FILTER (WHERE exited_on > (@day - interval '12 months')::date AND exited_on <= @day) AS departures
             FROM companies
             WHERE exited_on <= @day
@@ -143,20 +184,26 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
             SELECT s.day, (SELECT count(DISTINCT a.company_id) FROM assignments a
                            WHERE daterange(a.start_on, a.end_on, '[)') @> s.day) AS n
             FROM samples s
-        ), latest AS (
-            SELECT DISTINCT ON (cs.company_id) cs.company_id, cs.headcount, cs.revenue
-            FROM company_snapshot cs
-            WHERE cs.year <= extract(year FROM @day)
-            ORDER BY cs.company_id, cs.year DESC
-        ), hosted AS (
-            SELECT l.headcount, l.revenue FROM latest l
-            WHERE EXISTS (SELECT 1 FROM assignments a WHERE a.company_id = l.company_id AND a.start_on <= @day)
+        ), {{CountedSql}}, survival AS (
+            SELECT count(*) AS cohort,
+                   count(*) FILTER (WHERE {{KnownActive}}) AS active,
+                   count(*) FILTER (WHERE {{KnownInactive}}) AS inactive
+            FROM companies c LEFT JOIN latest l ON l.company_id = c.id
+            WHERE c.exited_on <= (@day - interval '{{ReportedFigures.SurvivalYears}} years')::date
+        ), reported AS (
+            SELECT count(*) AS population,
+                   coalesce(sum(l.headcount), 0) AS jobs, count(l.company_id) AS jobs_covered,
+                   coalesce(sum(ly.revenue), 0) AS revenue, coalesce(sum(f.funds), 0) AS funds, count(ly.company_id) AS yearly_covered
+            FROM population p
+            LEFT JOIN latest l ON l.company_id = p.id
+            LEFT JOIN latest_year ly ON ly.company_id = p.id
+            LEFT JOIN yearly_funds f ON f.company_id = p.id
         )
-        SELECT e.graduated::int, e.closed::int, e.cohort::int AS survival_cohort, e.survivors::int, e.departures::int,
+        SELECT e.graduated::int, e.closed::int, s.cohort::int AS survival_cohort, s.active::int AS survival_active, s.inactive::int AS survival_inactive,
+               e.departures::int,
                (SELECT coalesce(sum(n), 0)::int FROM resident_counts) AS resident_samples,
-               (SELECT coalesce(sum(headcount), 0)::bigint FROM hosted) AS jobs,
-               (SELECT coalesce(sum(revenue), 0) FROM hosted) AS revenue
-        FROM exits e
+               r.population::int, r.jobs, r.jobs_covered::int, r.revenue, r.funds, r.yearly_covered::int
+        FROM exits e, survival s, reported r
         """;
 
     /// <summary>Every site on a day (or only <paramref name="siteId"/>): the one definition of occupancy, also used by the public and site pages.</summary>
@@ -169,45 +216,51 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
     public async Task<IReadOnlyList<PipelineRow>> PipelineAsync(DateOnly day, CancellationToken cancellationToken) =>
         await db.Database.SqlQueryRaw<PipelineRow>(PipelineSql, Day(day)).ToListAsync(cancellationToken);
 
-    public async Task<KpiFigures> KpisAsync(DateOnly day, CancellationToken cancellationToken) =>
-        (await db.Database.SqlQueryRaw<KpiFigures>(KpiSql, Day(day)).ToListAsync(cancellationToken)).Single();
+    public async Task<KpiFigures> KpisAsync(DateOnly day, FiguresMode mode, CancellationToken cancellationToken) =>
+        (await db.Database.SqlQueryRaw<KpiFigures>(KpiSql, Day(day), Mode(mode)).ToListAsync(cancellationToken)).Single();
 
-    /// <summary>The companies behind a KPI (see <see cref="DrillDownKinds"/>), at most <see cref="DrillDownLimit"/>, by name.</summary>
-    public async Task<IReadOnlyList<KpiCompany>> CompaniesBehindAsync(string kpi, DateOnly day, CancellationToken cancellationToken)
+    /// <summary>
+    /// The companies behind a KPI (see <see cref="DrillDownKinds"/>), at most <see cref="DrillDownLimit"/>, by name, each
+    /// with its latest counted figures in <paramref name="mode"/> and whether it counts in the figure (it reported, or its
+    /// survival is known).
+    /// </summary>
+    public async Task<IReadOnlyList<KpiCompany>> CompaniesBehindAsync(string kpi, DateOnly day, FiguresMode mode, CancellationToken cancellationToken)
     {
         var filter = kpi switch
         {
             KpiDrillDown.Occupancy => "EXISTS (SELECT 1 FROM assignments a WHERE a.company_id = c.id AND daterange(a.start_on, a.end_on, '[)') @> @day)",
             KpiDrillDown.Success => "c.exit_reason IN ('Graduated', 'Closed') AND c.exited_on <= @day",
-            KpiDrillDown.Survival => "c.exited_on <= (@day - interval '5 years')::date",
+            KpiDrillDown.Survival => $"c.exited_on <= (@day - interval '{ReportedFigures.SurvivalYears} years')::date",
             KpiDrillDown.Turnover => "c.exited_on > (@day - interval '12 months')::date AND c.exited_on <= @day",
-            KpiDrillDown.Jobs or KpiDrillDown.Revenue => "EXISTS (SELECT 1 FROM assignments a WHERE a.company_id = c.id AND a.start_on <= @day)",
+            KpiDrillDown.Jobs or KpiDrillDown.Revenue or KpiDrillDown.Funds => "c.id IN (SELECT id FROM population)",
             _ => throw new ArgumentOutOfRangeException(nameof(kpi), kpi, "Unknown KPI."),
         };
-        var sql = string.Concat(DrillDownSelect, filter, DrillDownOrder);
-        return await db.Database.SqlQueryRaw<KpiCompany>(sql, Day(day), new NpgsqlParameter("limit", NpgsqlTypes.NpgsqlDbType.Integer) { Value = DrillDownLimit })
+        var reported = kpi switch
+        {
+            KpiDrillDown.Revenue or KpiDrillDown.Funds => "ly.company_id IS NOT NULL",
+            KpiDrillDown.Survival => $"coalesce({KnownInactive} OR {KnownActive}, false)",
+            _ => "l.company_id IS NOT NULL",
+        };
+        var sql = $$"""
+            WITH {{CountedSql}}
+            SELECT c.id, c.legal_name, s.slug, c.exit_reason, c.exited_on, l.year AS latest_year, l.quarter AS latest_quarter, l.headcount,
+                   l.still_active, ly.revenue, f.funds, {{reported}} AS reported, (count(*) OVER ())::int AS total
+            FROM companies c
+            JOIN sites s ON s.id = c.site_id
+            LEFT JOIN latest l ON l.company_id = c.id
+            LEFT JOIN latest_year ly ON ly.company_id = c.id
+            LEFT JOIN yearly_funds f ON f.company_id = c.id
+            WHERE {{filter}}
+            ORDER BY c.legal_name, c.id
+            LIMIT @limit
+            """;
+        return await db.Database.SqlQueryRaw<KpiCompany>(sql, Day(day), Mode(mode), new NpgsqlParameter("limit", NpgsqlTypes.NpgsqlDbType.Integer) { Value = DrillDownLimit })
             .ToListAsync(cancellationToken);
     }
 
-    private const string DrillDownSelect = """
-        SELECT c.id, c.legal_name, s.slug, c.exit_reason, c.exited_on, l.headcount, l.revenue, (count(*) OVER ())::int AS total
-        FROM companies c
-        JOIN sites s ON s.id = c.site_id
-        LEFT JOIN LATERAL (
-            SELECT cs.headcount, cs.revenue FROM company_snapshot cs
-            WHERE cs.company_id = c.id AND cs.year <= extract(year FROM @day)
-            ORDER BY cs.year DESC LIMIT 1
-        ) l ON true
-        WHERE 
-        """;
-
-    private const string DrillDownOrder = """
-
-        ORDER BY c.legal_name, c.id
-        LIMIT @limit
-        """;
-
     public static readonly IReadOnlyList<string> DrillDownKinds = KpiDrillDown.All;
+
+    private static NpgsqlParameter Mode(FiguresMode mode) => new("declared", NpgsqlTypes.NpgsqlDbType.Boolean) { Value = mode == FiguresMode.Declared };
 
     private static NpgsqlParameter Day(DateOnly day) => new("day", NpgsqlTypes.NpgsqlDbType.Date) { Value = day };
 

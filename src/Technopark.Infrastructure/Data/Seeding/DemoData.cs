@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Technopark.Domain.Assignments;
 using Technopark.Domain.Common;
 using Technopark.Domain.Companies;
+using Technopark.Domain.Reporting;
 using Technopark.Domain.Sites;
 using Technopark.Domain.Spaces;
 using Technopark.Domain.WaitingList;
@@ -11,8 +12,8 @@ namespace Technopark.Infrastructure.Data.Seeding;
 /// <summary>
 /// Demo data for the run command's demo mode, never for Production.
 /// INVENTED: every space count (except Khémisset's, which follows the published plan: 34 offices,
-/// 3 coworking spaces, 1 meeting room, 2 proximity services), every area, rate, company, headcount,
-/// revenue and assignment below. A fixed random seed keeps it the same from one run to the next;
+/// 3 coworking spaces, 1 meeting room, 2 proximity services), every area, rate, company, declaration
+/// and assignment below. A fixed random seed keeps it the same from one run to the next;
 /// dates are relative to the day of seeding so the board always has current, ending and past assignments.
 /// A site that already has spaces is left alone, so seeding twice changes nothing.
 /// </summary>
@@ -41,6 +42,9 @@ public static class DemoData
         ("Tadelakt Média", "تادلاكت ميديا"), ("Menara Robotics", "منارة للروبوتات"), ("Ifrane Santé Numérique", "إفران للصحة الرقمية"),
         ("Oued Smart Water", "الوادي للمياه الذكية"), ("Cèdre Cyber", "الأرز للأمن السيبراني"), ("Dunes Tourisme Digital", "الكثبان للسياحة الرقمية"),
     ];
+
+    /// <summary>Who made the demo declarations and validations (as the migration of the old yearly snapshots).</summary>
+    private const string DemoUser = "system";
 
     private static readonly CompanyForm[] Forms =
     [
@@ -72,7 +76,10 @@ public static class DemoData
         var companies = BuildCompanies(site, inventory.Offices, random, today);
         db.Companies.AddRange(companies);
         await db.SaveChangesAsync(cancellationToken);
-        db.Assignments.AddRange(BuildAssignments(spaces, companies, random, today));
+        var assignments = BuildAssignments(spaces, companies, random, today).ToList();
+        db.Assignments.AddRange(assignments);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Declarations.AddRange(BuildDeclarations(companies, assignments, new Random(4052 + site.Id), today));
         await db.SaveChangesAsync(cancellationToken);
         await SeedWaitingListAsync(db, site, random, today, cancellationToken);
     }
@@ -127,11 +134,6 @@ public static class DemoData
             var isAlumnus = i >= residents && i < residents + alumni;
             var founded = isAlumnus ? today.AddYears(-9).AddDays(-random.Next(0, 1500)) : today.AddDays(-random.Next(200, 3000));
             var company = Company.Create(site.Id, $"{latin}{suffix} ({site.City})", form, sector, ice, $"{arabic}{suffix}", founded);
-            for (var year = Math.Max(founded.Year, today.Year - 3); year < today.Year; year++)
-            {
-                company.Report(year, random.Next(1, 40), registered ? random.Next(50, 5000) * 1000m : null);
-            }
-
             companies.Add(company);
         }
 
@@ -191,6 +193,77 @@ public static class DemoData
                 yield return Assignment.Create(space, company, new DateRange(today.AddDays(-random.Next(10, 300)), null), seats);
             }
         }
+    }
+
+    /// <summary>
+    /// The companies' declarations, through <see cref="Declaration"/> as members and staff make them: each year the
+    /// schedule asks for (<see cref="ReportingSchedule"/>), about one in eight missing; most validated, some only declared,
+    /// a few corrected by the site; some residents also declare this year's ended quarters; closed alumni confirm they are
+    /// no longer active, one graduated alumnus in six stops being active some years after leaving, and the others' fifth
+    /// year after leaving is declared and validated (the survival rate rests on it).
+    /// </summary>
+    private static IEnumerable<Declaration> BuildDeclarations(List<Company> companies, List<Assignment> assignments, Random random, DateOnly today)
+    {
+        var now = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var firstHosted = assignments.GroupBy(a => a.CompanyId).ToDictionary(g => g.Key, g => g.Min(a => a.Period.Start));
+        foreach (var company in companies.Where(c => firstHosted.ContainsKey(c.Id)))
+        {
+            var registered = company.Ice is not null;
+            var headcount = (decimal)random.Next(1, 8);
+            var revenue = registered ? random.Next(50, 2000) * 1000m : 0m;
+            int? stopsIn = company.ExitReason == ExitReason.Closed ? company.ExitedOn!.Value.Year
+                : company.HasLeft && random.Next(6) == 0 ? company.ExitedOn!.Value.Year + random.Next(1, ReportingSchedule.AlumniYears + 1) : null;
+            var lastAlumniYear = company.HasLeft ? company.ExitedOn!.Value.Year + ReportingSchedule.AlumniYears : (int?)null;
+            foreach (var year in ReportingSchedule.YearsDue(firstHosted[company.Id], company.ExitReason, company.ExitedOn, null, today))
+            {
+                headcount = Math.Max(0m, headcount + (random.Next(-2, 5) / 2m));
+                revenue = decimal.Round(revenue * (0.9m + (random.Next(0, 50) / 100m)), 2);
+                var fifthYearAfterLeaving = year == lastAlumniYear;
+                if (random.Next(8) == 0 && !fifthYearAfterLeaving)
+                {
+                    continue; // missing: the site will remind them
+                }
+
+                var active = stopsIn is not { } stop || year < stop;
+                var funds = random.Next(5) == 0 ? random.Next(1, 50) * 10_000m : 0m;
+                var declaration = Declare(company.Id, new ReportingPeriod(year), headcount, revenue, funds, active, random, now, today);
+                if (fifthYearAfterLeaving && declaration.Status != DeclarationStatus.Validated)
+                {
+                    declaration.Validate(DemoUser, now); // alumni that kept reporting: their fifth year is known, as the survival rate needs
+                }
+
+                yield return declaration;
+                if (!active)
+                {
+                    break;
+                }
+            }
+
+            if (!company.HasLeft && random.Next(3) == 0)
+            {
+                for (var quarter = 1; quarter <= 4 && new ReportingPeriod(today.Year, quarter).CountsOn(today); quarter++)
+                {
+                    headcount += random.Next(0, 3) / 2m;
+                    yield return Declare(company.Id, new ReportingPeriod(today.Year, quarter), headcount, decimal.Round(revenue / 4, 2), 0m, true, random, now, today);
+                }
+            }
+        }
+    }
+
+    private static Declaration Declare(int companyId, ReportingPeriod period, decimal headcount, decimal revenue, decimal funds, bool active, Random random, DateTimeOffset now, DateOnly today)
+    {
+        var declaration = Declaration.Create(companyId, period, DeclarationFigures.Create(headcount, revenue, funds, 0m, 0m, 0m, active), DemoUser, now, today);
+        var check = random.Next(10);
+        if (check == 0)
+        {
+            declaration.Correct(DeclarationFigures.Create(headcount + 1m, revenue, funds, 0m, 0m, 0m, active), "Effectif corrigé d'après la liste du personnel.", DemoUser, now);
+        }
+        else if (check < 8)
+        {
+            declaration.Validate(DemoUser, now);
+        }
+
+        return declaration; // else: declared, not validated yet
     }
 
     /// <summary>Four project holders and startups waiting for a space (invented), at different priorities.</summary>

@@ -30,8 +30,11 @@ public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, DataVe
     public Task<IReadOnlyList<PipelineRow>> PipelineAsync(DateOnly day, CancellationToken cancellationToken) =>
         CachedAsync("pipeline", day, () => queries.PipelineAsync(day, cancellationToken));
 
-    public Task<KpiFigures> KpiFiguresAsync(DateOnly day, CancellationToken cancellationToken) =>
-        CachedAsync("kpis", day, () => queries.KpisAsync(day, cancellationToken));
+    /// <summary>The mode asked for (?figures=declared), else validated declarations only.</summary>
+    public static FiguresMode Mode(string? figures) => ReportedFigures.ModeOf(figures);
+
+    public Task<KpiFigures> KpiFiguresAsync(DateOnly day, FiguresMode mode, CancellationToken cancellationToken) =>
+        CachedAsync($"kpis-{ReportedFigures.KeyOf(mode)}", day, () => queries.KpisAsync(day, mode, cancellationToken));
 
     public static NetworkDay Network(IEnumerable<SiteDay> sites)
     {
@@ -42,10 +45,10 @@ public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, DataVe
     }
 
     /// <summary>The KPIs on a day, in display order. Two SQL statements (occupancy, outcomes), both cached.</summary>
-    public async Task<IReadOnlyList<Kpi>> KpisAsync(DateOnly day, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Kpi>> KpisAsync(DateOnly day, FiguresMode mode, CancellationToken cancellationToken)
     {
         var network = Network(await SitesOnAsync(day, cancellationToken));
-        var f = await KpiFiguresAsync(day, cancellationToken);
+        var f = await KpiFiguresAsync(day, mode, cancellationToken);
         return NetworkKpis.Compute(network, f);
     }
 

@@ -1,13 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Technopark.Domain.Network;
 using Technopark.Infrastructure.Data.Queries;
 
 namespace Technopark.Web.Pages.Hq;
 
-/// <summary>The companies behind one KPI figure on a day (one SQL statement, at most <see cref="NetworkQueries.DrillDownLimit"/> listed).</summary>
+/// <summary>
+/// The companies behind one KPI figure on a day, with their latest counted figures in the mode asked for and whether they
+/// count in the figure (one SQL statement, at most <see cref="NetworkQueries.DrillDownLimit"/> listed).
+/// </summary>
 public sealed class KpiCompaniesModel(HqReports reports, NetworkQueries queries) : PageModel
 {
     public DateOnly On { get; private set; }
+
+    public FiguresMode Mode { get; private set; }
 
     public string Kpi { get; private set; } = string.Empty;
 
@@ -15,7 +21,7 @@ public sealed class KpiCompaniesModel(HqReports reports, NetworkQueries queries)
 
     public int Total => Companies.Count == 0 ? 0 : Companies[0].Total;
 
-    public async Task<IActionResult> OnGetAsync(string kpi, string? on, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string kpi, string? on, string? figures, CancellationToken cancellationToken)
     {
         if (!NetworkQueries.DrillDownKinds.Contains(kpi))
         {
@@ -24,7 +30,8 @@ public sealed class KpiCompaniesModel(HqReports reports, NetworkQueries queries)
 
         Kpi = kpi;
         On = reports.Day(on);
-        Companies = await queries.CompaniesBehindAsync(kpi, On, cancellationToken);
+        Mode = HqReports.Mode(figures);
+        Companies = await queries.CompaniesBehindAsync(kpi, On, Mode, cancellationToken);
         return Page();
     }
 }
