@@ -22,6 +22,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Assertions wait for the page like actions do: under a loaded CI machine, 5 s (Playwright's default) was seen to pass.
+        Assertions.SetDefaultExpectTimeout(20_000);
         await _app.InitializeAsync();
         BaseUrl = _app.Factory.StartKestrel();
         _playwright = await Playwright.CreateAsync();
