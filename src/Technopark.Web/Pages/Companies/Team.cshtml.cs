@@ -57,7 +57,7 @@ public sealed class TeamModel(
             try
             {
                 var invitation = await team.InviteAsync(Company, Invite.Email, Invite.Role!.Value, UserId, cancellationToken);
-                Message = text["Members.Invited", invitation.Email, Display.Day(DateOnly.FromDateTime(invitation.ExpiresAt.UtcDateTime))];
+                Message = text["Members.Invited", invitation.Email, Display.Moment(invitation.ExpiresAt)];
                 return RedirectToPage();
             }
             catch (DomainException e) when (e is not NotFoundException)
@@ -192,7 +192,7 @@ public sealed class TeamModel(
             var open = await db.CompanyInvitations.AsNoTracking()
                 .Where(i => i.CompanyId == companyId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
                 .OrderBy(i => i.ExpiresAt).Select(i => new { i.Id, i.Email, i.Role, i.ExpiresAt }).ToListAsync(cancellationToken);
-            Invitations = [.. open.Select(i => new InvitationRow(i.Id, i.Email, i.Role, DateOnly.FromDateTime(i.ExpiresAt.UtcDateTime)))];
+            Invitations = [.. open.Select(i => new InvitationRow(i.Id, i.Email, i.Role, i.ExpiresAt))];
         }
     }
 
@@ -207,7 +207,7 @@ public sealed class TeamModel(
 
     public sealed record MemberRow(int Id, string UserId, string Name, string Email, CompanyRole Role, DateOnly JoinedOn);
 
-    public sealed record InvitationRow(int Id, string Email, CompanyRole Role, DateOnly ExpiresOn);
+    public sealed record InvitationRow(int Id, string Email, CompanyRole Role, DateTimeOffset ExpiresAt);
 
     public sealed class InviteInput
     {
