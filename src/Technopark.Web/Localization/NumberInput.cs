@@ -122,6 +122,10 @@ public static partial class NumberInput
     }
 
     /// <summary>A number as the form shows it back in <paramref name="culture"/> (grouped, at most <paramref name="scale"/> decimals).</summary>
+    /// <summary>The number shown as an example of the format a field takes: as many decimals as it allows ("1 234 567,89", "1 234 567,5").</summary>
+    public static string Example(CultureInfo culture, int scale) =>
+        Format(scale >= 2 ? 1_234_567.89m : scale == 1 ? 1_234_567.5m : 1_234_567m, culture, scale);
+
     public static string Format(decimal value, CultureInfo culture, int scale) =>
         value.ToString(scale > 0 ? "#,##0." + new string('#', scale) : "#,##0", Display.NumbersOf(culture));
 

@@ -109,7 +109,7 @@ public partial class ReportingTests(AppFixture app) : IClassFixture<AppFixture>,
         var html = await response.Content.ReadAsStringAsync();
         var (scale, max) = field == "Headcount" ? (DeclarationFigures.HeadcountScale, DeclarationFigures.MaxHeadcount) : (DeclarationFigures.AmountScale, DeclarationFigures.MaxAmount);
         var culture = Cultures.Supported.Single(c => c.Name == language);
-        Assert.Equal(ResourceText.Of(app.Factory, NumberInput.Code(error), language, scale, max.ToString("#,##0", Display.NumbersOf(culture)), NumberInput.Format(1234567.5m, culture, scale)),
+        Assert.Equal(ResourceText.Of(app.Factory, NumberInput.Code(error), language, scale, max.ToString("#,##0", Display.NumbersOf(culture)), NumberInput.Example(culture, scale)),
             Forms.FieldError(html, $"Input.{field}"));
         await using var db = app.Database.CreateContext();
         Assert.False(await db.Declarations.AnyAsync(d => d.CompanyId == company && d.Year == 2022));

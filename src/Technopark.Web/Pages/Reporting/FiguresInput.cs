@@ -75,7 +75,7 @@ public sealed class FiguresValidator : AbstractValidator<FiguresInput>
 
             var code = NumberInput.Code(error);
             context.AddFailure(new FluentValidation.Results.ValidationFailure(context.PropertyPath,
-                text[code, scale, max.ToString("#,##0", Display.Numbers), NumberInput.Format(1234567.5m, CultureInfo.CurrentCulture, scale)])
+                text[code, scale, max.ToString("#,##0", Display.Numbers), NumberInput.Example(CultureInfo.CurrentCulture, scale)])
             { ErrorCode = code });
         });
 }
