@@ -50,23 +50,6 @@ public class ReportingRulesTests
         Assert.Equal(105_000m, Figures().FundsRaised);
 
     [Fact]
-    public void Replace_Validated_WaitsForValidationAgain()
-    {
-        var declaration = Declaration.Create(1, new ReportingPeriod(2025), Figures(), "member", Now, Today);
-        declaration.Correct(Figures(headcount: 5), "Effectif de la CNSS", "manager", Now);
-        Assert.Equal((DeclarationStatus.Validated, 5m, 4.5m, true), (declaration.Status, declaration.Figures.Headcount, declaration.Declared.Headcount, declaration.IsCorrected));
-
-        declaration.Replace(Figures(headcount: 6), "member", Now.AddDays(1));
-
-        Assert.Equal((DeclarationStatus.Declared, 6m, 6m, false), (declaration.Status, declaration.Figures.Headcount, declaration.Declared.Headcount, declaration.IsCorrected));
-    }
-
-    [Fact]
-    public void Correct_WithoutReason_Throws() =>
-        Assert.Equal("Declaration.ReasonRequired", Assert.Throws<DomainException>(() =>
-            Declaration.Create(1, new ReportingPeriod(2025), Figures(), "m", Now, Today).Correct(Figures(), " ", "s", Now)).Code);
-
-    [Fact]
     public void Validate_AfterCorrection_CountsTheDeclaredFiguresAgain()
     {
         var declaration = Declaration.Create(1, new ReportingPeriod(2025), Figures(), "m", Now, Today);

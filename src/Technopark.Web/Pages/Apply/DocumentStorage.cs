@@ -71,6 +71,29 @@ public sealed class DocumentStorage(IOptions<StorageOptions> options, IWebHostEn
         return cleaned.Length == 0 ? fallback : cleaned;
     }
 
+    /// <summary>
+    /// The checks every uploaded document goes through: a file is there, within <see cref="Domain.Applications.Application.MaxDocumentBytes"/>,
+    /// and of a type <paramref name="allows"/> accepts, read from its content. Returns the type, or the message (key and
+    /// arguments) for the file field: <c>Document.Empty</c>, <c>Document.TooLarge</c> or <paramref name="typeRefusedCode"/>.
+    /// </summary>
+    public static async Task<(SniffedType Type, string? ErrorCode, object[] Arguments)> CheckAsync(
+        IFormFile? upload, Func<string, bool> allows, string typeRefusedCode, CancellationToken cancellationToken)
+    {
+        if (upload is null || upload.Length == 0)
+        {
+            return (SniffedType.Unknown, "Document.Empty", []);
+        }
+
+        if (upload.Length > Domain.Applications.Application.MaxDocumentBytes)
+        {
+            return (SniffedType.Unknown, "Document.TooLarge", [Domain.Applications.Application.MaxDocumentMegabytes]);
+        }
+
+        await using var head = upload.OpenReadStream();
+        var type = await SniffAsync(head, cancellationToken);
+        return allows(ContentTypeOf(type)) ? (type, null, []) : (type, typeRefusedCode, []);
+    }
+
     /// <summary>Reads the first bytes of a stream (for <see cref="Sniff"/>).</summary>
     public static async Task<SniffedType> SniffAsync(Stream stream, CancellationToken cancellationToken)
     {

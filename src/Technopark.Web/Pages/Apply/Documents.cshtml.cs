@@ -106,28 +106,14 @@ public sealed class DocumentsModel(
             return text["Document.KindInvalid"];
         }
 
-        if (Upload is null || Upload.Length == 0)
+        var (type, error, arguments) = await DocumentStorage.CheckAsync(Upload, contentType => ApplicationDocument.Allows(Kind, contentType),
+            ApplicationDocument.TypeRequiredCode(Kind), cancellationToken);
+        if (error is not null)
         {
-            return text["Document.Empty"];
+            return text[error, arguments];
         }
 
-        if (Upload.Length > Application.MaxDocumentBytes)
-        {
-            return text["Document.TooLarge", Application.MaxDocumentMegabytes];
-        }
-
-        SniffedType type;
-        await using (var head = Upload.OpenReadStream())
-        {
-            type = await DocumentStorage.SniffAsync(head, cancellationToken);
-        }
-
-        if (!ApplicationDocument.Allows(Kind, DocumentStorage.ContentTypeOf(type)))
-        {
-            return text[ApplicationDocument.TypeRequiredCode(Kind)];
-        }
-
-        await using var stream = Upload.OpenReadStream();
+        await using var stream = Upload!.OpenReadStream();
         var storedName = await storage.SaveAsync(stream, type, cancellationToken);
         try
         {

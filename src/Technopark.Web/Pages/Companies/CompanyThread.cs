@@ -72,30 +72,15 @@ public sealed class CompanyThread(
             return text["CompanyDocument.KindInvalid"];
         }
 
-        if (upload is null || upload.Length == 0)
+        var (type, error, arguments) = await DocumentStorage.CheckAsync(upload, CompanyDocument.Allows, "CompanyDocument.TypeInvalid", cancellationToken);
+        if (error is not null)
         {
-            return text["Document.Empty"];
-        }
-
-        if (upload.Length > Application.MaxDocumentBytes)
-        {
-            return text["Document.TooLarge", Application.MaxDocumentMegabytes];
-        }
-
-        SniffedType type;
-        await using (var head = upload.OpenReadStream())
-        {
-            type = await DocumentStorage.SniffAsync(head, cancellationToken);
+            return text[error, arguments];
         }
 
         var contentType = DocumentStorage.ContentTypeOf(type);
-        if (!CompanyDocument.Allows(contentType))
-        {
-            return text["CompanyDocument.TypeInvalid"];
-        }
-
         string storedName;
-        await using (var content = upload.OpenReadStream())
+        await using (var content = upload!.OpenReadStream())
         {
             storedName = await storage.SaveAsync(content, type, cancellationToken);
         }
