@@ -21,6 +21,8 @@ public partial class LinkCrawlTests(DemoAppFixture app) : IClassFixture<DemoAppF
     [InlineData(Persona.ManagerTanger, "/manage/tanger")]
     [InlineData(Persona.ReviewerTanger, "/manage/tanger")]
     [InlineData(Persona.NetworkAdmin, "/hq")]
+    [InlineData(Persona.CompanyOwner, "/company")]
+    [InlineData(Persona.Alumnus, "/company")]
     public async Task Crawl_EveryLinkShown_IsBuiltAndAnswers(Persona persona, string start)
     {
         using var client = await Personas.ClientAsync(app.Factory, persona);
