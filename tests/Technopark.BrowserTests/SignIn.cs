@@ -19,13 +19,23 @@ public static class SignIn
     {
         await page.GotoAsync(returnUrl is null ? LoginPath : LoginPath + "?returnUrl=" + Uri.EscapeDataString(returnUrl));
         await SubmitAsync(page, email);
-        if (returnUrl is null)
+        try
         {
-            await page.WaitForURLAsync(url => !url.Contains(LoginPath, StringComparison.Ordinal));
+            if (returnUrl is null)
+            {
+                await page.WaitForURLAsync(url => !url.Contains(LoginPath, StringComparison.Ordinal));
+            }
+            else
+            {
+                await page.WaitForURLAsync("**" + returnUrl);
+            }
         }
-        else
+        catch (TimeoutException e)
         {
-            await page.WaitForURLAsync("**" + returnUrl);
+            // Say where the browser is and what the page says (a refused sign-in, an error page), not only "timeout".
+            var title = await page.TitleAsync();
+            var alerts = await page.Locator("[role=alert], .validation-summary-errors, .text-danger").AllInnerTextsAsync();
+            throw new TimeoutException($"Sign-in of {email} did not reach {returnUrl ?? "a page past the sign-in"}: the browser is on {page.Url} (\"{title}\"), showing: {string.Join(" | ", alerts.Where(a => a.Length > 0))}", e);
         }
     }
 
