@@ -295,6 +295,47 @@ public class CompanyThreadTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(before, await db.CompanyMessages.CountAsync());
     }
 
+    /// <summary>A manager's refused form on the staff's page of the company comes back there, the message beside its field (post, redirect, get).</summary>
+    [Fact]
+    public async Task StaffPage_RefusedMessageOrFile_BackOnTheStaffPageWithTheMessageBesideTheField()
+    {
+        var resident = (await Personas.CompaniesAsync(app.Factory)).Resident;
+        var staffPage = $"/manage/tanger/companies/{resident}";
+        using var manager = await Personas.ClientAsync(app.Factory, ManagerTanger);
+        await using var db = app.Database.CreateContext();
+        var (messages, documents) = (await db.CompanyMessages.CountAsync(), await db.CompanyDocuments.CountAsync());
+        var kept = new string('x', CompanyMessage.BodyMaxLength + 1);
+
+        using (var sent = await Personas.PostFormAsync(manager, $"/company/{resident}/messages", new() { ["Input.Body"] = kept, ["FromManage"] = "true" }, formPage: staffPage))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+            Assert.StartsWith(staffPage, sent.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
+
+        var page = await manager.GetStringAsync(staffPage);
+        var limit = CompanyMessage.BodyMaxLength.ToString("N0", Technopark.Web.Localization.Display.NumbersOf(CultureInfo.GetCultureInfo("fr")));
+        Assert.Equal(ResourceText.Of(app.Factory, "Message.BodyRequired", "fr", limit), Forms.FieldError(page, "Input.Body"));
+        Assert.Contains(kept, page, StringComparison.Ordinal);
+
+        var token = Personas.Token(await manager.GetStringAsync(staffPage));
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("Amendment"), "Kind" },
+            { new StringContent("true"), "FromManage" },
+        };
+        form.Add(new ByteArrayContent("pas un PDF"u8.ToArray()), "Upload", "avenant.pdf");
+        using (var uploaded = await manager.PostAsync($"/company/{resident}/documents?handler=Upload", form))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+            Assert.StartsWith(staffPage, uploaded.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(ResourceText.Of(app.Factory, "CompanyDocument.TypeInvalid"), Forms.FieldError(await manager.GetStringAsync(staffPage), "Upload"));
+        Assert.Equal((messages, documents), (await db.CompanyMessages.CountAsync(), await db.CompanyDocuments.CountAsync()));
+        Assert.Equal(string.Empty, Forms.FieldError(await manager.GetStringAsync(staffPage), "Upload")); // shown once
+    }
+
     [Fact]
     public async Task OujdaCompany_TangerManager_NeitherReadsNorPosts()
     {

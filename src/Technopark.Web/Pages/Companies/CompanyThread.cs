@@ -49,6 +49,9 @@ public sealed class CompanyThread(
     IStringLocalizer<SharedResource> text,
     TimeProvider clock)
 {
+    /// <summary>TempData keys carrying a refused form of the staff's page back to it: the file field's message, the reply's message and text.</summary>
+    public const string UploadErrorKey = "CompanyThread.UploadError", BodyErrorKey = "CompanyThread.BodyError", BodyKey = "CompanyThread.Body";
+
     public async Task<IReadOnlyList<CompanyDocumentRow>> DocumentsAsync(int companyId, CancellationToken cancellationToken) =>
         await db.CompanyDocuments.AsNoTracking().Where(d => d.CompanyId == companyId)
             .OrderByDescending(d => d.UploadedAt).ThenByDescending(d => d.Id)

@@ -60,6 +60,12 @@ public sealed class DocumentsModel(CompanyThread thread, IStringLocalizer<Shared
 
         if (await thread.UploadAsync(Company, Kind, Upload, UserId, cancellationToken) is { } error)
         {
+            if (FromManage)
+            {
+                TempData[CompanyThread.UploadErrorKey] = error; // shown beside the file field of the staff's page
+                return Back();
+            }
+
             ModelState.AddModelError(nameof(Upload), error);
             await LoadAsync(cancellationToken);
             return Page();

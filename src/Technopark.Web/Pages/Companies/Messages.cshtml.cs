@@ -54,6 +54,14 @@ public sealed class MessagesModel(CompanyThread thread, IValidator<MessagesModel
             }
         }
 
+        if (FromManage && ModelState.TryGetValue("Input.Body", out var entry) && entry.Errors.Count > 0)
+        {
+            // Back to the staff's page, the message beside its field and the text kept (post, redirect, get).
+            TempData[CompanyThread.BodyErrorKey] = entry.Errors[0].ErrorMessage;
+            TempData[CompanyThread.BodyKey] = Input.Body;
+            return RedirectToPage("/Manage/Companies/Detail", null, new { slug = Company.SiteSlug, id = Company.CompanyId }, "thread-form");
+        }
+
         Messages = await thread.MessagesAsync(Company.CompanyId, cancellationToken);
         return Page();
     }

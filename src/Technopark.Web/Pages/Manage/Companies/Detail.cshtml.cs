@@ -39,8 +39,10 @@ public sealed class DetailModel(TechnoparkDbContext db, History history, Company
         // Who may upload or write here is the company pages' rule (their handlers check it again): the site's managers.
         var resource = (await CompanyAccessReader.FindAsync(db, id, cancellationToken))!;
         var access = await CompanyAccessReader.ReadAsync(db, User, resource, cancellationToken);
-        Documents = new CompanyDocumentsView(id, await thread.DocumentsAsync(id, cancellationToken), access.CanActAsSite, true, CompanyDocumentKind.HostingAgreement, null);
-        Thread = new CompanyThreadView(id, await thread.MessagesAsync(id, cancellationToken), access.CanWriteMessages, false, true, null, null);
+        Documents = new CompanyDocumentsView(id, await thread.DocumentsAsync(id, cancellationToken), access.CanActAsSite, true, CompanyDocumentKind.HostingAgreement,
+            TempData[CompanyThread.UploadErrorKey] as string);
+        Thread = new CompanyThreadView(id, await thread.MessagesAsync(id, cancellationToken), access.CanWriteMessages, false, true,
+            TempData[CompanyThread.BodyKey] as string, TempData[CompanyThread.BodyErrorKey] as string);
         return Page();
     }
 }
