@@ -113,7 +113,7 @@ public class ProfileDirectoryPagesTests(BrowserFixture browser) : IClassFixture<
             .OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
         if (!await db.CompanyMembers.AnyAsync(m => m.CompanyId == companyId && m.UserId == userId))
         {
-            db.CompanyMembers.Add(CompanyMember.Create(companyId, userId, CompanyRole.Member, DateTimeOffset.UtcNow));
+            db.CompanyMembers.Add(CompanyMember.Create(companyId, userId, CompanyRole.Member, factory.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
         }
 

@@ -103,7 +103,7 @@ public static partial class Personas
         {
             var db = scope.ServiceProvider.GetRequiredService<TechnoparkDbContext>();
             var companyId = await CompanyIdAsync(db, company);
-            db.CompanyMembers.Add(CompanyMember.Create(companyId, user.Id, companyRole, DateTimeOffset.UtcNow));
+            db.CompanyMembers.Add(CompanyMember.Create(companyId, user.Id, companyRole, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow()));
             await db.SaveChangesAsync();
         }
     }

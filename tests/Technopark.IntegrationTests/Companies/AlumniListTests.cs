@@ -119,16 +119,17 @@ public sealed partial class AlumniListTests(AppFixture app) : IClassFixture<AppF
 
         db.Companies.AddRange(created.Select(c => c.Company));
         await db.SaveChangesAsync();
+        var now = app.Factory.Clock.GetUtcNow();
         var declaredOn = new DateOnly(2030, 1, 1); // lets the test declare 2026, which is not over on the day
         foreach (var (company, _, declarations) in created)
         {
             var declares = random.Next(4) > 0; // a quarter never declared a year
             foreach (var year in Enumerable.Range(2015, 12).Where(_ => declares && random.Next(3) == 0))
             {
-                declarations.Add(Declare(company.Id, new ReportingPeriod(year), random, declaredOn));
+                declarations.Add(Declare(company.Id, new ReportingPeriod(year), random, now, declaredOn));
                 if (random.Next(4) == 0)
                 {
-                    declarations.Add(Declare(company.Id, new ReportingPeriod(year, random.Next(1, 5)), random, declaredOn));
+                    declarations.Add(Declare(company.Id, new ReportingPeriod(year, random.Next(1, 5)), random, now, declaredOn));
                 }
             }
 
@@ -139,13 +140,13 @@ public sealed partial class AlumniListTests(AppFixture app) : IClassFixture<AppF
         return [.. created.Select(c => new Seeded(c.Company.Id, c.Slug, c.Company.LegalName, c.Company.ExitedOn, c.Company.ExitReason, c.Declarations))];
     }
 
-    private static Declaration Declare(int companyId, ReportingPeriod period, Random random, DateOnly today)
+    private static Declaration Declare(int companyId, ReportingPeriod period, Random random, DateTimeOffset now, DateOnly today)
     {
         var figures = DeclarationFigures.Create(random.Next(0, 400) / 2m, random.Next(0, 5_000_000) + random.Next(0, 100) / 100m, 0, 0, 0, 0, random.Next(5) > 0);
-        var declaration = Declaration.Create(companyId, period, figures, "seed", DateTimeOffset.UtcNow, today);
+        var declaration = Declaration.Create(companyId, period, figures, "seed", now, today);
         if (random.Next(2) == 0)
         {
-            declaration.Validate("seed", DateTimeOffset.UtcNow);
+            declaration.Validate("seed", now);
         }
 
         return declaration;

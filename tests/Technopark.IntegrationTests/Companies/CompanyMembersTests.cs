@@ -102,7 +102,7 @@ public partial class CompanyMembersTests(AppFixture app) : IClassFixture<AppFixt
         var (companyId, owner) = await CompanyAsync("join.expired");
         var invited = await UserAsync("join.expired.invited");
         using var ownerClient = await SignInAsync(owner.Email);
-        var start = DateTimeOffset.UtcNow;
+        var start = app.Factory.Clock.GetUtcNow();
         app.Factory.Clock.Set(start);
         try
         {
@@ -515,7 +515,7 @@ public partial class CompanyMembersTests(AppFixture app) : IClassFixture<AppFixt
         var company = Company.Create(site.Id, $"Équipe {name} SARL", CompanyForm.Startup, Sectors.All.First());
         db.Companies.Add(company);
         await db.SaveChangesAsync();
-        db.CompanyMembers.Add(CompanyMember.Create(company.Id, owner.Id, CompanyRole.Owner, DateTimeOffset.UtcNow));
+        db.CompanyMembers.Add(CompanyMember.Create(company.Id, owner.Id, CompanyRole.Owner, app.Factory.Clock.GetUtcNow()));
         await db.SaveChangesAsync();
         return (company.Id, owner);
     }
@@ -524,7 +524,7 @@ public partial class CompanyMembersTests(AppFixture app) : IClassFixture<AppFixt
     {
         var user = await UserAsync(name, displayName);
         await using var db = app.Database.CreateContext();
-        var member = CompanyMember.Create(companyId, user.Id, role, DateTimeOffset.UtcNow);
+        var member = CompanyMember.Create(companyId, user.Id, role, app.Factory.Clock.GetUtcNow());
         db.CompanyMembers.Add(member);
         await db.SaveChangesAsync();
         return member.Id;

@@ -136,7 +136,7 @@ public sealed partial class ResidentDirectoryTests(AppFixture app) : IClassFixtu
 
         if (logo)
         {
-            db.CompanyLogos.Add(CompanyLogo.Create(company.Id, TestImages.Make(8, 8, jpeg: false), DateTimeOffset.UtcNow));
+            db.CompanyLogos.Add(CompanyLogo.Create(company.Id, TestImages.Make(8, 8, jpeg: false), app.Factory.Clock.GetUtcNow()));
         }
 
         await db.SaveChangesAsync();

@@ -406,9 +406,9 @@ public partial class ReportingTests(AppFixture app) : IClassFixture<AppFixture>,
         Assert.Equal(emails, await db.Outbox.CountAsync(m => m.Subject.Contains("Relance Reporting SARL")));
     }
 
-    private static async Task<int> SeedDeclarationAsync(Technopark.Infrastructure.Data.TechnoparkDbContext db, int company, int year, DeclarationFigures figures)
+    private async Task<int> SeedDeclarationAsync(Technopark.Infrastructure.Data.TechnoparkDbContext db, int company, int year, DeclarationFigures figures)
     {
-        var declaration = Declaration.Create(company, new ReportingPeriod(year), figures, "seed", DateTimeOffset.UtcNow, Today);
+        var declaration = Declaration.Create(company, new ReportingPeriod(year), figures, "seed", app.Factory.Clock.GetUtcNow(), Today);
         db.Declarations.Add(declaration);
         await db.SaveChangesAsync();
         return declaration.Id;
@@ -476,7 +476,7 @@ public partial class ReportingTests(AppFixture app) : IClassFixture<AppFixture>,
         await using var db = app.Database.CreateContext();
         if (!await db.CompanyMembers.AnyAsync(m => m.CompanyId == company && m.UserId == user.Id))
         {
-            db.CompanyMembers.Add(CompanyMember.Create(company, user.Id, CompanyRole.Member, DateTimeOffset.UtcNow));
+            db.CompanyMembers.Add(CompanyMember.Create(company, user.Id, CompanyRole.Member, app.Factory.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
         }
     }
@@ -562,10 +562,10 @@ public partial class ReportingTests(AppFixture app) : IClassFixture<AppFixture>,
                 {
                     var active = random.Next(5) != 0;
                     var quarter = random.Next(4) == 0 ? random.Next(1, 5) : (int?)null;
-                    var declaration = Declaration.Create(company.Id, new ReportingPeriod(year, quarter), DeclarationFigures.Create(1, 1, 0, 0, 0, 0, active), "seed", DateTimeOffset.UtcNow, Today);
+                    var declaration = Declaration.Create(company.Id, new ReportingPeriod(year, quarter), DeclarationFigures.Create(1, 1, 0, 0, 0, 0, active), "seed", app.Factory.Clock.GetUtcNow(), Today);
                     if (random.Next(2) == 0)
                     {
-                        declaration.Validate("seed", DateTimeOffset.UtcNow);
+                        declaration.Validate("seed", app.Factory.Clock.GetUtcNow());
                     }
 
                     db.Declarations.Add(declaration);
