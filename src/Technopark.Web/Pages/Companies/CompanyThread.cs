@@ -4,14 +4,10 @@ using Microsoft.Extensions.Localization;
 using Technopark.Domain.Applications;
 using Technopark.Domain.Common;
 using Technopark.Domain.Companies;
-using Technopark.Domain.Staff;
 using Technopark.Infrastructure.Auditing;
 using Technopark.Infrastructure.Data;
-using Technopark.Infrastructure.Email;
 using Technopark.Web.Authorization;
-using Technopark.Web.Email;
 using Technopark.Web.Hosting;
-using Technopark.Web.Identity;
 using Technopark.Web.Localization;
 using Technopark.Web.Pages.Apply;
 
@@ -43,8 +39,7 @@ public sealed class CompanyThread(
     TechnoparkDbContext db,
     DocumentStorage storage,
     AuditTrail audit,
-    EmailOutbox outbox,
-    UserLanguage language,
+    CompanyReaders readers,
     PublicUrls urls,
     IStringLocalizer<SharedResource> text,
     TimeProvider clock)
@@ -146,46 +141,26 @@ public sealed class CompanyThread(
         audit.Record("company.message.sent", nameof(CompanyMessage), message.Id.ToString(CultureInfo.InvariantCulture), company.SiteId, null,
             new { companyId = company.CompanyId, fromStaff });
         var author = await db.Users.Where(u => u.Id == authorId).Select(u => u.DisplayName ?? u.Email).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
-        var (readers, link) = fromStaff
+        var (to, link) = fromStaff
             ? (await MembersAsync(company.CompanyId, cancellationToken), urls.Page("/Companies/Messages", new { id = company.CompanyId }))
-            : (await ManagersAsync(company.SiteId, cancellationToken), urls.Page("/Manage/Companies/Detail", new { slug = company.SiteSlug, id = company.CompanyId }));
-        await NotifyAsync(readers.Where(r => r.Id != authorId), fromStaff ? "Thread.EmailToMembersSubject" : "Thread.EmailToStaffSubject",
+            : (await readers.ManagersAsync(company.SiteId, cancellationToken), urls.Page("/Manage/Companies/Detail", new { slug = company.SiteSlug, id = company.CompanyId }));
+        await NotifyAsync(to.Where(r => r.Id != authorId), fromStaff ? "Thread.EmailToMembersSubject" : "Thread.EmailToStaffSubject",
             fromStaff ? "Thread.EmailToMembersBody" : "Thread.EmailToStaffBody",
             () => [company.LegalName, author, message.Body, company.SiteName, link], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private sealed record Reader(string Id, string Email);
+    private async Task<IReadOnlyList<Reader>> MembersAsync(int companyId, CancellationToken cancellationToken) =>
+        [.. (await readers.MembersOfAsync([companyId], cancellationToken))[companyId]];
 
-    private async Task<List<Reader>> MembersAsync(int companyId, CancellationToken cancellationToken) =>
-        await (from m in db.CompanyMembers
-               where m.CompanyId == companyId
-               join u in db.Users on m.UserId equals u.Id
-               where u.Email != null
-               orderby u.Email
-               select new Reader(u.Id, u.Email!)).ToListAsync(cancellationToken);
-
-    private async Task<List<Reader>> ManagersAsync(int siteId, CancellationToken cancellationToken) =>
-        await (from s in db.SiteStaff
-               where s.SiteId == siteId && s.Role == SiteRole.SiteManager
-               join u in db.Users on s.UserId equals u.Id
-               where u.Email != null
-               orderby u.Email
-               select new Reader(u.Id, u.Email!)).ToListAsync(cancellationToken);
-
-    /// <summary>One email per reader, written in the reader's language (the arguments are built in it too).</summary>
-    private async Task NotifyAsync(IEnumerable<Reader> readers, string subjectKey, string bodyKey, Func<object[]> arguments, CancellationToken cancellationToken)
-    {
-        foreach (var reader in readers)
+    /// <summary>One email per reader in the reader's language (the arguments are built in it too).</summary>
+    private Task NotifyAsync(IEnumerable<Reader> to, string subjectKey, string bodyKey, Func<object[]> arguments, CancellationToken cancellationToken) =>
+        readers.NotifyAsync(to, () =>
         {
-            UserLanguage.In(await language.OfAsync(reader.Id, cancellationToken), () =>
-            {
-                var values = arguments();
-                outbox.EnqueueText(reader.Email, text[subjectKey, values], text[bodyKey, values]);
-            });
-        }
-    }
+            var values = arguments();
+            return (text[subjectKey, values], text[bodyKey, values]);
+        }, cancellationToken);
 }
 
 public static class CompanyThreadSetup

@@ -6,10 +6,8 @@ using Technopark.Domain.Reporting;
 using Technopark.Infrastructure;
 using Technopark.Infrastructure.Auditing;
 using Technopark.Infrastructure.Data;
-using Technopark.Infrastructure.Email;
-using Technopark.Web.Email;
 using Technopark.Web.Hosting;
-using Technopark.Web.Identity;
+using Technopark.Web.Pages.Companies;
 
 namespace Technopark.Web.Pages.Reporting;
 
@@ -22,9 +20,8 @@ namespace Technopark.Web.Pages.Reporting;
 public sealed class ReportingService(
     TechnoparkDbContext db,
     AuditTrail audit,
-    EmailOutbox outbox,
+    CompanyReaders readers,
     IStringLocalizer<SharedResource> text,
-    UserLanguage language,
     PublicUrls urls,
     TimeProvider clock)
 {
@@ -107,21 +104,15 @@ public sealed class ReportingService(
         var now = clock.GetUtcNow();
         var siteName = await db.Sites.Where(s => s.Id == siteId).Select(s => s.Name).SingleAsync(cancellationToken);
         var ids = missing.Select(m => m.CompanyId).ToList();
-        var members = await db.CompanyMembers.Where(m => ids.Contains(m.CompanyId))
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.CompanyId, u.Id, u.Email }).ToListAsync(cancellationToken);
+        var members = await readers.MembersOfAsync(ids, cancellationToken);
         foreach (var company in missing)
         {
             var reminder = ReportingReminder.Create(company.CompanyId, year, userId, now);
             db.ReportingReminders.Add(reminder);
             var link = urls.Page("/Companies/Reporting", new { id = company.CompanyId });
-            foreach (var member in members.Where(m => m.CompanyId == company.CompanyId && m.Email is not null))
-            {
-                UserLanguage.In(await language.OfAsync(member.Id, cancellationToken), () => outbox.EnqueueText(member.Email!,
-                    text["Reporting.ReminderSubject", year, company.LegalName],
-                    text["Reporting.ReminderBody", company.LegalName, year, siteName, link]));
-            }
-
-            audit.Record("reporting.reminded", "Company", company.CompanyId, siteId, null, new { year, members = members.Count(m => m.CompanyId == company.CompanyId) });
+            await readers.NotifyAsync(members[company.CompanyId], () =>
+                (text["Reporting.ReminderSubject", year, company.LegalName], text["Reporting.ReminderBody", company.LegalName, year, siteName, link]), cancellationToken);
+            audit.Record("reporting.reminded", "Company", company.CompanyId, siteId, null, new { year, members = members[company.CompanyId].Count() });
         }
 
         await db.SaveChangesAsync(cancellationToken);
