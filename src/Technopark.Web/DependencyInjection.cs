@@ -17,6 +17,7 @@ using Technopark.Web.Pages.Companies;
 using Technopark.Web.Pages.Hq;
 using Technopark.Web.Pages.Manage;
 using Technopark.Web.Pages.Reporting;
+using Technopark.Web.Pages.Rooms;
 using Technopark.Web.Pages.Sites;
 using Technopark.Web.Seeding;
 
@@ -73,6 +74,7 @@ public static class DependencyInjection
         services.AddCompanyThread();
         services.AddReporting();
         services.AddCompanyMembers();
+        services.AddRooms();
         return services;
     }
 }

@@ -49,6 +49,15 @@ public sealed partial class Company
     /// <summary>The members agreed to show the company in its site's public directory of residents.</summary>
     public bool ListedInDirectory { get; private set; }
 
+    /// <summary>The secret of the company's iCalendar feed of room bookings (null until first asked for); a new one revokes the old URL.</summary>
+    public string? CalendarToken { get; private set; }
+
+    public void RegenerateCalendarToken(string token)
+    {
+        Guard.That(token.Length == Rooms.RoomSettings.FeedTokenLength, "Rooms.Settings.TokenInvalid", nameof(CalendarToken));
+        CalendarToken = token;
+    }
+
     public bool HasLeft => ExitedOn is not null;
 
     public static Company Create(int siteId, string legalName, CompanyForm form, string sector, string? ice = null,

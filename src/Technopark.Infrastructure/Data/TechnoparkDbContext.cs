@@ -7,6 +7,7 @@ using Technopark.Domain.Auditing;
 using Technopark.Domain.Companies;
 using Technopark.Domain.Reporting;
 using Technopark.Domain.Sites;
+using Technopark.Domain.Rooms;
 using Technopark.Domain.Spaces;
 using Technopark.Domain.Staff;
 using Technopark.Domain.WaitingList;
@@ -39,6 +40,10 @@ public sealed class TechnoparkDbContext(DbContextOptions<TechnoparkDbContext> op
     public DbSet<ReportingReminder> ReportingReminders => Set<ReportingReminder>();
 
     public DbSet<Assignment> Assignments => Set<Assignment>();
+
+    public DbSet<RoomSettings> RoomSettings => Set<RoomSettings>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
 
     public DbSet<WaitingListEntry> WaitingList => Set<WaitingListEntry>();
 

@@ -32,6 +32,28 @@ public sealed class OutboxMessage
 
     public string? LastError { get; private set; }
 
+    /// <summary>One optional attachment (e.g. a booking's <c>.ics</c>): its file name, media type and bytes.</summary>
+    public string? AttachmentName { get; private set; }
+
+    public string? AttachmentType { get; private set; }
+
+    public byte[]? AttachmentContent { get; private set; }
+
+    public const int AttachmentNameMaxLength = 100;
+
+    public const int AttachmentMaxBytes = 256 * 1024;
+
+    /// <summary>Attaches a file to the message (before it is saved).</summary>
+    public OutboxMessage WithAttachment(string name, string contentType, byte[] content)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(name.Length, AttachmentNameMaxLength, nameof(name));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(content.Length, AttachmentMaxBytes, nameof(content));
+        AttachmentName = name;
+        AttachmentType = contentType;
+        AttachmentContent = content;
+        return this;
+    }
+
     public static OutboxMessage Create(string to, string subject, string htmlBody, string textBody, DateTimeOffset now) => new()
     {
         To = to,

@@ -35,6 +35,12 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
     /// </summary>
     private static readonly int[] ResidentCompany = [SignIn, Forbidden, Ok, Ok, Forbidden, Ok, Ok, Ok, Forbidden, Forbidden];
 
+    /// <summary>
+    /// Tanger's shared rooms (/sites/tanger/rooms…): its staff, HQ (reads) and the members of its resident companies (both persona
+    /// companies are Tanger residents); other sites' staff, applicants and alumni are refused.
+    /// </summary>
+    private static readonly int[] TangerRooms = [SignIn, Forbidden, Ok, Ok, Forbidden, Ok, Ok, Ok, Ok, Forbidden];
+
     /// <summary>Route pattern → (URL to request, answers in the column order above).</summary>
     private static readonly Dictionary<string, (string Url, int[] Expected)> Matrix = new()
     {
@@ -43,6 +49,7 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["sites/{slug}"] = ("/sites/tanger", Public),
         // Company profile and logo, public directory of residents, alumni lists (the resident persona company is not listed and has no logo).
         ["sites/{slug}/residents"] = ("/sites/tanger/residents", Public),
+        // Shared rooms (issue 14): rows after this line.
         ["sites/{slug}/residents/{companyId:int}/logo"] = ("/sites/tanger/residents/{resident}/logo", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ["company/{id:int}/profile"] = ("/company/{resident}/profile", ResidentCompany),
         ["company/{id:int}/logo"] = ("/company/{resident}/logo", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden]),

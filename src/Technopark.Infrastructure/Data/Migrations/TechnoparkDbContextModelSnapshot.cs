@@ -669,6 +669,11 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("arabic_name");
 
+                    b.Property<string>("CalendarToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("calendar_token");
+
                     b.Property<string>("ExitReason")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -732,6 +737,10 @@ namespace Technopark.Infrastructure.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_companies");
+
+                    b.HasIndex("CalendarToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_companies_calendar_token");
 
                     b.HasIndex("Ice")
                         .IsUnique()
@@ -1179,6 +1188,219 @@ namespace Technopark.Infrastructure.Data.Migrations
                     b.ToTable("reporting_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Technopark.Domain.Rooms.Booking", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attendees")
+                        .HasColumnType("integer")
+                        .HasColumnName("attendees");
+
+                    b.Property<DateTimeOffset>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("blocked_until");
+
+                    b.Property<string>("BookedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("booked_by");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<bool>("CancelledLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancelled_late");
+
+                    b.Property<int?>("CompanyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("ExternalContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_contact");
+
+                    b.Property<string>("ExternalIce")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("external_ice");
+
+                    b.Property<string>("ExternalName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_name");
+
+                    b.Property<bool>("NoShow")
+                        .HasColumnType("boolean")
+                        .HasColumnName("no_show");
+
+                    b.Property<string>("PartyKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("party_kind");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("series_id");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer")
+                        .HasColumnName("site_id");
+
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("space_id");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_room_bookings");
+
+                    b.HasIndex("SeriesId")
+                        .HasDatabaseName("ix_room_bookings_series_id")
+                        .HasFilter("series_id IS NOT NULL");
+
+                    b.HasIndex("SpaceId")
+                        .HasDatabaseName("ix_room_bookings_space_id");
+
+                    b.HasIndex("CompanyId", "Start")
+                        .HasDatabaseName("ix_room_bookings_company_id_starts_at")
+                        .HasFilter("company_id IS NOT NULL");
+
+                    b.HasIndex("SiteId", "Start")
+                        .HasDatabaseName("ix_room_bookings_site_id_starts_at");
+
+                    b.ToTable("room_bookings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_room_bookings_attendees", "attendees >= 1");
+
+                            t.HasCheckConstraint("ck_room_bookings_party", "(party_kind = 'Company') = (company_id IS NOT NULL) AND (party_kind = 'External') = (external_name IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_room_bookings_period", "ends_at > starts_at AND blocked_until >= ends_at");
+                        });
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Rooms.RoomSettings", b =>
+                {
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("space_id");
+
+                    b.Property<int>("BufferMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("buffer_minutes");
+
+                    b.Property<int>("CancellationNoticeMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("cancellation_notice_minutes");
+
+                    b.Property<decimal>("DayRate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("day_rate");
+
+                    b.Property<int>("Equipment")
+                        .HasColumnType("integer")
+                        .HasColumnName("equipment");
+
+                    b.Property<string>("FeedToken")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("feed_token");
+
+                    b.Property<decimal>("HalfDayRate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("half_day_rate");
+
+                    b.Property<decimal>("HourRate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("hour_rate");
+
+                    b.Property<int>("IncludedHoursPerMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("included_hours_per_month");
+
+                    b.Property<int>("MaxBookingMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_booking_minutes");
+
+                    b.Property<int>("MinBookingMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_booking_minutes");
+
+                    b.PrimitiveCollection<int[]>("OpeningMinutes")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("opening_minutes");
+
+                    b.Property<decimal>("VatPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("vat_percent");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("SpaceId")
+                        .HasName("pk_room_settings");
+
+                    b.HasIndex("FeedToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_room_settings_feed_token");
+
+                    b.ToTable("room_settings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_room_settings_buffer", "buffer_minutes BETWEEN 0 AND 120");
+
+                            t.HasCheckConstraint("ck_room_settings_hours", "cardinality(opening_minutes) = 14");
+
+                            t.HasCheckConstraint("ck_room_settings_included", "included_hours_per_month BETWEEN 0 AND 200");
+
+                            t.HasCheckConstraint("ck_room_settings_lengths", "min_booking_minutes >= 15 AND max_booking_minutes >= min_booking_minutes AND max_booking_minutes <= 1440");
+                        });
+                });
+
             modelBuilder.Entity("Technopark.Domain.Sites.Site", b =>
                 {
                     b.Property<int>("Id")
@@ -1452,6 +1674,20 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("AttachmentContent")
+                        .HasColumnType("bytea")
+                        .HasColumnName("attachment_content");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("attachment_name");
+
+                    b.Property<string>("AttachmentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("attachment_type");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
@@ -1812,6 +2048,39 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_reporting_reminders_companies_company_id");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Rooms.Booking", b =>
+                {
+                    b.HasOne("Technopark.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_room_bookings_companies_company_id");
+
+                    b.HasOne("Technopark.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_room_bookings_sites_site_id");
+
+                    b.HasOne("Technopark.Domain.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_room_bookings_spaces_space_id");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Rooms.RoomSettings", b =>
+                {
+                    b.HasOne("Technopark.Domain.Spaces.Space", null)
+                        .WithOne()
+                        .HasForeignKey("Technopark.Domain.Rooms.RoomSettings", "SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_room_settings_spaces_space_id");
                 });
 
             modelBuilder.Entity("Technopark.Domain.Spaces.Space", b =>

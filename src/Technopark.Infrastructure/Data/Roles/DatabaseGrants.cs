@@ -8,6 +8,7 @@ namespace Technopark.Infrastructure.Data.Roles;
 /// migration gets its grants), and sets default privileges for objects it creates later:
 /// - domain tables: SELECT, INSERT, UPDATE, DELETE (never TRUNCATE, REFERENCES or TRIGGER);
 /// - audit_log: SELECT, INSERT only (append-only, also guarded by triggers against the owner);
+/// - room_bookings: no DELETE (a booking is cancelled and kept);
 /// - the migrations history: SELECT only; sequences: USAGE, SELECT;
 /// - nothing to create in the schema (no DDL); the app role owns nothing, so it cannot ALTER, DROP or
 ///   disable a trigger, and as NOSUPERUSER it cannot SET session_replication_role.
@@ -21,6 +22,9 @@ public static class DatabaseGrants
 
     public const string AuditTable = "audit_log";
 
+    /// <summary>Room bookings are cancelled, never deleted (late cancellations and no-shows are counted).</summary>
+    public const string BookingsTable = "room_bookings";
+
     public static string Sql(string appRole)
     {
         var role = QuoteIdentifier(appRole);
@@ -30,6 +34,7 @@ public static class DatabaseGrants
             REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {role};
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
             REVOKE UPDATE, DELETE ON {AuditTable} FROM {role};
+            REVOKE DELETE ON {BookingsTable} FROM {role};
             REVOKE INSERT, UPDATE, DELETE ON {QuoteIdentifier(DependencyInjection.MigrationsHistoryTable)} FROM {role};
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
             ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role};
