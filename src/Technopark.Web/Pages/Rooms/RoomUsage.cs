@@ -34,7 +34,7 @@ public sealed class RoomUsage(TechnoparkDbContext db)
                           where b.SiteId == siteId && b.CompanyId != null && (companyIds == null || companyIds.Contains(b.CompanyId.Value))
                                 && (b.CancelledAt == null || b.CancelledLate)
                           join r in db.RoomSettings on b.SpaceId equals r.SpaceId
-                          select new { b.Id, CompanyId = (int)b.CompanyId, b.SpaceId, b.Start, b.End, r.IncludedHoursPerMonth })
+                          select new { b.Id, CompanyId = b.CompanyId ?? 0, b.SpaceId, b.Start, b.End, r.IncludedHoursPerMonth })
             .ToListAsync(cancellationToken);
         return [.. rows.GroupBy(r => (r.CompanyId, r.SpaceId)).Select(g =>
         {
