@@ -8,6 +8,7 @@ using Technopark.Domain.Sites;
 using Technopark.Infrastructure.Data;
 using Technopark.TestSupport;
 using Technopark.Web.Authorization;
+using Technopark.Web.Localization;
 using Technopark.Web.Pages.Rooms;
 
 namespace Technopark.IntegrationTests.Rooms;
@@ -184,8 +185,20 @@ public class BookingServiceTests(AppFixture app) : IClassFixture<AppFixture>
             var storedAcross = await db.Bookings.SingleAsync(b => b.Id == across.Id);
             Assert.Equal(new DateTimeOffset(dayAfter.ToDateTime(new TimeOnly(10, 0)), change.After), storedNext.Start);
             Assert.Equal(new TimeOnly(10, 0), TimeOnly.FromDateTime(SiteTime.Local(storedNext.Start)));
+            Assert.Equal($"{dayAfter.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} 10:00", Display.Moment(storedNext.Start)); // as pages show it
             Assert.Equal(change.At.AddMinutes(-30), storedAcross.Start);
             Assert.Equal(60 + (int)Math.Max(0, shift.TotalMinutes) - (int)shift.TotalMinutes, storedAcross.Minutes);
+        }
+    }
+
+    [Fact]
+    public void Moment_EveryQuarterHourOfTheComingYear_ShowsTheWallClockOfTheTimeZoneDatabase()
+    {
+        Assert.True(ClockChangesOf(2027).Count >= 2, "The time-zone database gives no 2027 clock change for Africa/Casablanca");
+        for (var t = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero); t.Year == 2027; t = t.AddMinutes(15))
+        {
+            var wall = t.UtcDateTime + SiteTime.Zone.GetUtcOffset(t);
+            Assert.Equal(wall.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture), Display.Moment(t));
         }
     }
 
