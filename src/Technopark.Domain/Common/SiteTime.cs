@@ -12,7 +12,8 @@ public static class SiteTime
     public static readonly TimeZoneInfo Zone = FindZone();
 
     /// <summary>The wall-clock time an instant shows in Morocco.</summary>
-    public static DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
+    public static DateTime Local(DateTimeOffset instant) =>
+        DateTime.SpecifyKind(instant.UtcDateTime.Add(Zone.GetUtcOffset(instant)), DateTimeKind.Unspecified);
 
     /// <summary>The Moroccan calendar day of an instant.</summary>
     public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(Local(instant));
@@ -36,27 +37,54 @@ public static class SiteTime
     public static DateTimeOffset Instant(DateOnly day, int minuteOfDay, SkippedTime skipped = SkippedTime.Refuse)
     {
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified).AddMinutes(minuteOfDay);
-        if (Zone.IsInvalidTime(local))
+        if (FirstShowing(local) is { } instant)
         {
-            if (skipped == SkippedTime.Refuse)
-            {
-                throw new DomainException("Rooms.Time.Skipped", local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            // The clock jumps forward over a whole number of minutes: the first valid minute is the end of the gap.
-            while (Zone.IsInvalidTime(local))
-            {
-                local = local.AddMinutes(1);
-            }
+            return instant;
         }
 
-        var offset = Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max() : Zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset).ToUniversalTime();
+        if (skipped == SkippedTime.Refuse)
+        {
+            throw new DomainException("Rooms.Time.Skipped", local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        // The clock jumps forward over a whole number of minutes: the first valid minute is the end of the gap.
+        for (var later = local.AddMinutes(1); ; later = later.AddMinutes(1))
+        {
+            if (FirstShowing(later) is { } next)
+            {
+                return next;
+            }
+        }
     }
 
     /// <summary>Whether the wall clock skips <paramref name="minuteOfDay"/> on <paramref name="day"/> (the night it moves forward).</summary>
     public static bool IsSkipped(DateOnly day, int minuteOfDay) =>
-        Zone.IsInvalidTime(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified).AddMinutes(minuteOfDay));
+        FirstShowing(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified).AddMinutes(minuteOfDay)) is null;
+
+    /// <summary>
+    /// The first instant the wall clock shows <paramref name="local"/>, or null when it skips it. Computed from the offsets the
+    /// database gives instants (its transitions), not from <see cref="TimeZoneInfo.IsInvalidTime"/> and
+    /// <see cref="TimeZoneInfo.IsAmbiguousTime"/>: .NET reads Morocco's Ramadan hour as a negative daylight saving time and
+    /// does not see the hour skipped when the clock moves forward after Ramadan (SiteTimeTests).
+    /// </summary>
+    private static DateTimeOffset? FirstShowing(DateTime local)
+    {
+        // An offset the clock has at this reading is in force at an instant within 14 hours of it; probing every 3 hours
+        // finds each offset in force around it (Morocco's last weeks).
+        var asUtc = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeSpan.Zero);
+        DateTimeOffset? first = null;
+        for (var hours = -15; hours <= 15; hours += 3)
+        {
+            var offset = Zone.GetUtcOffset(asUtc.AddHours(hours));
+            var instant = asUtc - offset;
+            if (Zone.GetUtcOffset(instant) == offset && (first is null || instant < first))
+            {
+                first = instant;
+            }
+        }
+
+        return first;
+    }
 
     private static TimeZoneInfo FindZone()
     {

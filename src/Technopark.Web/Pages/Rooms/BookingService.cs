@@ -42,18 +42,25 @@ public sealed class BookingService(TechnoparkDbContext db, RoomCatalog catalog, 
         var room = await catalog.FindAsync(site.SiteId, request.SpaceId, cancellationToken)
             ?? throw new DomainException("Rooms.Booking.RoomNotFound") { Field = nameof(Booking.SpaceId) };
         var now = clock.GetUtcNow();
+        var days = request.RepeatUntil is { } until ? Recurrence.Weekly(request.Slot.Day, until) : [request.Slot.Day];
         if (request.Party.CompanyId is { } companyId)
         {
+            // A resident today (of this site, not left), and still one on every booked day: a company leaving on its stay's
+            // planned end day books nothing from that day on.
             var today = SiteTime.DayOf(now);
-            var resident = await db.Companies.AnyAsync(c => c.Id == companyId && c.SiteId == site.SiteId && (c.ExitedOn == null || c.ExitedOn > today),
-                cancellationToken);
-            if (!resident)
+            var company = await db.Companies.Where(c => c.Id == companyId && c.SiteId == site.SiteId).Select(c => new { c.ExitedOn })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (company is null || company.ExitedOn <= today)
             {
                 throw new DomainException("Rooms.Booking.CompanyNotResident") { Field = nameof(Booking.CompanyId) };
             }
+
+            if (company.ExitedOn is { } exit && exit <= days[^1])
+            {
+                throw new DomainException("Rooms.Booking.CompanyLeaves", Localization.Display.Day(exit)) { Field = nameof(Booking.CompanyId) };
+            }
         }
 
-        var days = request.RepeatUntil is { } until ? Recurrence.Weekly(request.Slot.Day, until) : [request.Slot.Day];
         var seriesId = days.Count > 1 ? Guid.NewGuid() : (Guid?)null;
         var first = Create(room, request, request.Slot, userId, now, seriesId); // the first date's errors go next to their fields
         var bookings = new List<Booking> { first };
