@@ -36,7 +36,7 @@ public static class SiteTime
     public static DateTimeOffset Instant(DateOnly day, int minuteOfDay, SkippedTime skipped = SkippedTime.Refuse)
     {
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified).AddMinutes(minuteOfDay);
-        if (Zone.IsInvalidTime(local))
+        if (IsSkipped(local))
         {
             if (skipped == SkippedTime.Refuse)
             {
@@ -44,7 +44,7 @@ public static class SiteTime
             }
 
             // The clock jumps forward over a whole number of minutes: the first valid minute is the end of the gap.
-            while (Zone.IsInvalidTime(local))
+            while (IsSkipped(local))
             {
                 local = local.AddMinutes(1);
             }
@@ -56,7 +56,16 @@ public static class SiteTime
 
     /// <summary>Whether the wall clock skips <paramref name="minuteOfDay"/> on <paramref name="day"/> (the night it moves forward).</summary>
     public static bool IsSkipped(DateOnly day, int minuteOfDay) =>
-        Zone.IsInvalidTime(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified).AddMinutes(minuteOfDay));
+        IsSkipped(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified).AddMinutes(minuteOfDay));
+
+    /// <summary>
+    /// Whether the wall clock never shows <paramref name="local"/>. Morocco's zone is written with a negative daylight
+    /// saving (+01 all year, +00 during Ramadan), and .NET's <see cref="TimeZoneInfo.IsInvalidTime"/> does not see the gap
+    /// when the clock moves forward after Ramadan (02:00 → 03:00): a time in it is the one that does not come back from
+    /// its own instant.
+    /// </summary>
+    private static bool IsSkipped(DateTime local) =>
+        Zone.IsInvalidTime(local) || TimeZoneInfo.ConvertTime(new DateTimeOffset(local, Zone.GetUtcOffset(local)), Zone).DateTime != local;
 
     private static TimeZoneInfo FindZone()
     {

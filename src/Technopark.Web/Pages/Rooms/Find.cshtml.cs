@@ -57,7 +57,7 @@ public sealed class FindModel(RoomCatalog catalog, IValidator<FindModel.QueryMod
     }
 
     /// <summary>The same question on another day (the empty answer suggests the next one).</summary>
-    public string? OnDay(DateOnly day) => Url.Page("/Rooms/Find", new
+    public string? DayLink(DateOnly day) => Url.Page("/Rooms/Find", new
     {
         slug = Site.Slug, day = Display.Iso(day), from = Query.From, to = Query.To, people = Query.People, minutes = Query.Minutes,
         equipment = Query.Equipment,
