@@ -35,7 +35,7 @@ public sealed record BookingSlot(DateOnly Day, int StartMinute, int EndMinute)
         }
         catch (DomainException e) when (e.Field is null)
         {
-            throw new DomainException(e.Code, e.Arguments) { Field = field };
+            throw new DomainException(e.Code, [.. e.Arguments]) { Field = field }; // the arguments, not the list as one argument
         }
     }
 }
