@@ -41,7 +41,7 @@ public class RoomJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFix
 
         // Back on the day view: the status message and the booking's block.
         await page.WaitForURLAsync($"**{Rooms}?day={Iso(day)}");
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync(code);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = code }).First).ToBeVisibleAsync();
         var booking = await LiveBookingAsync(room);
         Assert.Equal((SiteTime.Instant(day, 10 * 60), SiteTime.Instant(day, 11 * 60)), (booking.Start, booking.End));
         Assert.Equal((BookingPartyKind.Company, companyId, 4), (booking.PartyKind, booking.CompanyId!.Value, booking.Attendees));
