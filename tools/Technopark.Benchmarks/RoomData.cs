@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Technopark.Domain.Common;
 using Technopark.Domain.Rooms;
+using Technopark.Domain.Spaces;
 using Technopark.TestSupport;
 
 namespace Technopark.Benchmarks;
@@ -25,11 +26,14 @@ internal static class RoomData
 {
     public const int MeetingRooms = 20, TrainingRooms = 8, ConferenceRooms = 2;
     public const int Companies = 300;
-    public const int Opens = 7 * 60, Closes = 22 * 60, BufferMinutes = 15, IncludedHours = 10;
+    public const int Opens = 7 * 60, Closes = 22 * 60, BufferMinutes = RoomSettings.DefaultBufferMinutes, IncludedHours = 10;
     public const int DaysBack = 730, DaysAhead = 365;
 
     /// <summary>The length of the bookings the benchmark POSTs (the gaps recorded fit it with the buffer).</summary>
     public const int GapMinutes = 60;
+
+    /// <summary>The space kinds booked by the hour (<see cref="RoomSettings.IsRoom"/>), as an SQL list.</summary>
+    private static readonly string RoomKinds = string.Join(", ", Enum.GetValues<SpaceKind>().Where(RoomSettings.IsRoom).Select(k => $"'{k}'"));
 
     private static readonly int[] Lengths = [30, 45, 60, 60, 60, 90, 90, 120, 120, 180, 240];
     private static readonly int[] Gaps = [0, 0, 0, 0, 15, 15, 30, 30, 45, 60, 90];
@@ -48,13 +52,13 @@ internal static class RoomData
         {
             for (var i = 0; i < rooms; i++)
             {
-                var (code, kind, seats) = i < MeetingRooms ? ($"BR-{i + 1:00}", "MeetingRoom", random.Next(6, 17))
-                    : i < MeetingRooms + TrainingRooms ? ($"BT-{i - MeetingRooms + 1:00}", "TrainingRoom", random.Next(20, 41))
-                    : ($"BC-{i - MeetingRooms - TrainingRooms + 1:00}", "ConferenceRoom", random.Next(100, 201));
+                var (code, kind, seats) = i < MeetingRooms ? ($"BR-{i + 1:00}", SpaceKind.MeetingRoom, random.Next(6, 17))
+                    : i < MeetingRooms + TrainingRooms ? ($"BT-{i - MeetingRooms + 1:00}", SpaceKind.TrainingRoom, random.Next(20, 41))
+                    : ($"BC-{i - MeetingRooms - TrainingRooms + 1:00}", SpaceKind.ConferenceRoom, random.Next(100, 201));
                 await copy.StartRowAsync(cancellationToken);
                 await copy.WriteAsync(siteId, NpgsqlDbType.Integer, cancellationToken);
                 await copy.WriteAsync(code, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(kind, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(kind.ToString(), NpgsqlDbType.Varchar, cancellationToken);
                 await copy.WriteAsync(i % 4, NpgsqlDbType.Integer, cancellationToken);
                 await copy.WriteAsync(seats * 2.5m, NpgsqlDbType.Numeric, cancellationToken);
                 await copy.WriteAsync(seats, NpgsqlDbType.Integer, cancellationToken);
@@ -66,7 +70,7 @@ internal static class RoomData
         }
 
         var spaces = await BenchmarkSql.ListAsync(connection,
-            $"SELECT id, seats FROM spaces WHERE site_id = {siteId} AND kind IN ('MeetingRoom', 'TrainingRoom', 'ConferenceRoom') ORDER BY id",
+            $"SELECT id, seats FROM spaces WHERE site_id = {siteId} AND kind IN ({RoomKinds}) ORDER BY id",
             r => (Id: r.GetInt32(0), Seats: r.GetInt32(1)), cancellationToken);
 
         // Rooms of the reference data (if any) get the benchmark's settings too: one shape for every room of the site.
@@ -84,8 +88,8 @@ internal static class RoomData
                 await copy.WriteAsync((int)RoomEquipments.All[random.Next(RoomEquipments.All.Count)] | (int)RoomEquipment.Screen, NpgsqlDbType.Integer,
                     cancellationToken);
                 await copy.WriteAsync(everyDay, NpgsqlDbType.Array | NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync(30, NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync(8 * 60, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(RoomSettings.DefaultMinMinutes, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(RoomSettings.DefaultMaxMinutes, NpgsqlDbType.Integer, cancellationToken);
                 await copy.WriteAsync(BufferMinutes, NpgsqlDbType.Integer, cancellationToken);
                 await copy.WriteAsync(RoomSettings.DefaultNoticeMinutes, NpgsqlDbType.Integer, cancellationToken);
                 await copy.WriteAsync(200m + space.Seats * 5, NpgsqlDbType.Numeric, cancellationToken);
@@ -141,9 +145,9 @@ internal static class RoomData
                         var end = SiteTime.Instant(day, cursor + minutes, SkippedTime.MoveLater);
                         var blockedUntil = end.AddMinutes(BufferMinutes);
                         var party = random.Next(20);
-                        var kind = party < 15 ? "Company" : party < 17 ? "Site" : "External";
+                        var kind = party < 15 ? BookingPartyKind.Company : party < 17 ? BookingPartyKind.Site : BookingPartyKind.External;
                         // The persona's company books about one company booking in 25, so that its month has used and billable hours.
-                        int? companyId = kind == "Company" ? (random.Next(25) == 0 ? residentId : companyIds[random.Next(companyIds.Count)]) : null;
+                        int? companyId = kind == BookingPartyKind.Company ? (random.Next(25) == 0 ? residentId : companyIds[random.Next(companyIds.Count)]) : null;
                         var created = Min(start.AddDays(-random.Next(1, 30)), generatedAt).AddMinutes(-random.Next(1, 600));
                         var cancel = random.Next(20) == 0;
 
@@ -155,7 +159,7 @@ internal static class RoomData
                         await copy.WriteAsync(blockedUntil, NpgsqlDbType.TimestampTz, cancellationToken);
                         await copy.WriteAsync(random.Next(1, space.Seats + 1), NpgsqlDbType.Integer, cancellationToken);
                         await WriteNullableAsync(copy, random.Next(3) == 0 ? null : Titles[random.Next(Titles.Length)], cancellationToken);
-                        await copy.WriteAsync(kind, NpgsqlDbType.Varchar, cancellationToken);
+                        await copy.WriteAsync(kind.ToString(), NpgsqlDbType.Varchar, cancellationToken);
                         if (companyId is { } company)
                         {
                             await copy.WriteAsync(company, NpgsqlDbType.Integer, cancellationToken);
@@ -165,7 +169,7 @@ internal static class RoomData
                             await copy.WriteNullAsync(cancellationToken);
                         }
 
-                        var external = kind == "External";
+                        var external = kind == BookingPartyKind.External;
                         await WriteNullableAsync(copy, external ? $"Organisation externe {random.Next(1, 400):000}" : null, cancellationToken);
                         await WriteNullableAsync(copy, external ? $"contact{random.Next(1, 400)}@example.ma" : null, cancellationToken);
                         await WriteNullableAsync(copy, external && random.Next(2) == 0 ? $"{random.NextInt64(100_000_000_000_000, 999_999_999_999_999)}" : null,
