@@ -1,10 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Technopark.TestSupport;
 
@@ -46,38 +42,37 @@ internal static class BoardBenchmark
         var (spaces, assignments) = await BoardData.FillAsync(database.ConnectionString, Slug, cancellationToken);
         Console.WriteLine($"Filled in {fill.Elapsed.TotalSeconds:0.0} s (binary COPY + ANALYZE).");
 
-        var counter = new SqlCommandCounter();
-        await using var factory = new CountingFactory(database.ConnectionString, counter);
-        var baseUrl = factory.StartKestrel();
-        using var client = await SignInAsync(factory, baseUrl);
+        await using var app = BenchmarkApp.Start(database.ConnectionString);
+        using var client = await app.SignInAsync(Persona.ManagerTanger);
 
         for (var i = 0; i < WarmUp; i++)
         {
             await GetBoardAsync(client, Days[i % Days.Length], cancellationToken);
         }
 
-        counter.Reset();
-        var board = new double[Requests];
-        for (var i = 0; i < Requests; i++)
+        app.Counter.Reset();
+        var board = await Timings.TimeAsync(Requests, i => GetBoardAsync(client, Days[i % Days.Length], cancellationToken));
+        var commandsPerRequest = app.Counter.For(BoardPath) / (double)Requests;
+
+        int siteId;
+        await using (var connection = new NpgsqlConnection(database.ConnectionString))
         {
-            var started = Stopwatch.GetTimestamp();
-            await GetBoardAsync(client, Days[i % Days.Length], cancellationToken);
-            board[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            await connection.OpenAsync(cancellationToken);
+            siteId = await BenchmarkSql.SiteIdAsync(connection, Slug, cancellationToken);
         }
 
-        var commandsPerRequest = counter.For(BoardPath) / (double)Requests;
-        var (raw, rows, lastDay) = await TimeRawSqlAsync(database.ConnectionString, cancellationToken);
-        var plan = await ExplainAsync(database.ConnectionString, Days[4], cancellationToken);
+        var lastDay = Days[(WarmUp + Requests - 1) % Days.Length];
+        var (raw, rows) = await BenchmarkSql.TimeAsync(database.ConnectionString, BoardSql, WarmUp, Requests,
+            (command, round) => Bind(command, siteId, Days[round % Days.Length]), cancellationToken);
+        var plan = await BenchmarkSql.ExplainAsync(database.ConnectionString, BoardSql, command => Bind(command, siteId, Days[4]), cancellationToken);
 
-        Array.Sort(board);
-        Array.Sort(raw);
-        var boardP95 = Percentile(board, 95);
-        var rawP95 = Percentile(raw, 95);
+        var boardP95 = Timings.Percentile(board, 95);
+        var rawP95 = Timings.Percentile(raw, 95);
         Console.WriteLine();
         Console.WriteLine($"Site '{Slug}': {spaces} spaces, {assignments} assignments; {Days.Length} dates, {Requests} GETs after {WarmUp} warm-up GETs ({Environment.ProcessorCount} cores)");
-        Console.WriteLine($"Board GET  p50 {Percentile(board, 50):0.0} ms | p95 {boardP95:0.0} ms | p99 {Percentile(board, 99):0.0} ms | max {board[^1]:0.0} ms");
+        Console.WriteLine($"Board GET  {Timings.Summary(board)}");
         Console.WriteLine($"SQL commands per board request: {commandsPerRequest:0.##}");
-        Console.WriteLine($"Raw board SQL ({rows} rows on {lastDay:yyyy-MM-dd}) p50 {Percentile(raw, 50):0.00} ms | p95 {rawP95:0.00} ms");
+        Console.WriteLine($"Raw board SQL ({rows} rows on {lastDay:yyyy-MM-dd}) p50 {Timings.Percentile(raw, 50):0.00} ms | p95 {rawP95:0.00} ms");
         Console.WriteLine($"Ratio board p95 / raw SQL p95: {boardP95 / rawP95:0.0}");
         Console.WriteLine($"Target board p95 < {TargetP95Ms} ms: {(boardP95 < TargetP95Ms ? "met" : "MISSED")}");
         Console.WriteLine();
@@ -86,21 +81,10 @@ internal static class BoardBenchmark
         return 0;
     }
 
-    private static async Task<HttpClient> SignInAsync(CountingFactory factory, string baseUrl)
+    private static void Bind(NpgsqlCommand command, int siteId, DateOnly day)
     {
-        await Personas.EnsureAsync(factory, Persona.ManagerTanger);
-        var client = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
-        {
-            BaseAddress = new Uri(baseUrl),
-        };
-        using var response = await Personas.PostFormAsync(client, "/Identity/Account/Login", new()
-        {
-            ["Input.Email"] = Personas.Email(Persona.ManagerTanger),
-            ["Input.Password"] = Personas.Password,
-        });
-        return response.StatusCode == HttpStatusCode.Redirect
-            ? client
-            : throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
+        command.Parameters.AddWithValue("siteId", siteId);
+        command.Parameters.AddWithValue("day", day);
     }
 
     private static async Task GetBoardAsync(HttpClient client, DateOnly day, CancellationToken cancellationToken)
@@ -110,75 +94,6 @@ internal static class BoardBenchmark
         if (response.StatusCode != HttpStatusCode.OK || !html.Contains("board-summary", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"Board answered {(int)response.StatusCode}");
-        }
-    }
-
-    private static async Task<(double[] Timings, int Rows, DateOnly Day)> TimeRawSqlAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var siteId = await SiteIdAsync(connection, cancellationToken);
-        var timings = new double[Requests];
-        var rows = 0;
-        var day = Days[0];
-        for (var i = -WarmUp; i < Requests; i++)
-        {
-            day = Days[(i + WarmUp) % Days.Length];
-            var started = Stopwatch.GetTimestamp();
-            await using var command = new NpgsqlCommand(BoardSql, connection);
-            command.Parameters.AddWithValue("siteId", siteId);
-            command.Parameters.AddWithValue("day", day);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            rows = 0;
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows++;
-            }
-
-            if (i >= 0)
-            {
-                timings[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            }
-        }
-
-        return (timings, rows, day);
-    }
-
-    private static async Task<string> ExplainAsync(string connectionString, DateOnly day, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        var siteId = await SiteIdAsync(connection, cancellationToken);
-        await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + BoardSql, connection);
-        command.Parameters.AddWithValue("siteId", siteId);
-        command.Parameters.AddWithValue("day", day);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var lines = new List<string>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            lines.Add(reader.GetString(0));
-        }
-
-        return string.Join(Environment.NewLine, lines);
-    }
-
-    private static async Task<int> SiteIdAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand($"SELECT id FROM sites WHERE slug = '{Slug}'", connection);
-        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    /// <summary>Nearest-rank percentile of sorted values.</summary>
-    private static double Percentile(double[] sorted, int percent) =>
-        sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
-
-    /// <summary>The app on the benchmark database, with the command counter attached to every context.</summary>
-    private sealed class CountingFactory(string connectionString, SqlCommandCounter counter) : TechnoparkFactory(connectionString)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(counter));
         }
     }
 }

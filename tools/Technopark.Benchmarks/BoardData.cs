@@ -21,7 +21,7 @@ internal static class BoardData
         var random = new Random(42);
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        var siteId = await ScalarAsync<int>(connection, $"SELECT id FROM sites WHERE slug = '{slug}'", cancellationToken);
+        var siteId = await BenchmarkSql.SiteIdAsync(connection, slug, cancellationToken);
 
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY spaces (site_id, code, kind, floor, area_square_meters, seats, monthly_rate, is_active) FROM STDIN (FORMAT BINARY)", cancellationToken))
@@ -46,26 +46,11 @@ internal static class BoardData
             await copy.CompleteAsync(cancellationToken);
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY companies (site_id, legal_name, form, sector) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            string[] forms = ["Startup", "Tpe", "Pme", "AutoEntrepreneur", "ProjectHolder"];
-            string[] sectors = ["digital", "it", "green-tech", "creative-industries", "services"];
-            for (var i = 1; i <= Companies; i++)
-            {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(siteId, NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync($"Entreprise {i:0000}", NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(forms[i % forms.Length], NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(sectors[i % sectors.Length], NpgsqlDbType.Varchar, cancellationToken);
-            }
+        await BenchmarkSql.CopyCompaniesAsync(connection, siteId, Enumerable.Range(1, Companies).Select(i => $"Entreprise {i:0000}"), cancellationToken);
 
-            await copy.CompleteAsync(cancellationToken);
-        }
-
-        var spaces = await ListAsync(connection, $"SELECT id, kind, seats, monthly_rate FROM spaces WHERE site_id = {siteId} AND is_active ORDER BY id",
+        var spaces = await BenchmarkSql.ListAsync(connection, $"SELECT id, kind, seats, monthly_rate FROM spaces WHERE site_id = {siteId} AND is_active ORDER BY id",
             r => (Id: r.GetInt32(0), Office: r.GetString(1) == "Office", Seats: r.GetInt32(2), Rate: r.GetDecimal(3)), cancellationToken);
-        var companyIds = await ListAsync(connection, $"SELECT id FROM companies WHERE site_id = {siteId} ORDER BY id", r => r.GetInt32(0), cancellationToken);
+        var companyIds = await BenchmarkSql.ListAsync(connection, $"SELECT id FROM companies WHERE site_id = {siteId} ORDER BY id", r => r.GetInt32(0), cancellationToken);
 
         var assignments = 0;
         await using (var copy = await connection.BeginBinaryImportAsync(
@@ -121,30 +106,8 @@ internal static class BoardData
             await copy.CompleteAsync(cancellationToken);
         }
 
-        await using (var analyze = new NpgsqlCommand("ANALYZE", connection))
-        {
-            await analyze.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await BenchmarkSql.ExecuteAsync(connection, "ANALYZE", cancellationToken);
 
-        return (await ScalarAsync<int>(connection, $"SELECT count(*)::int FROM spaces WHERE site_id = {siteId}", cancellationToken), assignments);
-    }
-
-    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private static async Task<List<T>> ListAsync<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var list = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            list.Add(read(reader));
-        }
-
-        return list;
+        return (await BenchmarkSql.ScalarAsync<int>(connection, $"SELECT count(*)::int FROM spaces WHERE site_id = {siteId}", cancellationToken), assignments);
     }
 }
