@@ -7,7 +7,8 @@ namespace Technopark.Web;
 /// <summary>
 /// Slows down password guessing and spam: form posts to sign-in, register, password reset and
 /// apply are limited per client address (a fixed window). A refusal is a 429 with Retry-After,
-/// shown to people as a friendly page.
+/// shown to people as a friendly page. The anonymous iCalendar feeds (a secret token in the URL) are limited too, per
+/// client address: calendar apps poll every few minutes, a client trying tokens does not get far.
 /// </summary>
 public static class RateLimits
 {
@@ -21,12 +22,19 @@ public static class RateLimits
     public static IServiceCollection AddTechnoparkRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var permitLimit = configuration.GetValue("RateLimits:FormPostsPerMinute", 10);
+        var feedLimit = configuration.GetValue("RateLimits:FeedRequestsPerMinute", 60);
         var window = TimeSpan.FromMinutes(1);
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var route = RouteOf(context);
+                if (route is { } feed && IsFeed(feed))
+                {
+                    return RateLimitPartition.GetFixedWindowLimiter($"{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}|feeds",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = feedLimit, Window = window, QueueLimit = 0 });
+                }
+
                 if (!HttpMethods.IsPost(context.Request.Method) || route is null
                     || !LimitedPaths.Any(p => route.Value.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
                 {
@@ -48,6 +56,9 @@ public static class RateLimits
         });
         return services;
     }
+
+    /// <summary>The anonymous calendar feeds (room and company): their route ends with /feed/{token}.ics.</summary>
+    private static bool IsFeed(PathString route) => route.Value?.EndsWith("/feed/{token}.ics", StringComparison.Ordinal) == true;
 
     /// <summary>
     /// The endpoint the request reaches, as its route pattern ("/Identity/Account/Login"), not the raw path:

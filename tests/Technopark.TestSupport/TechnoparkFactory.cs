@@ -10,7 +10,7 @@ namespace Technopark.TestSupport;
 
 /// <summary>
 /// The real app (Program) on a test database, in the "Testing" environment. Form posts are not rate
-/// limited unless <paramref name="productionRateLimits"/> (tests sign in many times from one address). The app's
+/// limited (nor calendar feeds) unless <paramref name="productionRateLimits"/> (tests sign in many times from one address). The app's
 /// <see cref="TimeProvider"/> is <see cref="Clock"/>: a test that depends on "today" sets it instead of reading the wall clock.
 /// </summary>
 public class TechnoparkFactory(string connectionString, bool demoData = false, bool productionRateLimits = false) : WebApplicationFactory<Program>
@@ -29,6 +29,7 @@ public class TechnoparkFactory(string connectionString, bool demoData = false, b
         if (!productionRateLimits)
         {
             builder.UseSetting("RateLimits:FormPostsPerMinute", "100000");
+            builder.UseSetting("RateLimits:FeedRequestsPerMinute", "100000");
         }
 
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));

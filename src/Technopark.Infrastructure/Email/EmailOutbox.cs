@@ -5,6 +5,11 @@ namespace Technopark.Infrastructure.Email;
 /// <summary>Queues an email in the outbox; it is saved with the caller's next SaveChanges.</summary>
 public sealed class EmailOutbox(TechnoparkDbContext db, TimeProvider clock)
 {
-    public void Enqueue(string to, string subject, string htmlBody, string textBody) =>
-        db.Outbox.Add(OutboxMessage.Create(to, subject, htmlBody, textBody, clock.GetUtcNow()));
+    /// <summary>Queues the email and returns it (to attach a file before it is saved).</summary>
+    public OutboxMessage Enqueue(string to, string subject, string htmlBody, string textBody)
+    {
+        var message = OutboxMessage.Create(to, subject, htmlBody, textBody, clock.GetUtcNow());
+        db.Outbox.Add(message);
+        return message;
+    }
 }

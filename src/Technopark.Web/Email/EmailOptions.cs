@@ -37,4 +37,7 @@ public sealed class SmtpOptions
     public string From { get; set; } = "no-reply@technopark.ma";
 
     public bool EnableSsl { get; set; } = true;
+
+    /// <summary>When set, messages are written there as .eml files instead of being sent (a local check of what a server would get).</summary>
+    public string? PickupDirectory { get; set; }
 }

@@ -33,6 +33,23 @@ public sealed class SmtpTransport(IOptions<EmailOptions> options) : IEmailTransp
 
         using var mail = new MailMessage(smtp.From, message.To) { Subject = message.Subject, Body = message.TextBody };
         mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, null, MediaTypeNames.Text.Html));
+        if (message.AttachmentContent is { } content)
+        {
+            // The stream is the attachment's and the attachment the message's: disposing the message disposes both.
+            var attachment = new Attachment(new MemoryStream(content), new ContentType(message.AttachmentType ?? MediaTypeNames.Application.Octet))
+            {
+                Name = message.AttachmentName,
+            };
+            attachment.ContentDisposition!.FileName = message.AttachmentName;
+            mail.Attachments.Add(attachment);
+        }
+
+        if (!string.IsNullOrEmpty(smtp.PickupDirectory))
+        {
+            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
+            client.PickupDirectoryLocation = smtp.PickupDirectory;
+        }
+
         await client.SendMailAsync(mail, cancellationToken);
     }
 }

@@ -38,6 +38,6 @@ public static partial class TextToHtml
 /// <summary>Emails written as plain text: the HTML part is derived the same way for every sender.</summary>
 public static class OutboxTextExtensions
 {
-    public static void EnqueueText(this Technopark.Infrastructure.Email.EmailOutbox outbox, string to, string subject, string text) =>
+    public static Technopark.Infrastructure.Email.OutboxMessage EnqueueText(this Technopark.Infrastructure.Email.EmailOutbox outbox, string to, string subject, string text) =>
         outbox.Enqueue(to, subject, TextToHtml.Paragraphs(text), text);
 }

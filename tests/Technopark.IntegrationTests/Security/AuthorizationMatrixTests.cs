@@ -53,6 +53,11 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         // Booking form and free-slot finder (issue 14).
         ["sites/{slug}/rooms/book"] = ("/sites/tanger/rooms/book", TangerRooms),
         ["sites/{slug}/rooms/find"] = ("/sites/tanger/rooms/find", TangerRooms),
+        // Room calendars: the feed URLs page, the anonymous feeds (a wrong token is a 404 for everyone), the mailbox's attachments (HQ).
+        ["sites/{slug}/rooms/calendars"] = ("/sites/tanger/rooms/calendars", TangerRooms),
+        ["sites/{slug}/rooms/{spaceId:int}/feed/{token}.ics"] = ("/sites/tanger/rooms/999999/feed/not-a-real-token-0123456789abcdef.ics", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ["company/{id:int}/feed/{token}.ics"] = ("/company/{resident}/feed/not-a-real-token-0123456789abcdef.ics", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ["hq/mailbox/{id:long}/attachment"] = ("/hq/mailbox/999999/attachment", [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
         ["sites/{slug}/residents/{companyId:int}/logo"] = ("/sites/tanger/residents/{resident}/logo", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ["company/{id:int}/profile"] = ("/company/{resident}/profile", ResidentCompany),
         ["company/{id:int}/logo"] = ("/company/{resident}/logo", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden]),

@@ -45,6 +45,25 @@ public class RateLimitTests(RateLimitedAppFixture app) : IClassFixture<RateLimit
         Assert.Equal(HttpStatusCode.OK, page.StatusCode); // reading the page is never limited
     }
 
+    /// <summary>The anonymous calendar feeds (a token in the URL): 60 requests a minute per address, room and company feeds together.</summary>
+    [Fact]
+    public async Task Feeds_TooManyRequestsFromOneAddress_Get429()
+    {
+        using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false });
+        string[] urls = ["/sites/tanger/rooms/1/feed/guess-0123456789abcdef0123456789.ics", "/company/1/feed/guess-0123456789abcdef0123456789.ics"];
+
+        // A fixed window: should it turn during the loop, the refusal comes 60 requests later, never sooner than the 61st.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 121 && !statuses.Contains(HttpStatusCode.TooManyRequests); i++)
+        {
+            using var response = await client.GetAsync(urls[i % 2]);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses.Take(60), s => Assert.Equal(HttpStatusCode.NotFound, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
     [Theory]
     [InlineData("/Identity/Account/Login", "/Identity/Account/Login/")]
     [InlineData("/Identity/Account/Login", "/identity/account/login/")]

@@ -24,13 +24,13 @@ public sealed class MailboxModel(TechnoparkDbContext db, IOptions<EmailOptions> 
         Messages = await db.Outbox.AsNoTracking()
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Take(Shown)
-            .Select(m => new MailRow(m.Id, m.To, m.Subject, m.CreatedAt, m.SentAt, m.Attempts, m.LastError, m.TextBody))
+            .Select(m => new MailRow(m.Id, m.To, m.Subject, m.CreatedAt, m.SentAt, m.Attempts, m.LastError, m.TextBody, m.AttachmentName))
             .ToListAsync(cancellationToken);
         return Page();
     }
 
     public sealed record MailRow(long Id, string To, string Subject, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, int Attempts,
-        string? LastError, string TextBody)
+        string? LastError, string TextBody, string? AttachmentName = null)
     {
         /// <summary>The body HTML-encoded, then with its URLs as links.</summary>
         public string BodyHtml => TextToHtml.Linkify(TextBody);

@@ -26,7 +26,7 @@ public sealed class SlotTakenException(IReadOnlyList<FreeSlot> nearest)
 /// requests for one slot exactly one is saved, the others learn the nearest free slots. A weekly series is saved
 /// whole or not at all, naming every date that cannot be booked.
 /// </summary>
-public sealed class BookingService(TechnoparkDbContext db, RoomCatalog catalog, AuditTrail audit, TimeProvider clock)
+public sealed class BookingService(TechnoparkDbContext db, RoomCatalog catalog, AuditTrail audit, BookingMail mail, TimeProvider clock)
 {
     /// <summary>How many other slots a "taken" message offers.</summary>
     public const int NearestOffered = 3;
@@ -98,6 +98,7 @@ public sealed class BookingService(TechnoparkDbContext db, RoomCatalog catalog, 
 
         audit.Record(seriesId is null ? "booking.create" : "booking.series", nameof(Booking), first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             site.SiteId, null, new { room = room.Space.Code, bookings = bookings.Select(Snapshot) });
+        await mail.ConfirmedAsync(bookings, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return bookings;
@@ -116,6 +117,7 @@ public sealed class BookingService(TechnoparkDbContext db, RoomCatalog catalog, 
         booking.Cancel(userId, clock.GetUtcNow(), notice);
         audit.Record("booking.cancel", nameof(Booking), booking.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), site.SiteId, null,
             Snapshot(booking));
+        await mail.CancelledAsync(booking, cancellationToken);
         await SaveAsync(cancellationToken);
         return booking;
     }
