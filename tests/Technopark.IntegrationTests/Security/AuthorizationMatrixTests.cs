@@ -50,6 +50,8 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         // Company profile and logo, public directory of residents, alumni lists (the resident persona company is not listed and has no logo).
         ["sites/{slug}/residents"] = ("/sites/tanger/residents", Public),
         // Shared rooms (issue 14): rows after this line.
+        // Room usage of the site (engineer D): site staff (reviewers too) and HQ read it; residents book from /sites/{slug}/rooms instead.
+        ["manage/{slug}/rooms"] = ("/manage/tanger/rooms?month=2027-01", TangerStaff),
         ["sites/{slug}/residents/{companyId:int}/logo"] = ("/sites/tanger/residents/{resident}/logo", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ["company/{id:int}/profile"] = ("/company/{resident}/profile", ResidentCompany),
         ["company/{id:int}/logo"] = ("/company/{resident}/logo", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden]),
