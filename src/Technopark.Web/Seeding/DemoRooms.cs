@@ -55,7 +55,8 @@ public sealed class DemoRooms(TechnoparkDbContext db, TimeProvider clock) : IDem
             var today = SiteTime.DayOf(now);
             var residents = await db.Companies.Where(c => c.SiteId == site.Id && (c.ExitedOn == null || c.ExitedOn > today))
                 .OrderBy(c => c.Id).Select(c => new { c.Id, c.LegalName }).Take(12).ToListAsync(cancellationToken);
-            var babBahr = residents.FirstOrDefault(c => c.LegalName == DemoResidents.ResidentCompany)?.Id;
+            var babBahr = await db.Companies.Where(c => c.SiteId == site.Id && c.LegalName == DemoResidents.ResidentCompany && c.ExitedOn == null)
+                .Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
             var plan = new Plan(rooms, now);
             if (babBahr is { } id && site.Slug == "tanger")
             {

@@ -91,7 +91,7 @@ public class RoomSettingsInput
         settings.Update(equipment, ToHours(), MinBookingMinutes, MaxBookingMinutes, BufferMinutes,
             (int)Math.Round((CancellationNoticeHours ?? 0) * 60, MidpointRounding.AwayFromZero),
             Amount(HourRate, culture, RoomSettings.MaxRate), Amount(HalfDayRate, culture, RoomSettings.MaxRate), Amount(DayRate, culture, RoomSettings.MaxRate),
-            Amount(VatPercent, culture, RoomSettings.MaxVatPercent), IncludedHoursPerMonth);
+            Amount(VatPercent, culture, RoomSettings.MaxRate), IncludedHoursPerMonth);
     }
 
     /// <summary>Shows the settings a new room gets (<see cref="RoomSettings.Default"/>).</summary>
@@ -231,7 +231,7 @@ public sealed class RoomSettingsValidator : AbstractValidator<RoomSettingsInput>
         Amount(x => x.HourRate, RoomSettings.MaxRate, text);
         Amount(x => x.HalfDayRate, RoomSettings.MaxRate, text);
         Amount(x => x.DayRate, RoomSettings.MaxRate, text);
-        Amount(x => x.VatPercent, RoomSettings.MaxVatPercent, text);
+        Amount(x => x.VatPercent, RoomSettings.MaxRate, text); // read up to any amount: the domain says the VAT's range
     }
 
     /// <summary>An amount in the page's language; empty is 0.</summary>
