@@ -140,6 +140,13 @@ public partial class RoomUsagePageTests(AppFixture app) : IClassFixture<AppFixtu
             .Select(m => $"{m.Groups[1].Value}: {m.Groups[2].Value} {m.Groups[3].Value} {m.Groups[4].Value} {m.Groups[5].Value} {m.Groups[6].Value}")
             .Where(r => rooms.Any(id => r.StartsWith($"{id}:", StringComparison.Ordinal))).ToList();
         Assert.Equal(expectedRooms, shownRooms);
+
+        var csv = System.Text.Encoding.UTF8.GetString(await client.GetByteArrayAsync("/manage/tanger/rooms?handler=Export&month=2027-03")).TrimStart('\uFEFF');
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(expectedCompanies.Count + 1, lines.Length);
+        var billable = march.Where(b => b.CompanyId == companies.Resident && b.SpaceId == rooms[0] && (!b.IsCancelled || b.CancelledLate)).Sum(b => (int)(b.End - b.Start).TotalMinutes) - 3 * 60;
+        var resident = lines.Single(l => l.StartsWith(Personas.ResidentCompany + ";MR-USE1;", StringComparison.Ordinal)).Split(';');
+        Assert.Equal((Math.Max(0, billable) / 60m).ToString(CultureInfo.GetCultureInfo("fr-MA")), resident[5]);
     }
 
     [Fact]

@@ -48,6 +48,18 @@ public sealed class IndexModel(
     public async Task OnGetAsync(string? month, string? day, CancellationToken cancellationToken) =>
         await LoadAsync(month, day, cancellationToken);
 
+    /// <summary>The month's use per company and room as CSV for Excel (French, ';', hours with decimal commas), as a later invoicing step reads it.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? month, CancellationToken cancellationToken)
+    {
+        await LoadAsync(month, null, cancellationToken);
+        var bytes = Hq.CsvExport.InFrench(() => Hq.CsvExport.Write(
+            [text["RoomsAdmin.Company"], text["RoomsAdmin.Room"], text["RoomsAdmin.IncludedShort"], text["RoomsAdmin.Used"], text["RoomsAdmin.Left"],
+                text["RoomsAdmin.Billable"], text["RoomsAdmin.LateCancellations"], text["RoomsAdmin.NoShows"]],
+            Companies.Select(c => (IReadOnlyList<object?>)[c.Company, c.Room, c.IncludedMinutes / 60m, c.UsedMinutes / 60m, c.LeftMinutes / 60m,
+                c.BillableMinutes / 60m, c.LateCancellations, c.NoShows])));
+        return File(bytes, Hq.CsvExport.ContentType, $"salles-{Site.Slug}-{MonthParameter(Month)}.csv");
+    }
+
     /// <summary>Marks a started booking of the site as a no-show, or takes the mark back (PRG to the same month and day).</summary>
     public async Task<IActionResult> OnPostNoShowAsync(long id, bool noShow, string? month, string? day, CancellationToken cancellationToken)
     {
