@@ -18,6 +18,7 @@ public static class DemoSeedingSetup
         services.AddScoped<IDemoSeeder, DemoProfiles>();
         services.AddScoped<IDemoSeeder, DemoApplications>();
         services.AddScoped<IDemoSeeder, DemoThread>(); // after the residents' seeder: it needs "Bab Bahr Robotics SARL"
+        services.AddScoped<IDemoSeeder, DemoRooms>(); // after the residents' seeder: Bab Bahr Robotics books rooms at Tanger
         return services;
     }
 }

@@ -58,6 +58,8 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["sites/{slug}/rooms/{spaceId:int}/feed/{token}.ics"] = ("/sites/tanger/rooms/999999/feed/not-a-real-token-0123456789abcdef.ics", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ["company/{id:int}/feed/{token}.ics"] = ("/company/{resident}/feed/not-a-real-token-0123456789abcdef.ics", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ["hq/mailbox/{id:long}/attachment"] = ("/hq/mailbox/999999/attachment", [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        // Room usage of the site (engineer D): site staff (reviewers too) and HQ read it; residents book from /sites/{slug}/rooms instead.
+        ["manage/{slug}/rooms"] = ("/manage/tanger/rooms?month=2027-01", TangerStaff),
         ["sites/{slug}/residents/{companyId:int}/logo"] = ("/sites/tanger/residents/{resident}/logo", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ["company/{id:int}/profile"] = ("/company/{resident}/profile", ResidentCompany),
         ["company/{id:int}/logo"] = ("/company/{resident}/logo", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden]),

@@ -1,8 +1,10 @@
+using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Technopark.Domain.Common;
+using Technopark.Domain.Rooms;
 using Technopark.Domain.Spaces;
 using Technopark.Infrastructure;
 using Technopark.Infrastructure.Auditing;
@@ -13,7 +15,11 @@ using Technopark.Web.Validation;
 
 namespace Technopark.Web.Pages.Manage.Spaces;
 
-/// <summary>Create, edit, deactivate and reactivate a space of the manager's site. Every change is audited.</summary>
+/// <summary>
+/// Create, edit, deactivate and reactivate a space of the manager's site. A meeting, training or conference room also
+/// has its booking settings (<see cref="RoomSettings"/>), created with the room and saved with the space in one
+/// transaction: nothing is half saved. Every change is audited.
+/// </summary>
 public sealed class EditModel(
     TechnoparkDbContext db,
     AuditTrail audit,
@@ -34,6 +40,7 @@ public sealed class EditModel(
     {
         if (id is null)
         {
+            Input.ShowDefaults(CultureInfo.CurrentCulture);
             return Page();
         }
 
@@ -43,7 +50,7 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        Show(space);
+        await ShowAsync(space, cancellationToken);
         return Page();
     }
 
@@ -61,9 +68,18 @@ public sealed class EditModel(
             return NotFound();
         }
 
+        var isRoom = RoomSettings.IsRoom(Input.Kind);
         try
         {
-            var before = space is null ? null : Snapshot(space);
+            if (isRoom)
+            {
+                // The settings' errors, before anything is written (the real row needs the space's id).
+                Input.ApplyTo(RoomSettings.Default(0, RoomSettingsInput.NewFeedToken()), CultureInfo.CurrentCulture);
+            }
+
+            var settings = space is null ? null : await db.RoomSettings.SingleOrDefaultAsync(r => r.SpaceId == space.Id, cancellationToken);
+            var before = space is null ? null : Snapshot(space, settings);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (space is null)
             {
                 space = Space.Create(Site.SiteId, Input.Code, Input.Kind, Input.Floor, Input.Area!.Value, Input.Seats, Input.MonthlyRate!.Value);
@@ -76,13 +92,15 @@ public sealed class EditModel(
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            settings = SaveSettings(space, settings, isRoom);
             audit.Record(before is null ? "space.create" : "space.update", nameof(Space), space.Id,
-                Site.SiteId, before, Snapshot(space));
+                Site.SiteId, before, Snapshot(space, settings));
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError($"Input.{e.Field}", text.Message(e));
+            ModelState.AddModelError($"Input.{RoomSettingsInput.FieldOf(e.Field)}", text.Message(e));
             return Page();
         }
         catch (DbUpdateConcurrencyException)
@@ -97,6 +115,32 @@ public sealed class EditModel(
 
         TempData["Message"] = text["Spaces.Saved", space.Code].Value;
         return RedirectToPage("/Manage/Spaces/Index", new { slug = Site.Slug });
+    }
+
+    /// <summary>
+    /// A room gets its settings (created with a new feed secret when it has none: a new room, or a space that becomes one);
+    /// a space that is no longer a room loses them, so that it is not offered for booking.
+    /// </summary>
+    private RoomSettings? SaveSettings(Space space, RoomSettings? settings, bool isRoom)
+    {
+        if (!isRoom)
+        {
+            if (settings is not null)
+            {
+                db.RoomSettings.Remove(settings);
+            }
+
+            return null;
+        }
+
+        if (settings is null)
+        {
+            settings = RoomSettings.Default(space.Id, RoomSettingsInput.NewFeedToken());
+            db.RoomSettings.Add(settings);
+        }
+
+        Input.ApplyTo(settings, CultureInfo.CurrentCulture);
+        return settings;
     }
 
     /// <summary>A space with a current or future assignment stays active: the message names the company.</summary>
@@ -121,7 +165,7 @@ public sealed class EditModel(
             }
             catch (DomainException e)
             {
-                Show(space);
+                await ShowAsync(space, cancellationToken);
                 ModelState.AddModelError(string.Empty, text.Message(e));
                 return Page();
             }
@@ -154,7 +198,7 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        Show(current);
+        await ShowAsync(current, cancellationToken);
         ModelState.Clear();
         ModelState.AddModelError(string.Empty, text["Common.Stale"]);
         return Page();
@@ -164,7 +208,7 @@ public sealed class EditModel(
     private Task<Space?> FindAsync(int id, CancellationToken cancellationToken) =>
         db.Spaces.SingleOrDefaultAsync(s => s.Id == id && s.SiteId == Site.SiteId, cancellationToken);
 
-    private void Show(Space space)
+    private async Task ShowAsync(Space space, CancellationToken cancellationToken)
     {
         SpaceId = space.Id;
         IsActive = space.IsActive;
@@ -178,13 +222,32 @@ public sealed class EditModel(
             MonthlyRate = space.MonthlyRate,
             Version = db.Entry(space).Property<uint>("Version").CurrentValue,
         };
+        if (await db.RoomSettings.AsNoTracking().SingleOrDefaultAsync(r => r.SpaceId == space.Id, cancellationToken) is { } settings)
+        {
+            Input.Show(settings, CultureInfo.CurrentCulture);
+        }
+        else
+        {
+            Input.ShowDefaults(CultureInfo.CurrentCulture);
+        }
     }
 
     /// <summary>What the audit trail keeps of a space (also used by the import).</summary>
     internal static object Snapshot(Space s) =>
         new { s.Code, Kind = s.Kind.ToString(), s.Floor, Area = s.AreaSquareMeters, s.Seats, s.MonthlyRate, s.IsActive };
 
-    public sealed class InputModel
+    /// <summary>A space and, for a room, its booking settings, as the audit trail keeps them.</summary>
+    internal static object Snapshot(Space s, RoomSettings? r) => r is null ? Snapshot(s) : new
+    {
+        s.Code, Kind = s.Kind.ToString(), s.Floor, Area = s.AreaSquareMeters, s.Seats, s.MonthlyRate, s.IsActive,
+        Room = new
+        {
+            Equipment = r.Equipment.ToString(), Hours = r.OpeningMinutes, r.MinBookingMinutes, r.MaxBookingMinutes, r.BufferMinutes,
+            r.CancellationNoticeMinutes, r.HourRate, r.HalfDayRate, r.DayRate, r.VatPercent, r.IncludedHoursPerMonth,
+        },
+    };
+
+    public sealed class InputModel : RoomSettingsInput
     {
         public string Code { get; set; } = string.Empty;
 
@@ -213,6 +276,7 @@ public sealed class EditModel(
             RuleFor(x => x.Seats).InclusiveBetween(1, Space.MaxSeats).WithMessage(text["Space.SeatsInvalid", Space.MaxSeats]);
             RuleFor(x => x.MonthlyRate).NotNull().WithMessage(text["Space.RateInvalid"]).GreaterThanOrEqualTo(0).WithMessage(text["Space.RateInvalid"])
                 .LessThanOrEqualTo(Space.MaxMonthlyRate).WithMessage(text["Space.RateInvalid"]);
+            When(x => RoomSettings.IsRoom(x.Kind), () => Include(new RoomSettingsValidator(text)));
         }
     }
 }

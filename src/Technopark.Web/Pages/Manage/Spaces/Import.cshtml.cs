@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Technopark.Domain.Common;
+using Technopark.Domain.Rooms;
 using Technopark.Domain.Spaces;
 using Technopark.Infrastructure;
 using Technopark.Infrastructure.Auditing;
@@ -17,7 +18,8 @@ namespace Technopark.Web.Pages.Manage.Spaces;
 /// Imports spaces from a CSV file in two steps: a preview that checks every row (domain rules, codes
 /// already on the site, codes repeated in the file), then a confirmation that checks the same text
 /// again and saves all rows in one transaction, or none. The preview carries the file to the
-/// confirmation in a hidden field, which is never trusted.
+/// confirmation in a hidden field, which is never trusted. A room (meeting, training, conference) gets its booking
+/// settings from the optional room columns (defaults for what the file leaves out), in the same transaction.
 /// </summary>
 [RequestFormLimits(ValueLengthLimit = HiddenFileLimit)]
 public sealed class ImportModel(TechnoparkDbContext db, AuditTrail audit, IStringLocalizer<SharedResource> text) : SitePageModel
@@ -81,20 +83,30 @@ public sealed class ImportModel(TechnoparkDbContext db, AuditTrail audit, IStrin
     {
         var bytes = Decode(Csv);
         Csv = null;
-        var spaces = await CheckAsync(bytes, cancellationToken);
-        if (spaces is null)
+        var checkedRows = await CheckAsync(bytes, cancellationToken);
+        if (checkedRows is null)
         {
             return Page();
         }
 
+        var spaces = checkedRows.Select(r => r.Space!).ToList();
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Spaces.AddRange(spaces);
             await db.SaveChangesAsync(cancellationToken);
-            foreach (var space in spaces)
+            foreach (var row in checkedRows)
             {
-                audit.Record("space.import", nameof(Space), space.Id, Site.SiteId, null, EditModel.Snapshot(space));
+                var space = row.Space!;
+                RoomSettings? settings = null;
+                if (row.Room is { } room)
+                {
+                    settings = RoomSettings.Default(space.Id, RoomSettingsInput.NewFeedToken());
+                    room.ApplyTo(settings); // checked by the preview already
+                    db.RoomSettings.Add(settings);
+                }
+
+                audit.Record("space.import", nameof(Space), space.Id, Site.SiteId, null, EditModel.Snapshot(space, settings));
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -113,8 +125,8 @@ public sealed class ImportModel(TechnoparkDbContext db, AuditTrail audit, IStrin
         return RedirectToPage("/Manage/Spaces/Index", new { slug = Site.Slug });
     }
 
-    /// <summary>Checks every row; returns the spaces to create when all rows are valid, else null (problems in <see cref="Rows"/> or ModelState).</summary>
-    private async Task<List<Space>?> CheckAsync(byte[] bytes, CancellationToken cancellationToken)
+    /// <summary>Checks every row; returns the rows (spaces to create, room settings) when all are valid, else null (problems in <see cref="Rows"/> or ModelState).</summary>
+    private async Task<List<PreviewRow>?> CheckAsync(byte[] bytes, CancellationToken cancellationToken)
     {
         var file = SpaceCsv.Read(bytes);
         if (file.Problem is { } problem)
@@ -134,7 +146,7 @@ public sealed class ImportModel(TechnoparkDbContext db, AuditTrail audit, IStrin
         foreach (var row in file.Rows)
         {
             var errors = new List<string>();
-            var space = Build(siteId, file, row, errors);
+            var (space, room) = Build(siteId, file, row, errors);
             var code = Space.NormalizeCode(row.Code);
             if (code.Length > 0 && taken.Contains(code))
             {
@@ -145,32 +157,43 @@ public sealed class ImportModel(TechnoparkDbContext db, AuditTrail audit, IStrin
                 errors.Add(text["Import.CodeRepeated", code, firstLine[code]]);
             }
 
-            rows.Add(new PreviewRow(row, errors.Count == 0 ? space : null, errors));
+            rows.Add(new PreviewRow(row, errors.Count == 0 ? space : null, errors) { Room = room });
         }
 
         Rows = rows;
-        return Invalid == 0 ? [.. rows.Select(r => r.Space!)] : null;
+        return Invalid == 0 ? rows : null;
     }
 
-    private Space? Build(int siteId, SpaceCsvFile file, SpaceCsvRow row, List<string> errors)
+    private (Space? Space, RoomCsvValues? Room) Build(int siteId, SpaceCsvFile file, SpaceCsvRow row, List<string> errors)
     {
         var problems = new List<CsvProblem>();
         var values = SpaceCsv.Convert(file, row, problems);
         errors.AddRange(problems.Select(p => text[p.Key, p.Arguments].Value));
         if (values is null)
         {
-            return null;
+            return (null, null);
         }
 
+        Space? space = null;
         try
         {
-            return Space.Create(siteId, values.Code, values.Kind, values.Floor, values.Area, values.Seats, values.MonthlyRate);
+            space = Space.Create(siteId, values.Code, values.Kind, values.Floor, values.Area, values.Seats, values.MonthlyRate);
         }
         catch (DomainException e)
         {
             errors.Add(text.Message(e));
-            return null;
         }
+
+        try
+        {
+            values.Room?.ApplyTo(RoomSettings.Default(0, RoomSettingsInput.NewFeedToken())); // the room's rules, before anything is saved
+        }
+        catch (DomainException e)
+        {
+            errors.Add(text["RoomsAdmin.Csv.ColumnError", file.Header(SpaceCsv.ColumnOf(e.Field)), text.Message(e)]);
+        }
+
+        return (space, values.Room);
     }
 
     private static byte[] Decode(string? base64)
@@ -186,5 +209,9 @@ public sealed class ImportModel(TechnoparkDbContext db, AuditTrail audit, IStrin
     }
 
     /// <summary>A row as read, the space it would create (when valid) and its problems.</summary>
-    public sealed record PreviewRow(SpaceCsvRow Source, Space? Space, IReadOnlyList<string> Errors);
+    public sealed record PreviewRow(SpaceCsvRow Source, Space? Space, IReadOnlyList<string> Errors)
+    {
+        /// <summary>The row's room settings (a room only).</summary>
+        public RoomCsvValues? Room { get; init; }
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Technopark.Domain.Spaces;
 using Technopark.Infrastructure;
@@ -35,6 +36,23 @@ public sealed class IndexModel(TechnoparkDbContext db, TimeProvider clock) : Sit
             })
             .ToListAsync(cancellationToken);
         Spaces = [.. rows.Select(r => new Row(r.Id, r.Code, r.Kind, r.Floor, r.AreaSquareMeters, r.Seats, r.MonthlyRate, r.IsActive, r.Used, r.Holder))];
+    }
+
+    /// <summary>
+    /// The site's inventory as the import reads it (<see cref="SpaceCsv.ExportColumns"/>: French column names, ';', decimal
+    /// commas), rooms with their booking settings: exported, edited in a spreadsheet, imported back elsewhere.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    {
+        var siteId = Site.SiteId;
+        var rows = await (from s in db.Spaces.AsNoTracking()
+                          where s.SiteId == siteId
+                          join r in db.RoomSettings.AsNoTracking() on s.Id equals r.SpaceId into room
+                          from r in room.DefaultIfEmpty()
+                          orderby s.Floor, s.Code
+                          select new { Space = s, Room = r }).ToListAsync(cancellationToken);
+        var bytes = Hq.CsvExport.Write(SpaceCsv.ExportColumns, rows.Select(r => SpaceCsv.ExportRow(r.Space, r.Room)));
+        return File(bytes, Hq.CsvExport.ContentType, $"espaces-{Site.Slug}.csv");
     }
 
     public sealed record Row(int Id, string Code, SpaceKind Kind, int Floor, decimal Area, int Seats, decimal Rate, bool IsActive, int SeatsUsed, string? Holder);
