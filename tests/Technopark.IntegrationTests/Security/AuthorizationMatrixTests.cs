@@ -50,6 +50,10 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         // Company profile and logo, public directory of residents, alumni lists (the resident persona company is not listed and has no logo).
         ["sites/{slug}/residents"] = ("/sites/tanger/residents", Public),
         // Shared rooms (issue 14): rows after this line.
+        // Rooms day view, one room's week (999999: no room, 404 once let in), my bookings (issue 14, engineer A).
+        ["sites/{slug}/rooms"] = ("/sites/tanger/rooms", TangerRooms),
+        ["sites/{slug}/rooms/{spaceId:int}"] = ("/sites/tanger/rooms/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, NotFound, Forbidden]),
+        ["sites/{slug}/rooms/mine"] = ("/sites/tanger/rooms/mine", TangerRooms),
         ["sites/{slug}/residents/{companyId:int}/logo"] = ("/sites/tanger/residents/{resident}/logo", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ["company/{id:int}/profile"] = ("/company/{resident}/profile", ResidentCompany),
         ["company/{id:int}/logo"] = ("/company/{resident}/logo", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden]),

@@ -4,5 +4,6 @@ public static class RoomsSetup
 {
     /// <summary>Shared rooms: the catalogue of a site's rooms and free times, and the booking service (transaction, audit, emails).</summary>
     public static IServiceCollection AddRooms(this IServiceCollection services) =>
-        services.AddScoped<RoomCatalog>().AddScoped<BookingService>().AddScoped<RoomUsage>();
+        services.AddScoped<RoomCatalog>().AddScoped<BookingService>().AddScoped<RoomUsage>()
+            .AddScoped<RoomSchedule>();
 }
