@@ -213,6 +213,20 @@ public class RoomViewsTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains($"data-company=\"{companies.Resident}\" data-left-minutes=\"150\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Navigation_CompanyOverviewAndSiteBoard_LinkToTheRooms()
+    {
+        var companies = await Personas.CompaniesAsync(app.Factory);
+        using var owner = await Personas.ClientAsync(app.Factory, Persona.CompanyOwner);
+        using var manager = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
+
+        var overview = await owner.GetStringAsync($"/company/{companies.Resident}");
+        var board = await manager.GetStringAsync("/manage/tanger");
+
+        Assert.Contains("href=\"/sites/tanger/rooms\"", ResourceText.Tag(overview, "company-rooms"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/sites/tanger/rooms\"", ResourceText.Tag(board, "nav-rooms"), StringComparison.Ordinal);
+    }
+
     private async Task<int> CreateRoomAsync(string code, Action<RoomSettings>? adjust = null)
     {
         await using var db = app.Database.CreateContext();
