@@ -49,6 +49,19 @@ public class RoomGridTests
         }
     }
 
+    [Fact]
+    public void Build_TheBufferOfTheDayBeforeRunningPastMidnight_HoldsWithoutDrawingABlock()
+    {
+        var day = new DateOnly(2027, 4, 14);
+        var late = At(1, day.AddDays(-1), 22 * 60, 24 * 60, 30);
+
+        var grid = RoomGrid.Build([new GridColumn(Room, day, [late])], SiteTime.Instant(day.AddDays(-2), 0));
+
+        Assert.DoesNotContain(grid.Cells[0], c => c.Kind == GridCellKind.Booked);
+        Assert.Equal(GridCellKind.Held, grid.Cells[0][0].Kind);
+        Assert.Contains(grid.Cells[0], c => c.Kind == GridCellKind.Free && c.Start == 30);
+    }
+
     private static ScheduleBooking At(long id, DateOnly day, int start, int end, int buffer)
     {
         var (from, to) = new BookingSlot(day, start, end).ToInstants();

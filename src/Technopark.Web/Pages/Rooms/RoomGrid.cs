@@ -71,10 +71,11 @@ public sealed class RoomGrid
         var nowDay = SiteTime.DayOf(now);
         var nowLocal = SiteTime.Local(now);
         var nowMinute = nowLocal.Hour * 60 + nowLocal.Minute + (nowLocal.Second > 0 || nowLocal.Millisecond > 0 ? 1 : 0);
+        // A booking of the day before whose cleaning buffer runs past midnight holds the room but is drawn on its own day only.
         var spans = columns.Select(c => c.Bookings.Select(b => (Booking: b, Start: WallMinute(b.Start, c.Day), End: WallMinute(b.End, c.Day),
-            HeldUntil: WallMinute(b.BlockedUntil, c.Day))).ToList()).ToList();
+            HeldUntil: WallMinute(b.BlockedUntil, c.Day), Drawn: b.End > SiteTime.StartOf(c.Day) && b.Start < SiteTime.StartOf(c.Day.AddDays(1)))).ToList()).ToList();
         var edges = columns.Where(c => c.IsOpen).SelectMany(c => new[] { c.Hours.Opens, c.Hours.Closes })
-            .Concat(spans.SelectMany(s => s.SelectMany(b => new[] { b.Start, b.End }))).ToList();
+            .Concat(spans.SelectMany(s => s.Where(b => b.Drawn).SelectMany(b => new[] { b.Start, b.End }))).ToList();
         if (edges.Count == 0)
         {
             return new RoomGrid(columns, [], [.. columns.Select(_ => (IReadOnlyList<GridCell>)[])]);
@@ -88,7 +89,7 @@ public sealed class RoomGrid
         {
             var column = columns[c];
             var bookings = spans[c];
-            if (!column.IsOpen && bookings.Count == 0)
+            if (!column.IsOpen && !bookings.Any(b => b.Drawn))
             {
                 cells.Add([new GridCell(GridCellKind.Closed, 0, rows.Count, [])]);
                 continue;
@@ -96,7 +97,7 @@ public sealed class RoomGrid
 
             // Bookings whose half-hours touch become one block (e.g. 10:00–10:45 and 10:45–11:30 without a buffer).
             var blocks = new List<(int First, int Last, List<ScheduleBooking> Bookings)>();
-            foreach (var b in bookings.OrderBy(b => b.Start))
+            foreach (var b in bookings.Where(b => b.Drawn).OrderBy(b => b.Start))
             {
                 var firstRow = Math.Clamp((b.Start - first) / RowMinutes, 0, rows.Count - 1);
                 var lastRow = Math.Clamp((b.End - first + RowMinutes - 1) / RowMinutes - 1, firstRow, rows.Count - 1);

@@ -28,7 +28,7 @@ public sealed class WeekModel(RoomCatalog catalog, RoomSchedule schedule, TimePr
         Monday = MondayOf(Validation.DayParameter.OrToday(week, Today));
         var bookings = await schedule.WeekAsync(Site.SiteId, spaceId, Monday, cancellationToken);
         Grid = RoomGrid.Build([.. Enumerable.Range(0, 7).Select(i => Monday.AddDays(i))
-            .Select(day => new GridColumn(Room, day, [.. bookings.Where(b => SiteTime.DayOf(b.Start) <= day && day <= SiteTime.DayOf(b.End))]))], now);
+            .Select(day => new GridColumn(Room, day, [.. bookings.Where(b => b.Start < SiteTime.StartOf(day.AddDays(1)) && b.BlockedUntil > SiteTime.StartOf(day))]))], now);
         return Page();
     }
 
