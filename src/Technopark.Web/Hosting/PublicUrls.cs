@@ -30,12 +30,6 @@ public sealed class PublicUrls(LinkGenerator links, Microsoft.Extensions.Options
         return _base.GetLeftPart(UriPartial.Authority) + path;
     }
 
-    /// <summary>
-    /// The absolute URL of a path of the app's URL contract (DESIGN.md, e.g. "/sites/tanger/rooms/mine"), for a link to a
-    /// page another feature serves; <see cref="Page"/> is preferred wherever the page is known.
-    /// </summary>
-    public string Path(string path) => _base.GetLeftPart(UriPartial.Authority) + _base.AbsolutePath.TrimEnd('/') + path;
-
     /// <summary>An account page (area Identity), e.g. "/Account/ResetPassword".</summary>
     public string Account(string page, object? values = null) =>
         Page(page, new RouteValueDictionary(values) { ["area"] = "Identity" });

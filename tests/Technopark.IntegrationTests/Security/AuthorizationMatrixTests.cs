@@ -60,6 +60,10 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["hq/mailbox/{id:long}/attachment"] = ("/hq/mailbox/999999/attachment", [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
         // Room usage of the site (engineer D): site staff (reviewers too) and HQ read it; residents book from /sites/{slug}/rooms instead.
         ["manage/{slug}/rooms"] = ("/manage/tanger/rooms?month=2027-01", TangerStaff),
+        // Rooms day view, one room's week (999999: no room, 404 once let in), my bookings (issue 14, engineer A).
+        ["sites/{slug}/rooms"] = ("/sites/tanger/rooms", TangerRooms),
+        ["sites/{slug}/rooms/{spaceId:int}"] = ("/sites/tanger/rooms/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, NotFound, Forbidden]),
+        ["sites/{slug}/rooms/mine"] = ("/sites/tanger/rooms/mine", TangerRooms),
         ["sites/{slug}/residents/{companyId:int}/logo"] = ("/sites/tanger/residents/{resident}/logo", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ["company/{id:int}/profile"] = ("/company/{resident}/profile", ResidentCompany),
         ["company/{id:int}/logo"] = ("/company/{resident}/logo", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden]),

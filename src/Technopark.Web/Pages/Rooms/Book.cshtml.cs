@@ -126,13 +126,8 @@ public sealed class BookModel(
             : text["RoomsBook.Booked", code, Display.Day(SiteTime.DayOf(first.Start)), LocalClock(first.Start), LocalClock(first.End)].Value;
     }
 
-    /// <summary>
-    /// The day view of the site on <paramref name="day"/> (/sites/{slug}/rooms?day=…, the URL contract of issue 14), built
-    /// from its route when the page is there.
-    /// </summary>
-    public string DayViewUrl(DateOnly day) =>
-        Url.Page("/Rooms/Index", new { slug = Site.Slug, day = Display.Iso(day) })
-            ?? $"/sites/{Uri.EscapeDataString(Site.Slug)}/rooms?day={Display.Iso(day)}";
+    /// <summary>The day view of the site on <paramref name="day"/> (/sites/{slug}/rooms?day=…).</summary>
+    public string DayViewUrl(DateOnly day) => Url.Page("/Rooms/Index", new { slug = Site.Slug, day = Display.Iso(day) })!;
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

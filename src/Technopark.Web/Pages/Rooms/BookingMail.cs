@@ -48,7 +48,7 @@ public sealed class BookingMail(
         }
 
         // The URL contract's "my bookings" page (/Rooms/Mine).
-        var link = urls.Path($"/sites/{Uri.EscapeDataString(slug)}/rooms/mine");
+        var link = urls.Page("/Rooms/Mine", new { slug });
         var room = shown[0];
         var party = room.Party ?? room.SiteName;
         var languages = await LanguagesAsync(readers, cancellationToken);

@@ -29,14 +29,14 @@ public abstract class RoomsPageModel : PageModel
     {
         var services = HttpContext.RequestServices;
         var db = services.GetRequiredService<TechnoparkDbContext>();
-        if (await SiteAccessHandler.FindSiteAsync(db, RouteData.Values["slug"] as string ?? string.Empty, HttpContext.RequestAborted) is not { } found)
+        var today = services.GetRequiredService<TimeProvider>().Today();
+        if (await RoomAccessReader.FindAsync(db, User, RouteData.Values["slug"] as string ?? string.Empty, today, HttpContext.RequestAborted) is not { } found)
         {
             context.Result = NotFound();
             return;
         }
 
-        (Site, SiteName) = found;
-        Access = await RoomAccessReader.ReadAsync(db, User, Site.SiteId, services.GetRequiredService<TimeProvider>().Today(), HttpContext.RequestAborted);
+        (Site, SiteName, Access) = found;
         if (!Access.CanView || (Access.IsReadOnly && !HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method)))
         {
             context.Result = Forbid();
@@ -54,21 +54,40 @@ public abstract class RoomsPageModel : PageModel
 /// <summary>Reads who a person is to a site's rooms from the site-staff and membership tables (never a copy of them).</summary>
 public static class RoomAccessReader
 {
-    public static async Task<RoomAccess> ReadAsync(TechnoparkDbContext db, ClaimsPrincipal user, int siteId, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<RoomAccess> ReadAsync(TechnoparkDbContext db, ClaimsPrincipal user, int siteId, DateOnly today, CancellationToken cancellationToken) =>
+        (await ReadAsync(db, db.Sites.Where(s => s.Id == siteId), user, today, cancellationToken))?.Access ?? new RoomAccess(false, user.IsInRole(Roles.NetworkAdmin), []);
+
+    /// <summary>
+    /// The site a URL's slug names (any letter case), its name and who the person is to its rooms, in ONE statement (the day
+    /// view's budget is five); null when there is no such site.
+    /// </summary>
+    public static async Task<(SiteResource Site, string Name, RoomAccess Access)?> FindAsync(TechnoparkDbContext db, ClaimsPrincipal user, string slug,
+        DateOnly today, CancellationToken cancellationToken)
+    {
+        var lower = slug.ToLowerInvariant();
+        return await ReadAsync(db, db.Sites.Where(s => s.Slug == lower), user, today, cancellationToken);
+    }
+
+    private static async Task<(SiteResource Site, string Name, RoomAccess Access)?> ReadAsync(TechnoparkDbContext db, IQueryable<Domain.Sites.Site> sites, ClaimsPrincipal user,
+        DateOnly today, CancellationToken cancellationToken)
     {
         var isAdmin = user.IsInRole(Roles.NetworkAdmin);
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is null)
-        {
-            return new RoomAccess(false, isAdmin, []);
-        }
-
-        var isStaff = await db.SiteStaff.AnyAsync(s => s.SiteId == siteId && s.UserId == userId, cancellationToken);
-        var companies = await ResidentCompaniesOf(db, userId, siteId, today)
-            .OrderBy(c => c.LegalName)
-            .Select(c => new BookingCompany(c.Id, c.LegalName))
-            .ToListAsync(cancellationToken);
-        return new RoomAccess(isStaff, isAdmin, companies);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty; // anonymous: no staff row, no membership
+        var found = await sites.AsNoTracking()
+            .Select(s => new
+            {
+                s.Id,
+                s.Slug,
+                s.Name,
+                IsStaff = db.SiteStaff.Any(x => x.SiteId == s.Id && x.UserId == userId),
+                Companies = db.Companies
+                    .Where(c => c.SiteId == s.Id && (c.ExitedOn == null || c.ExitedOn > today) && db.CompanyMembers.Any(m => m.CompanyId == c.Id && m.UserId == userId))
+                    .OrderBy(c => c.LegalName)
+                    .Select(c => new BookingCompany(c.Id, c.LegalName))
+                    .ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : (new SiteResource(found.Id, found.Slug), found.Name, new RoomAccess(found.IsStaff, isAdmin, found.Companies));
     }
 
     /// <summary>
