@@ -113,7 +113,8 @@ public class RoomViewsPagesTests(BrowserFixture browser) : IClassFixture<Browser
         if (phone)
         {
             var (scroll, client) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("document.documentElement.clientWidth"));
-            Assert.True(scroll <= client, $"{page.Url} is {scroll} px wide on a {client} px screen");
+            var wide = await page.EvaluateAsync<string>("[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0,6).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' ' + (e.textContent||'').trim().slice(0,80)).join(' | ')");
+            Assert.True(scroll <= client, $"{page.Url} is {scroll} px wide on a {client} px screen: {wide}");
         }
 
         await Accessibility.AssertNoSeriousViolationsAsync(page);
