@@ -112,6 +112,35 @@ public partial class RoomInventoryTests(AppFixture app) : IClassFixture<AppFixtu
     }
 
     [Fact]
+    public async Task Edit_TwoManagersChangingOnlyTheSettingsFromOneVersion_TheSecondIsToldItChangedAndNothingOfHisIsSaved()
+    {
+        using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
+        int id;
+        await using (var db = app.Database.CreateContext())
+        {
+            id = await TestRooms.CreateAsync(db, "tanger", "RK-STALE", seats: 10);
+        }
+
+        var page = await client.GetStringAsync($"{EditUrl}/{id}");
+        var version = Regex.Match(page, "name=\"Input.Version\" value=\"(\\d+)\"").Groups[1].Value;
+        var first = Form("RK-STALE", SpaceKind.MeetingRoom);
+        first["Input.Version"] = version;
+        first["Input.IncludedHoursPerMonth"] = "5";
+        var second = Form("RK-STALE", SpaceKind.MeetingRoom);
+        second["Input.Version"] = version;
+        second["Input.IncludedHoursPerMonth"] = "9";
+
+        using var saved = await PostAsync(client, $"{EditUrl}/{id}", first);
+        using var stale = await PostAsync(client, $"{EditUrl}/{id}", second);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains(ResourceText.Of(app.Factory, "Common.Stale"), WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        await using var check = app.Database.CreateContext();
+        Assert.Equal(5, (await check.RoomSettings.SingleAsync(r => r.SpaceId == id)).IncludedHoursPerMonth);
+    }
+
+    [Fact]
     public async Task Create_Office_HasNoSettingsWhateverTheRoomFieldsSay()
     {
         using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);

@@ -89,6 +89,10 @@ public sealed class EditModel(
             {
                 db.Entry(space).Property<uint>("Version").OriginalValue = Input.Version;
                 space.Update(Input.Kind, Input.Floor, Input.Area!.Value, Input.Seats, Input.MonthlyRate!.Value);
+
+                // The space's row is written even when only its room settings change, so its version guards both: of two
+                // managers editing the same room from the same version, the second is told someone changed it meanwhile.
+                db.Entry(space).State = EntityState.Modified;
             }
 
             await db.SaveChangesAsync(cancellationToken);
