@@ -20,6 +20,7 @@ using Technopark.Web.Pages.Reporting;
 using Technopark.Web.Pages.Rooms;
 using Technopark.Web.Pages.Sites;
 using Technopark.Web.Seeding;
+using Technopark.Web.Validation;
 
 [assembly: NeutralResourcesLanguage("fr")]
 
@@ -56,6 +57,7 @@ public static class DependencyInjection
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddSingleton<IConfigureOptions<MvcOptions>, BindingMessages>();
+        services.Configure<MvcOptions>(options => options.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider()));
         services.AddProblemDetails();
         services.AddValidatorsFromAssembly(Assembly.GetExecutingAssembly());
         services.AddTechnoparkIdentity(configuration);
