@@ -78,4 +78,33 @@ public sealed class RoomsBadInputTests(AppFixture app) : IClassFixture<AppFixtur
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    public static TheoryData<string, string, string> Posts => new()
+    {
+        { "/sites/tanger/rooms/mine?handler=Cancel", "/sites/tanger/rooms/mine", "bookingId=abc&confirmed=maybe" },
+        { "/sites/tanger/rooms/mine?handler=Cancel", "/sites/tanger/rooms/mine", "bookingId=99999999999999999999999&confirmed=true" },
+        { "/sites/tanger/rooms/mine?handler=Cancel", "/sites/tanger/rooms/mine", "bookingId=-1&confirmed=true" },
+        { "/sites/tanger/rooms/calendars?handler=Room", "/sites/tanger/rooms/calendars", "spaceId=abc&Confirmed=maybe" },
+        { "/sites/tanger/rooms/calendars?handler=Company", "/sites/tanger/rooms/calendars", "companyId=2147483647&Confirmed=true" },
+        { "/manage/tanger/rooms?handler=NoShow", "/manage/tanger/rooms", "id=abc&noShow=maybe&month=9999-99&day=x" },
+        { "/manage/tanger/rooms?handler=NoShow", "/manage/tanger/rooms", "id=-5&noShow=true&month=2027-01&day=2027-01-05" },
+    };
+
+    /// <summary>Forged ids and flags on the rooms pages' buttons: a page, a 404 or a 403, never a 500, and no booking changes.</summary>
+    [Theory]
+    [MemberData(nameof(Posts))]
+    public async Task Post_ForgedButton_IsAnsweredWithoutAServerError(string url, string formPage, string body)
+    {
+        Persona[] personas = url.StartsWith("/manage/", StringComparison.Ordinal) ? [Persona.ManagerTanger] : [Persona.CompanyOwner, Persona.ManagerTanger];
+        foreach (var persona in personas)
+        {
+            using var client = await Personas.ClientAsync(app.Factory, persona);
+            var fields = body.Split('&').Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
+
+            using var response = await Personas.PostFormAsync(client, url, fields, formPage);
+
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.NotFound or HttpStatusCode.Forbidden
+                or HttpStatusCode.BadRequest, $"{persona} {url} {body}: {(int)response.StatusCode}");
+        }
+    }
 }
