@@ -17,6 +17,11 @@ if (args.Contains("--migrate"))
     return;
 }
 
+if (!Technopark.Domain.Common.SiteTime.FromTimeZoneDatabase)
+{
+    app.Logger.LogWarning("No time-zone database: Africa/Casablanca is not found, so times are shown in UTC (install the tzdata package)");
+}
+
 await app.Services.InitializeDatabaseAsync(app.Environment.IsProduction());
 app.UseOperations();
 app.UseWeb();

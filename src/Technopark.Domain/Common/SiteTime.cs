@@ -11,6 +11,9 @@ public static class SiteTime
 
     public static readonly TimeZoneInfo Zone = FindZone();
 
+    /// <summary>False when the machine has no time-zone database and <see cref="Zone"/> fell back to UTC (up to an hour off; the app warns at start).</summary>
+    public static bool FromTimeZoneDatabase => Zone.Id == ZoneId;
+
     /// <summary>The wall-clock time an instant shows in Morocco.</summary>
     public static DateTime Local(DateTimeOffset instant) =>
         DateTime.SpecifyKind(instant.UtcDateTime.Add(Zone.GetUtcOffset(instant)), DateTimeKind.Unspecified);
