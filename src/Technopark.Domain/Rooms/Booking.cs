@@ -141,11 +141,14 @@ public sealed class Booking
 
         CancelledAt = now;
         CancelledBy = userId;
-        CancelledLate = now > Start.AddMinutes(-noticeMinutes);
+        CancelledLate = IsLate(Start, now, noticeMinutes);
     }
 
     /// <summary>Whether cancelling at <paramref name="now"/> would be late (the page warns before).</summary>
-    public bool WouldBeLate(DateTimeOffset now, int noticeMinutes) => now > Start.AddMinutes(-noticeMinutes);
+    public bool WouldBeLate(DateTimeOffset now, int noticeMinutes) => IsLate(Start, now, noticeMinutes);
+
+    /// <summary>The notice rule: cancelling a booking starting at <paramref name="start"/> at <paramref name="now"/> is late when less than <paramref name="noticeMinutes"/> remain.</summary>
+    public static bool IsLate(DateTimeOffset start, DateTimeOffset now, int noticeMinutes) => now > start.AddMinutes(-noticeMinutes);
 
     /// <summary>Staff mark a booking whose start has passed as a no-show (or take the mark back).</summary>
     public void MarkNoShow(bool noShow, DateTimeOffset now)

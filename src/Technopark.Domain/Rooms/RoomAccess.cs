@@ -22,7 +22,10 @@ public sealed record RoomAccess(bool IsStaff, bool IsNetworkAdmin, IReadOnlyList
 
     public bool CanBookFor(BookingParty party) => IsStaff || (party.Kind == BookingPartyKind.Company && IsMemberOf(party.CompanyId));
 
-    public bool CanCancel(Booking booking) => IsStaff || (booking.PartyKind == BookingPartyKind.Company && IsMemberOf(booking.CompanyId));
+    public bool CanCancel(Booking booking) => CanCancel(booking.CompanyId);
+
+    /// <summary>Staff cancel any booking of the site; residents those of their companies (only company bookings have a company).</summary>
+    public bool CanCancel(int? companyId) => IsStaff || IsMemberOf(companyId);
 
     public bool CanMarkNoShow => IsStaff;
 

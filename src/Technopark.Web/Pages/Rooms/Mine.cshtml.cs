@@ -116,13 +116,13 @@ public sealed class MineModel(TechnoparkDbContext db, RoomCatalog catalog, RoomU
                 _ => b.ExternalName ?? string.Empty,
             };
             var upcoming = b.CancelledAt is null && b.End > now;
-            var canCancel = upcoming && (Access.IsStaff || Access.IsMemberOf(b.CompanyId));
+            var canCancel = upcoming && Access.CanCancel(b.CompanyId);
             return new Row(b.Id, b.SpaceId, b.Code, b.Start, b.End, party, b.Title, b.CancelledAt is not null, b.CancelledLate, b.NoShow, upcoming, canCancel,
-                now > b.Start.AddMinutes(-b.CancellationNoticeMinutes), b.CancellationNoticeMinutes);
+                Booking.IsLate(b.Start, now, b.CancellationNoticeMinutes), b.CancellationNoticeMinutes);
         })];
     }
 
-    /// <summary>A booking as the page lists it; <see cref="WouldBeLate"/> mirrors <see cref="Booking.WouldBeLate"/>.</summary>
+    /// <summary>A booking as the page lists it; <see cref="WouldBeLate"/> is <see cref="Booking.IsLate"/> now.</summary>
     public sealed record Row(long Id, int SpaceId, string Code, DateTimeOffset Start, DateTimeOffset End, string Party, string? Title, bool Cancelled,
         bool CancelledLate, bool NoShow, bool IsUpcoming, bool CanCancel, bool WouldBeLate, int NoticeMinutes)
     {
