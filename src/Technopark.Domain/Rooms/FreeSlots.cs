@@ -46,8 +46,8 @@ public static class FreeSlots
     }
 
     /// <summary>
-    /// Up to <paramref name="count"/> slots of <paramref name="minutes"/> in the free spans, the nearest to
-    /// <paramref name="wanted"/> first (earlier before later when as near): what to offer when a slot was just taken.
+    /// Up to <paramref name="count"/> slots of <paramref name="minutes"/> in the free spans, not overlapping one another, the
+    /// nearest to <paramref name="wanted"/> first (earlier before later when as near): what to offer when a slot was just taken.
     /// </summary>
     public static IReadOnlyList<FreeSlot> Nearest(IEnumerable<FreeSlot> free, DateTimeOffset wanted, int minutes, int count = 3)
     {
@@ -55,14 +55,23 @@ public static class FreeSlots
         var candidates = new List<FreeSlot>();
         foreach (var span in free.Where(f => f.Minutes >= minutes))
         {
+            // The start nearest the one wanted, then the slots one length further away on each side: offers that do not overlap.
             var latestStart = span.End - length;
-            var start = wanted < span.Start ? span.Start : wanted > latestStart ? latestStart : CeilQuarter(wanted);
-            if (start > latestStart)
+            var nearest = wanted < span.Start ? span.Start : wanted > latestStart ? latestStart : CeilQuarter(wanted);
+            if (nearest > latestStart)
             {
-                start = FloorQuarter(latestStart);
+                nearest = FloorQuarter(latestStart);
             }
 
-            candidates.Add(new FreeSlot(span.SpaceId, start, start + length));
+            for (var (start, i) = (nearest, 0); start <= latestStart && i < count; start += length, i++)
+            {
+                candidates.Add(new FreeSlot(span.SpaceId, start, start + length));
+            }
+
+            for (var (start, i) = (nearest - length, 0); start >= span.Start && i < count; start -= length, i++)
+            {
+                candidates.Add(new FreeSlot(span.SpaceId, start, start + length));
+            }
         }
 
         return [.. candidates.OrderBy(c => (c.Start - wanted).Duration()).ThenBy(c => c.Start).Take(count)];

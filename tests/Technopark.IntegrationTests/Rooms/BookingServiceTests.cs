@@ -80,8 +80,9 @@ public class BookingServiceTests(AppFixture app) : IClassFixture<AppFixture>
         foreach (var error in refused)
         {
             Assert.Equal(("Rooms.Booking.Taken", nameof(Booking.Start)), (error.Code, error.Field));
-            Assert.Equal([(SiteTime.Instant(Day, 525), SiteTime.Instant(Day, 585)), (SiteTime.Instant(Day, 675), SiteTime.Instant(Day, 735))],
-                error.Nearest.Select(n => (n.Start, n.End))); // as near (75 min) before as after: the earlier first
+            Assert.Equal([(SiteTime.Instant(Day, 525), SiteTime.Instant(Day, 585)), (SiteTime.Instant(Day, 675), SiteTime.Instant(Day, 735)),
+                    (SiteTime.Instant(Day, 735), SiteTime.Instant(Day, 795))],
+                error.Nearest.Select(n => (n.Start, n.End))); // as near (75 min) before as after: the earlier first; then the next hour after
             foreach (var slot in error.Nearest)
             {
                 // Really free: within the hours, an hour long, and its hold (with the buffer) touches no live booking.
