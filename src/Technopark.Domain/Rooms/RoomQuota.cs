@@ -29,6 +29,14 @@ public static class RoomQuota
         return shares;
     }
 
+    /// <summary>
+    /// How many minutes a month's bill grows when the company books <paramref name="newMinutes"/> more of a room it has used
+    /// <paramref name="usedMinutes"/> that month: whatever the order of starts, the month's billable total is what goes beyond
+    /// the included hours, so this is the new total beyond them less the old one.
+    /// </summary>
+    public static int AddedBillableMinutes(int includedHoursPerMonth, int usedMinutes, int newMinutes) =>
+        Math.Max(0, usedMinutes + newMinutes - includedHoursPerMonth * 60) - Math.Max(0, usedMinutes - includedHoursPerMonth * 60);
+
     /// <summary>Included minutes not used yet this month.</summary>
     public static int LeftMinutes(int includedHoursPerMonth, int usedMinutes) => Math.Max(0, includedHoursPerMonth * 60 - usedMinutes);
 }

@@ -76,4 +76,27 @@ public class RoomQuotaTests
             Assert.Equal(Math.Max(0, included * 60 - uses.Sum(u => u.Minutes)), RoomQuota.LeftMinutes(included, uses.Sum(u => u.Minutes)));
         }
     }
+
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    public void AddedBillableMinutes_IsWhatTheSplitBillsMoreWithTheNewBookingsWhereverTheyStart(int seed)
+    {
+        var random = new Random(seed);
+        var month = new DateTimeOffset(2027, 5, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var round = 0; round < 300; round++)
+        {
+            var included = random.Next(0, 6);
+            var existing = Enumerable.Range(1, random.Next(0, 5))
+                .Select(i => new QuotaUse(i, month.AddHours(random.Next(0, 700)), random.Next(1, 13) * 15)).ToList();
+            var added = Enumerable.Range(100, random.Next(1, 4))
+                .Select(i => new QuotaUse(i, month.AddHours(random.Next(0, 700)), random.Next(1, 13) * 15)).ToList();
+
+            var before = RoomQuota.Split(included, existing).Sum(s => s.BillableMinutes);
+            var after = RoomQuota.Split(included, existing.Concat(added)).Sum(s => s.BillableMinutes);
+
+            Assert.Equal(after - before, RoomQuota.AddedBillableMinutes(included, existing.Sum(u => u.Minutes), added.Sum(u => u.Minutes)));
+        }
+    }
 }
+

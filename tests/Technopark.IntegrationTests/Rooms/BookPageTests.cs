@@ -47,6 +47,35 @@ public class BookPageTests(AppFixture app) : IClassFixture<AppFixture>, IAsyncLi
         Assert.Equal(SiteTime.Instant(Day, 10 * 60), booking.Start);
     }
 
+    /// <summary>
+    /// A weekly series shown again (here for too many attendees) tells what it would add to the bills of each month it spans:
+    /// 14/04 to 12/05, 2 h each Wednesday, 3 h included a month, 1 h already used in April → April 3 × 2 h + 1 h − 3 h = 4 h,
+    /// May 2 × 2 h − 3 h = 1 h: 5 h billable in all.
+    /// </summary>
+    [Fact]
+    public async Task Post_SeriesShownAgain_TellsTheBillableHoursOfEveryMonthItSpans()
+    {
+        var room = await RoomAsync("BK-SERIES-BILL", seats: 6, adjust: s => s.Set(included: 3));
+        var companies = await Personas.CompaniesAsync(app.Factory);
+        using var client = await Personas.ClientAsync(app.Factory, Persona.CompanyOwner);
+        using (var first = await PostAsync(client, Fields(room, "08:00", "09:00", companies.Resident)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        }
+
+        var series = Fields(room, "10:00", "12:00", companies.Resident);
+        series["Input.Attendees"] = "7";
+        series["Input.Repeat"] = "true";
+        series["Input.RepeatUntil"] = Iso(new DateOnly(2027, 5, 12));
+
+        using var response = await PostAsync(client, series);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-billable-minutes=\"300\"", ResourceText.Tag(await response.Content.ReadAsStringAsync(), "quota-billable"), StringComparison.Ordinal);
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(1, await db.Bookings.CountAsync(b => b.SpaceId == room));
+    }
+
     [Fact]
     public async Task Post_ResidentForgesAnotherCompany_FieldErrorAndNothingSaved()
     {

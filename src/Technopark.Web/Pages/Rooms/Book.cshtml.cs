@@ -159,27 +159,40 @@ public sealed class BookModel(
         }
 
         var month = new DateOnly(day.Year, day.Month, 1);
-        var use = (await usage.MonthAsync(Site.SiteId, month, [companyId], cancellationToken)).FirstOrDefault(u => u.SpaceId == Room.Space.Id);
         var included = Room.Settings.IncludedHoursPerMonth;
-        var used = use?.UsedMinutes ?? 0;
+        var used = await UsedMinutesAsync(companyId, month, cancellationToken);
         int? billable = null;
         if (Slot() is { } slot)
         {
             try
             {
-                var (start, end) = slot.ToInstants();
-                var minutes = (int)(end - start).TotalMinutes;
-                // The month's use first, then this slot: what of it the included hours do not cover.
-                var shares = RoomQuota.Split(included, [new QuotaUse(0, DateTimeOffset.MinValue, used), new QuotaUse(1, start, minutes)]);
-                billable = shares.Single(s => s.BookingId == 1).BillableMinutes;
+                // Each month of the booking (a series may span several): what the bill grows by (the Domain's rule).
+                var days = Input.Repeat && Input.RepeatUntil is { } until && DateRangeLimits.Contains(until) ? Recurrence.Weekly(day, until) : [day];
+                billable = 0;
+                foreach (var inMonth in days.GroupBy(d => new DateOnly(d.Year, d.Month, 1)))
+                {
+                    var minutes = inMonth.Sum(d => Minutes(slot.On(d)));
+                    var monthUsed = inMonth.Key == month ? used : await UsedMinutesAsync(companyId, inMonth.Key, cancellationToken);
+                    billable += RoomQuota.AddedBillableMinutes(included, monthUsed, minutes);
+                }
             }
             catch (DomainException)
             {
-                // Not a slot yet (end before start, a skipped time): its field says why when posted.
+                // Not a slot yet (end before start, a skipped time, a series too long): its field says why when posted.
+                billable = null;
             }
         }
 
         Quota = new QuotaView(month, included * 60, RoomQuota.LeftMinutes(included, used), billable);
+    }
+
+    private async Task<int> UsedMinutesAsync(int companyId, DateOnly month, CancellationToken cancellationToken) =>
+        (await usage.MonthAsync(Site.SiteId, month, [companyId], cancellationToken)).FirstOrDefault(u => u.SpaceId == Room!.Space.Id)?.UsedMinutes ?? 0;
+
+    private static int Minutes(BookingSlot slot)
+    {
+        var (start, end) = slot.ToInstants();
+        return (int)(end - start).TotalMinutes;
     }
 
     private static string Key(string? field) => field is null ? string.Empty : $"{nameof(Input)}.{field}";
