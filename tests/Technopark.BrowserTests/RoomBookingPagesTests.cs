@@ -37,6 +37,36 @@ public class RoomBookingPagesTests(BrowserFixture browser) : IClassFixture<Brows
     }
 
     [Fact]
+    public async Task Manager_SlotTakenMeanwhile_OneClickBooksAnOfferedSlotForTheSameOrganisation()
+    {
+        var room = await RoomAsync("BR-TAKEN", 20, RoomEquipment.Screen);
+        var day = NextWeekday();
+        var page = await browser.NewPageAsync();
+        var form = $"/sites/tanger/rooms/book?space={room}&day={Display.Iso(day)}&start=10:00&end=11:00";
+        await SignIn.AsAsync(page, "manager.tanger@technopark.ma", form);
+        await page.Locator("#party-Site").CheckAsync();
+        await page.Locator("#book-submit").ClickAsync();
+        await page.WaitForURLAsync($"**/sites/tanger/rooms?day={Display.Iso(day)}");
+
+        await page.GotoAsync(form);
+        await page.Locator("#party-External").CheckAsync();
+        await page.Locator("#Input_ExternalName").FillAsync("Club Robotique du Détroit");
+        await page.Locator("#Input_Attendees").FillAsync("6");
+        await page.Locator("#book-submit").ClickAsync();
+        var offered = page.Locator("#nearest-slots button[data-slot]").First;
+        await Assertions.Expect(offered).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        var start = await offered.GetAttributeAsync("data-slot");
+        await offered.ClickAsync();
+
+        await page.WaitForURLAsync($"**/sites/tanger/rooms?day={Display.Iso(day)}");
+        await using var db = browser.App.Database.CreateContext();
+        var booking = await db.Bookings.SingleAsync(b => b.SpaceId == room && b.PartyKind == BookingPartyKind.External);
+        Assert.Equal(("Club Robotique du Détroit", 6, start), (booking.ExternalName, booking.Attendees,
+            Technopark.Web.Pages.Rooms.BookModel.LocalClock(booking.Start)));
+    }
+
+    [Fact]
     public async Task Resident_FindsARoomOnAPhoneInArabic_AndBooksIt()
     {
         var room = await RoomAsync("BR-FIND", 8, RoomEquipment.Screen | RoomEquipment.VideoConference);

@@ -262,9 +262,39 @@ public class BookPageTests(AppFixture app) : IClassFixture<AppFixture>, IAsyncLi
         Assert.StartsWith(Text("Rooms.Booking.Taken", "§").Split('§')[0], ResourceText.Inner(html, "Input_Start-error"), StringComparison.Ordinal);
         var offered = ResourceText.Inner(html, "nearest-slots");
         Assert.NotNull(offered);
-        Assert.Contains($"{Url}?space={Id(room)}&day={Iso(Day)}&start=11:00&end=12:00", Links(html), StringComparison.Ordinal);
+        var pick = ResourceText.Inner(html, "pick-0");
+        Assert.Contains("name=\"Input.Start\" value=\"11:00\"", pick, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.End\" value=\"12:00\"", pick, StringComparison.Ordinal);
         await using var db = app.Database.CreateContext();
         Assert.Equal(1, await db.Bookings.CountAsync(b => b.SpaceId == room));
+    }
+
+    /// <summary>One click on an offered slot books it with everything else the form said: the outside organisation, its contact and ICE.</summary>
+    [Fact]
+    public async Task Post_OfferedSlotAfterATakenOne_BooksItForTheSameOrganisation()
+    {
+        var room = await RoomAsync("BK-PICK", adjust: s => s.Set(buffer: 0));
+        using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, Fields(room, "10:00", "11:00", null))).StatusCode);
+        var external = Fields(room, "10:30", "11:30", null);
+        external["Input.Party"] = "External";
+        external["Input.ExternalName"] = "Association Tanger Robotique";
+        external["Input.ExternalContact"] = "+212 539 00 00 00";
+        external["Input.ExternalIce"] = "001234567000089";
+        using var taken = await PostAsync(client, external);
+        var html = await taken.Content.ReadAsStringAsync();
+
+        var fields = System.Text.RegularExpressions.Regex.Matches(ResourceText.Inner(html, "pick-0") ?? string.Empty,
+                "<input (?:name=\"(?<name>[^\"]+)\" type=\"hidden\" value=\"(?<value>[^\"]*)\"|type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\")")
+            .Where(m => m.Groups["name"].Value.StartsWith("Input.", StringComparison.Ordinal))
+            .ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        using var picked = await PostAsync(client, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, picked.StatusCode);
+        await using var db = app.Database.CreateContext();
+        var booking = await db.Bookings.SingleAsync(b => b.SpaceId == room && b.Start == SiteTime.Instant(Day, 11 * 60));
+        Assert.Equal((BookingPartyKind.External, "Association Tanger Robotique", "+212 539 00 00 00", "001234567000089"),
+            (booking.PartyKind, booking.ExternalName, booking.ExternalContact, booking.ExternalIce));
     }
 
     [Fact]
