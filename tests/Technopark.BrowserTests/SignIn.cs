@@ -21,13 +21,16 @@ public static class SignIn
         await SubmitAsync(page, email);
         try
         {
+            // Arrived once the next page's document is parsed: waiting for its "load" event too has been seen to time out once
+            // in a while on this loaded 2-core machine with the browser already on the right page (a subresource still coming).
+            var arrived = new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded };
             if (returnUrl is null)
             {
-                await page.WaitForURLAsync(url => !url.Contains(LoginPath, StringComparison.Ordinal));
+                await page.WaitForURLAsync(url => !url.Contains(LoginPath, StringComparison.Ordinal), arrived);
             }
             else
             {
-                await page.WaitForURLAsync("**" + returnUrl);
+                await page.WaitForURLAsync("**" + returnUrl, arrived);
             }
         }
         catch (TimeoutException e)
