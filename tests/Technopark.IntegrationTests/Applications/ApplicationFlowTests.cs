@@ -344,7 +344,7 @@ public partial class ApplicationFlowTests(AppFixture app) : IClassFixture<AppFix
         var withdrawn = await DraftAsync(Persona.Applicant, "tanger", complete: false);
         await using (var db = app.Database.CreateContext())
         {
-            (await db.Applications.SingleAsync(a => a.Id == withdrawn)).Withdraw(DateTimeOffset.UtcNow);
+            (await db.Applications.SingleAsync(a => a.Id == withdrawn)).Withdraw(app.Factory.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
 

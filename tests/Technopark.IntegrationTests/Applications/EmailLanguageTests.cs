@@ -68,7 +68,7 @@ public partial class EmailLanguageTests(AppFixture app) : IClassFixture<AppFixtu
             var applicantId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
             var site = await db.Sites.SingleAsync(s => s.Slug == "tanger");
             siteName = site.Name;
-            var now = DateTimeOffset.UtcNow;
+            var now = app.Factory.Clock.GetUtcNow();
             var application = Application.Start(applicantId, site.Id, Programme.Incubation, now);
             TestApplications.Complete(application, site.FocusSectors[0], now, "Une fois");
             db.Applications.Add(application);
@@ -85,8 +85,8 @@ public partial class EmailLanguageTests(AppFixture app) : IClassFixture<AppFixtu
         {
             var reviewerId = await db.Users.Where(u => u.Email == Personas.Email(Persona.ReviewerTanger)).Select(u => u.Id).SingleAsync();
             var application = await db.Applications.Include(a => a.Reviews).Include(a => a.Events).SingleAsync(a => a.Id == id);
-            application.AssignReviewer(reviewerId, reviewerId, DateTimeOffset.UtcNow);
-            application.Score(reviewerId, 4, 4, 4, 4, 4, null, DateTimeOffset.UtcNow);
+            application.AssignReviewer(reviewerId, reviewerId, app.Factory.Clock.GetUtcNow());
+            application.Score(reviewerId, 4, 4, 4, 4, 4, null, app.Factory.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Technopark.TestSupport;
 
 namespace Technopark.IntegrationTests.Identity;
@@ -45,7 +46,7 @@ public partial class ManageTests(AccountsAppFixture app) : IClassFixture<Account
         Assert.Contains("otpauth://totp/Technopark:totp%40example.ma?secret=", WebUtility.HtmlDecode(setup), StringComparison.Ordinal);
 
         using var enabled = await Forms.PostAsync(client, "/Identity/Account/Manage/EnableAuthenticator",
-            new Dictionary<string, string> { ["Input.Code"] = Totp(key) });
+            new Dictionary<string, string> { ["Input.Code"] = Totp(key, Now) });
 
         var html = await enabled.Content.ReadAsStringAsync();
         Assert.Equal(10, Regex.Count(html, "<li class=\"col-6 col-md-4\">"));
@@ -54,10 +55,10 @@ public partial class ManageTests(AccountsAppFixture app) : IClassFixture<Account
         Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
         Assert.StartsWith("/Identity/Account/LoginWith2fa", password.Headers.Location?.OriginalString, StringComparison.Ordinal);
         using var badCode = await Forms.PostAsync(fresh, password.Headers.Location!.OriginalString,
-            new Dictionary<string, string> { ["Input.Code"] = "000000" == Totp(key) ? "111111" : "000000" });
+            new Dictionary<string, string> { ["Input.Code"] = "000000" == Totp(key, Now) ? "111111" : "000000" });
         Assert.Contains(ResourceText.Account(app.Factory, "LoginWith2fa.Invalid"), WebUtility.HtmlDecode(await badCode.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         using var goodCode = await Forms.PostAsync(fresh, password.Headers.Location!.OriginalString,
-            new Dictionary<string, string> { ["Input.Code"] = Totp(key) });
+            new Dictionary<string, string> { ["Input.Code"] = Totp(key, Now) });
         Assert.Equal(HttpStatusCode.Redirect, goodCode.StatusCode);
         Assert.Equal("/", goodCode.Headers.Location?.OriginalString);
     }
@@ -70,7 +71,7 @@ public partial class ManageTests(AccountsAppFixture app) : IClassFixture<Account
         var setup = await client.GetStringAsync("/Identity/Account/Manage/EnableAuthenticator");
         var key = KeyPattern().Match(setup).Groups[1].Value.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
         using var enabled = await Forms.PostAsync(client, "/Identity/Account/Manage/EnableAuthenticator",
-            new Dictionary<string, string> { ["Input.Code"] = Totp(key) });
+            new Dictionary<string, string> { ["Input.Code"] = Totp(key, Now) });
         var code = Regex.Match(await enabled.Content.ReadAsStringAsync(), "<li class=\"col-6 col-md-4\">([^<]+)</li>").Groups[1].Value.Trim();
         Assert.NotEmpty(code);
 
@@ -124,14 +125,17 @@ public partial class ManageTests(AccountsAppFixture app) : IClassFixture<Account
             ["Input.ConfirmPassword"] = next,
         });
 
+    /// <summary>"Now" as the app reads it: its TimeProvider (the tests' clock), which the authenticator check uses too.</summary>
+    private DateTimeOffset Now => app.Factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+
     /// <summary>RFC 6238 code (SHA-1, 30 s, 6 digits) for a base32 key, as an authenticator app computes it.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5350", Justification = "RFC 6238 TOTP is defined on HMAC-SHA1, as Identity's authenticator provider.")]
-    private static string Totp(string base32Key)
+    private static string Totp(string base32Key, DateTimeOffset now)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         var bits = string.Concat(base32Key.TrimEnd('=').Select(c => Convert.ToString(alphabet.IndexOf(c, StringComparison.Ordinal), 2).PadLeft(5, '0')));
         var key = Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2)).ToArray();
-        var counter = BitConverter.GetBytes(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30);
+        var counter = BitConverter.GetBytes(now.ToUnixTimeSeconds() / 30);
         if (BitConverter.IsLittleEndian)
         {
             Array.Reverse(counter);

@@ -12,6 +12,9 @@ namespace Technopark.IntegrationTests.Operations;
 public sealed class BackupRestoreTests : IAsyncLifetime
 {
     private readonly string _backups = Path.Combine(Path.GetTempPath(), "technopark-tests", "backups-" + Guid.NewGuid().ToString("N"));
+    /// <summary>When the email written after the backup was queued (any instant: only its row matters).</summary>
+    private static readonly DateTimeOffset AfterBackup = new(2027, 1, 15, 9, 0, 0, TimeSpan.Zero);
+
     private TestDatabase? _database;
     private string? _documents;
 
@@ -69,7 +72,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
             """);
         await using (var db = Database.CreateContext())
         {
-            db.Outbox.Add(OutboxMessage.Create("apres@example.ma", "Après", "<p>x</p>", "x", DateTimeOffset.UtcNow));
+            db.Outbox.Add(OutboxMessage.Create("apres@example.ma", "Après", "<p>x</p>", "x", AfterBackup));
             await db.SaveChangesAsync();
         }
 

@@ -69,7 +69,7 @@ public class GracefulShutdownTests(AppFixture app) : IClassFixture<AppFixture>
     {
         await using var db = app.Database.CreateContext();
         var messages = Enumerable.Range(0, count)
-            .Select(i => OutboxMessage.Create($"arret{i}@example.ma", "Sujet", "<p>Corps</p>", "Corps", DateTimeOffset.UtcNow.AddSeconds(i)))
+            .Select(i => OutboxMessage.Create($"arret{i}@example.ma", "Sujet", "<p>Corps</p>", "Corps", app.Factory.Clock.GetUtcNow().AddSeconds(i)))
             .ToList();
         db.Outbox.AddRange(messages);
         await db.SaveChangesAsync();
