@@ -63,7 +63,7 @@ public class RoomBookingPagesTests(BrowserFixture browser) : IClassFixture<Brows
         await using var db = browser.App.Database.CreateContext();
         var booking = await db.Bookings.SingleAsync(b => b.SpaceId == room && b.PartyKind == BookingPartyKind.External);
         Assert.Equal(("Club Robotique du Détroit", 6, start), (booking.ExternalName, booking.Attendees,
-            Technopark.Web.Pages.Rooms.BookModel.LocalClock(booking.Start)));
+            Technopark.Web.Localization.Display.Clock(booking.Start)));
     }
 
     [Fact]

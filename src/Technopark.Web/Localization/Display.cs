@@ -55,6 +55,10 @@ public static class Display
     public static string Moment(DateTimeOffset instant) =>
         Infrastructure.NetworkClock.InMorocco(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>The wall-clock time an instant shows in Morocco, "HH:mm" (a booking's start or end), whatever the server's zone.</summary>
+    public static string Clock(DateTimeOffset instant) =>
+        Domain.Common.SiteTime.Local(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>A whole number of things (companies, offices, seats), grouped by thousands.</summary>
     public static string Count(int value) => value.ToString("N0", Numbers);
 

@@ -157,7 +157,7 @@ public sealed class DemoRooms(TechnoparkDbContext db, TimeProvider clock) : IDem
         var settings = await db.RoomSettings.Where(r => ids.Contains(r.SpaceId)).ToDictionaryAsync(r => r.SpaceId, cancellationToken);
         foreach (var space in spaces.Where(s => !settings.ContainsKey(s.Id)))
         {
-            var created = RoomSettings.Default(space.Id, RoomSettingsInput.NewFeedToken());
+            var created = RoomSettings.Default(space.Id, Web.Pages.Rooms.CalendarFeeds.NewToken());
             Configure(created, space.Code);
             db.RoomSettings.Add(created);
             settings[space.Id] = created;

@@ -123,7 +123,7 @@ public sealed class BookModel(
         return saved.Count > 1
             ? text["RoomsBook.SeriesBooked", Display.Count(saved.Count), code, Display.Day(SiteTime.DayOf(first.Start)),
                 Display.Day(SiteTime.DayOf(saved[^1].Start))].Value
-            : text["RoomsBook.Booked", code, Display.Day(SiteTime.DayOf(first.Start)), LocalClock(first.Start), LocalClock(first.End)].Value;
+            : text["RoomsBook.Booked", code, Display.Day(SiteTime.DayOf(first.Start)), Display.Clock(first.Start), Display.Clock(first.End)].Value;
     }
 
     /// <summary>The day view of the site on <paramref name="day"/> (/sites/{slug}/rooms?day=…).</summary>
@@ -196,9 +196,6 @@ public sealed class BookModel(
     }
 
     private static string Key(string? field) => field is null ? string.Empty : $"{nameof(Input)}.{field}";
-
-    /// <summary>"HH:mm" in the site's time of an instant.</summary>
-    public static string LocalClock(DateTimeOffset instant) => SiteTime.Local(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A wall-clock time as a time input sends it ("HH:mm", or "HH:mm:ss"), or null.</summary>
     public static TimeOnly? ParseClock(string? value) =>

@@ -62,7 +62,7 @@ public sealed class BookingMail(
                 var subject = cancelled ? text["RoomsCal.Mail.CancelledSubject", room.RoomCode, day]
                     : shown.Count > 1 ? text["RoomsCal.Mail.SeriesSubject", room.RoomCode, Display.Count(shown.Count)]
                     : text["RoomsCal.Mail.ConfirmedSubject", room.RoomCode, day];
-                var lines = string.Join("\n", shown.Select(b => "- " + text["RoomsCal.Mail.Slot", Display.Day(SiteTime.DayOf(b.Start)), Clock(b.Start), Clock(b.End)]));
+                var lines = string.Join("\n", shown.Select(b => "- " + text["RoomsCal.Mail.Slot", Display.Day(SiteTime.DayOf(b.Start)), Display.Clock(b.Start), Display.Clock(b.End)]));
                 var body = string.Join("\n\n",
                     text[cancelled ? "RoomsCal.Mail.CancelledBody" : "RoomsCal.Mail.ConfirmedBody", room.RoomCode, room.SiteName, party].Value,
                     lines,
@@ -92,5 +92,4 @@ public sealed class BookingMail(
         return claims.GroupBy(c => c.UserId).ToDictionary(g => g.Key, g => g.First().ClaimValue);
     }
 
-    private static string Clock(DateTimeOffset instant) => SiteTime.Local(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
 }

@@ -13,11 +13,9 @@ public sealed record BookingRequest(int SpaceId, BookingSlot Slot, BookingParty 
 /// <summary>The slot was taken (by a booking made a moment before, or in the same instant): the nearest free slots of that room that day.</summary>
 public sealed class SlotTakenException(IReadOnlyList<FreeSlot> nearest)
     : DomainException(nearest.Count == 0 ? "Rooms.Booking.TakenNoneFree" : "Rooms.Booking.Taken",
-        string.Join(", ", nearest.Select(s => $"{Clock(s.Start)}–{Clock(s.End)}")))
+        string.Join(", ", nearest.Select(s => $"{Localization.Display.Clock(s.Start)}–{Localization.Display.Clock(s.End)}")))
 {
     public IReadOnlyList<FreeSlot> Nearest { get; } = nearest;
-
-    private static string Clock(DateTimeOffset instant) => SiteTime.Local(instant).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>

@@ -128,9 +128,9 @@ public sealed class MineModel(TechnoparkDbContext db, RoomCatalog catalog, RoomU
     {
         public DateOnly Day => SiteTime.DayOf(Start);
 
-        public string From => SiteTime.Local(Start).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        public string From => Display.Clock(Start);
 
-        public string To => SiteTime.Local(End).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        public string To => Display.Clock(End);
 
         /// <summary>The resource key of its state mark.</summary>
         public string Mark => CancelledLate ? "RoomsView.Mark.Late" : Cancelled ? "RoomsView.Mark.Cancelled" : NoShow ? "RoomsView.Mark.NoShow"

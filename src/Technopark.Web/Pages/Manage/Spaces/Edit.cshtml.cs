@@ -74,7 +74,7 @@ public sealed class EditModel(
             if (isRoom)
             {
                 // The settings' errors, before anything is written (the real row needs the space's id).
-                Input.ApplyTo(RoomSettings.Default(0, RoomSettingsInput.NewFeedToken()), CultureInfo.CurrentCulture);
+                Input.ApplyTo(RoomSettings.Default(0, Web.Pages.Rooms.CalendarFeeds.NewToken()), CultureInfo.CurrentCulture);
             }
 
             var settings = space is null ? null : await db.RoomSettings.SingleOrDefaultAsync(r => r.SpaceId == space.Id, cancellationToken);
@@ -139,7 +139,7 @@ public sealed class EditModel(
 
         if (settings is null)
         {
-            settings = RoomSettings.Default(space.Id, RoomSettingsInput.NewFeedToken());
+            settings = RoomSettings.Default(space.Id, Web.Pages.Rooms.CalendarFeeds.NewToken());
             db.RoomSettings.Add(settings);
         }
 

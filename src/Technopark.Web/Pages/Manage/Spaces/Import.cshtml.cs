@@ -101,7 +101,7 @@ public sealed class ImportModel(TechnoparkDbContext db, AuditTrail audit, IStrin
                 RoomSettings? settings = null;
                 if (row.Room is { } room)
                 {
-                    settings = RoomSettings.Default(space.Id, RoomSettingsInput.NewFeedToken());
+                    settings = RoomSettings.Default(space.Id, Web.Pages.Rooms.CalendarFeeds.NewToken());
                     room.ApplyTo(settings); // checked by the preview already
                     db.RoomSettings.Add(settings);
                 }
@@ -186,7 +186,7 @@ public sealed class ImportModel(TechnoparkDbContext db, AuditTrail audit, IStrin
 
         try
         {
-            values.Room?.ApplyTo(RoomSettings.Default(0, RoomSettingsInput.NewFeedToken())); // the room's rules, before anything is saved
+            values.Room?.ApplyTo(RoomSettings.Default(0, Web.Pages.Rooms.CalendarFeeds.NewToken())); // the room's rules, before anything is saved
         }
         catch (DomainException e)
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.Extensions.Localization;
@@ -95,7 +94,7 @@ public class RoomSettingsInput
     }
 
     /// <summary>Shows the settings a new room gets (<see cref="RoomSettings.Default"/>).</summary>
-    public void ShowDefaults(CultureInfo culture) => Show(RoomSettings.Default(0, NewFeedToken()), culture);
+    public void ShowDefaults(CultureInfo culture) => Show(RoomSettings.Default(0, Web.Pages.Rooms.CalendarFeeds.NewToken()), culture);
 
     /// <summary>Shows <paramref name="settings"/> in the form, amounts written the way <paramref name="culture"/> reads them back.</summary>
     public void Show(RoomSettings settings, CultureInfo culture)
@@ -128,10 +127,6 @@ public class RoomSettingsInput
 
         return new WeeklyHours(minutes);
     }
-
-    /// <summary>A new secret for a room's iCalendar feed URL: 24 random bytes, base64url (32 characters).</summary>
-    public static string NewFeedToken() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(RoomSettings.FeedTokenLength * 3 / 4)).Replace('+', '-').Replace('/', '_');
 
     /// <summary>
     /// Reads a day's window: two empty times are a closed day (0, 0); a closing time of 00:00 or 24:00 is midnight at the
