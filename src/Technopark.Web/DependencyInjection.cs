@@ -18,6 +18,7 @@ using Technopark.Web.Pages.Hq;
 using Technopark.Web.Pages.Manage;
 using Technopark.Web.Pages.Reporting;
 using Technopark.Web.Pages.Rooms;
+using Technopark.Web.Pages.Manage.Billing;
 using Technopark.Web.Pages.Sites;
 using Technopark.Web.Seeding;
 using Technopark.Web.Validation;
@@ -77,6 +78,7 @@ public static class DependencyInjection
         services.AddReporting();
         services.AddCompanyMembers();
         services.AddRooms();
+        services.AddBilling(configuration);
         return services;
     }
 }

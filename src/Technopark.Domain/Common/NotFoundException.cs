@@ -16,4 +16,6 @@ public static class ErrorCodes
     public const string AssignmentNotFound = "Assignment.NotFound";
     public const string DocumentNotFound = "Document.NotFound";
     public const string DeclarationNotFound = "Declaration.NotFound";
+    public const string InvoiceNotFound = "Billing.InvoiceNotFound";
+    public const string PaymentNotFound = "Billing.PaymentNotFound";
 }

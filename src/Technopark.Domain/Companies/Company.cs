@@ -11,6 +11,7 @@ public sealed partial class Company
     public const int IceLength = 15;
     public const int WebsiteMaxLength = 200;
     public const int PitchMaxLength = 160;
+    public const int AddressMaxLength = 300;
 
     private Company()
     {
@@ -57,6 +58,12 @@ public sealed partial class Company
         Guard.That(token.Length == Rooms.RoomSettings.FeedTokenLength, "Rooms.Settings.TokenInvalid", nameof(CalendarToken));
         CalendarToken = token;
     }
+
+    /// <summary>The address invoices are made out to (several lines), kept by the members and the site's staff.</summary>
+    public string? BillingAddress { get; private set; }
+
+    public void SetBillingAddress(string? address) =>
+        BillingAddress = Guard.OptionalText(address, AddressMaxLength, "Company.AddressTooLong", nameof(BillingAddress));
 
     public bool HasLeft => ExitedOn is not null;
 

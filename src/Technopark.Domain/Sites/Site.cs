@@ -10,6 +10,7 @@ public sealed partial class Site
     public const int NameMaxLength = 100;
     public const int RegionMaxLength = 100;
     public const int ListItemMaxLength = 100;
+    public const int BillingCodeLength = 3;
 
     private Site()
     {
@@ -27,6 +28,9 @@ public sealed partial class Site
     public string Region { get; private set; }
 
     public SiteStatus Status { get; private set; }
+
+    /// <summary>Three capital letters that start the site's invoice and credit-note numbers (<c>TNG-2027-000123</c>).</summary>
+    public string BillingCode { get; private set; } = string.Empty;
 
     /// <summary>Year of opening when known (Casablanca: 2001).</summary>
     public int? OpeningYear { get; private set; }
@@ -57,7 +61,18 @@ public sealed partial class Site
     public static bool AcceptsApplicationsWhen(SiteStatus status) => status == SiteStatus.Operational;
 
     public static Site Create(string slug, string name, string city, string region, SiteStatus status) =>
-        new Site { Slug = ValidSlug(slug) }.Describe(name, city, region, status);
+        new Site { Slug = ValidSlug(slug), BillingCode = DefaultBillingCode(slug) }.Describe(name, city, region, status);
+
+    /// <summary>The first letters of the slug, in capitals, until the site is given its own code.</summary>
+    public static string DefaultBillingCode(string slug) =>
+        new string([.. slug.Where(char.IsAsciiLetter).Take(BillingCodeLength).Select(char.ToUpperInvariant)]).PadRight(BillingCodeLength, 'X');
+
+    public Site WithBillingCode(string code)
+    {
+        Guard.That(code.Length == BillingCodeLength && code.All(char.IsAsciiLetterUpper), "Site.BillingCodeInvalid", nameof(BillingCode), BillingCodeLength);
+        BillingCode = code;
+        return this;
+    }
 
     /// <summary>Sets the facts of the site; used by the reference seed, which is re-applied on every start.</summary>
     public Site Describe(string name, string city, string region, SiteStatus status)

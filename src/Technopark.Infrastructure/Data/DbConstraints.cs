@@ -8,4 +8,22 @@ public static class DbConstraints
 
     /// <summary>Exclusion constraint: two live bookings of one room never overlap, the cleaning buffer after each included.</summary>
     public const string RoomNoOverlap = "ex_room_bookings_no_overlap";
+
+    public const string InvoicesTable = "invoices";
+
+    public const string InvoiceLinesTable = "invoice_lines";
+
+    public const string CreditNotesTable = "credit_notes";
+
+    public const string PaymentsTable = "payments";
+
+    public const string PaymentAllocationsTable = "payment_allocations";
+
+    public const string InvoiceCountersTable = "invoice_counters";
+
+    /// <summary>
+    /// Tables whose rows are facts once written: no UPDATE, no DELETE, no TRUNCATE (triggers, for the owner too; and revoked
+    /// from the app role). Invoices are guarded once issued (their own trigger), since drafts follow the stays.
+    /// </summary>
+    public static readonly string[] AppendOnlyBillingTables = [CreditNotesTable, PaymentsTable, PaymentAllocationsTable, "billing_reminders"];
 }

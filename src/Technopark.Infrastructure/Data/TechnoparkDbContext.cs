@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Technopark.Domain.Applications;
 using Technopark.Domain.Assignments;
 using Technopark.Domain.Auditing;
+using Technopark.Domain.Billing;
 using Technopark.Domain.Companies;
 using Technopark.Domain.Reporting;
 using Technopark.Domain.Sites;
@@ -56,6 +57,20 @@ public sealed class TechnoparkDbContext(DbContextOptions<TechnoparkDbContext> op
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+
+    public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
+
+    public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<PaymentAllocation> PaymentAllocations => Set<PaymentAllocation>();
+
+    public DbSet<BillingReminder> BillingReminders => Set<BillingReminder>();
+
+    public DbSet<InvoiceCounter> InvoiceCounters => Set<InvoiceCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -20,6 +20,7 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.Property(c => c.CalendarToken).HasMaxLength(Technopark.Domain.Rooms.RoomSettings.FeedTokenLength);
         builder.HasIndex(c => c.CalendarToken).IsUnique();
         builder.Property(c => c.Pitch).HasMaxLength(Company.PitchMaxLength);
+        builder.Property(c => c.BillingAddress).HasMaxLength(Company.AddressMaxLength);
         builder.HasIndex(c => c.SiteId).HasFilter("listed_in_directory").HasDatabaseName("ix_companies_directory");
         builder.Property(c => c.ExitReason).HasConversion<string>().HasMaxLength(20);
         builder.Property<uint>("Version").IsRowVersion();

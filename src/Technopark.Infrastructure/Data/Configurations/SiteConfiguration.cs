@@ -13,6 +13,7 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
         builder.Property(s => s.Name).HasMaxLength(Site.NameMaxLength);
         builder.Property(s => s.City).HasMaxLength(Site.NameMaxLength);
         builder.Property(s => s.Region).HasMaxLength(Site.RegionMaxLength);
+        builder.Property(s => s.BillingCode).HasMaxLength(Site.BillingCodeLength).IsFixedLength();
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.FloorAreaSquareMeters).HasPrecision(10, 1);
         builder.Ignore(s => s.AcceptsApplications);

@@ -1,0 +1,37 @@
+namespace Technopark.Domain.Billing;
+
+/// <summary>The columns of an aged receivables report: days past the due date on the day asked.</summary>
+public enum AgingBucket
+{
+    NotDue,
+    Days1To30,
+    Days31To60,
+    Days61To90,
+    Over90,
+}
+
+/// <summary>
+/// What is still open on an issued invoice on a day, and how late it is. On day D an invoice issued on or before D is open for
+/// its total including VAT, less the credit notes issued on or before D and the payments applied on or before D; it is
+/// overdue from the day after its due date.
+/// </summary>
+public static class Aging
+{
+    /// <summary>The last day of each overdue bucket but the last (1–30, 31–60, 61–90); the SQL of the report reads them too.</summary>
+    public static readonly int[] BucketEnds = [30, 60, 90];
+
+    public static int DaysOverdue(DateOnly dueOn, DateOnly asOf) => Math.Max(0, asOf.DayNumber - dueOn.DayNumber);
+
+    public static AgingBucket BucketOf(DateOnly dueOn, DateOnly asOf) => DaysOverdue(dueOn, asOf) switch
+    {
+        0 => AgingBucket.NotDue,
+        <= 30 => AgingBucket.Days1To30,
+        <= 60 => AgingBucket.Days31To60,
+        <= 90 => AgingBucket.Days61To90,
+        _ => AgingBucket.Over90,
+    };
+
+    public static bool IsOverdue(DateOnly dueOn, DateOnly asOf) => asOf > dueOn;
+
+    public static decimal Open(decimal totalInclVat, decimal credited, decimal paid) => totalInclVat - credited - paid;
+}
