@@ -35,3 +35,26 @@ public static class Aging
 
     public static decimal Open(decimal totalInclVat, decimal credited, decimal paid) => totalInclVat - credited - paid;
 }
+
+/// <summary>Where an invoice stands on a day, as staff and members see it.</summary>
+public enum InvoiceState
+{
+    Draft,
+    Open,
+    PartlyPaid,
+    Overdue,
+    Paid,
+    Credited,
+}
+
+public static class InvoiceStates
+{
+    /// <summary>Credited first (a credit note cancels it), then paid in full, then overdue (after the due date), then partly paid or open.</summary>
+    public static InvoiceState Of(bool issued, decimal total, decimal credited, decimal paid, DateOnly? dueOn, DateOnly today) =>
+        !issued ? InvoiceState.Draft
+        : credited > 0 ? InvoiceState.Credited
+        : Aging.Open(total, credited, paid) <= 0 ? InvoiceState.Paid
+        : dueOn is { } due && Aging.IsOverdue(due, today) ? InvoiceState.Overdue
+        : paid > 0 ? InvoiceState.PartlyPaid
+        : InvoiceState.Open;
+}
