@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Technopark.Domain.Billing;
 using Technopark.IntegrationTests.Identity;
 using Technopark.TestSupport;
 using Technopark.Web.Localization;
+using Technopark.Web.Pages.Manage.Billing;
 
 namespace Technopark.IntegrationTests.Billing;
 
@@ -13,7 +16,7 @@ namespace Technopark.IntegrationTests.Billing;
 /// issue; services with unreadable inputs; credit notes; HQ reads only; other sites are refused or do not have the invoice.
 /// Each test bills its own month with its own companies and spaces ("A-…", "Atlas A …").
 /// </summary>
-public class BillingPagesTests(AppFixture app) : IClassFixture<AppFixture>
+public partial class BillingPagesTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static readonly CultureInfo French = Cultures.Supported.Single(c => c.Name == Cultures.Default);
 
@@ -276,4 +279,123 @@ public class BillingPagesTests(AppFixture app) : IClassFixture<AppFixture>
             Assert.False(await db.CreditNotes.AnyAsync(n => n.InvoiceId == oujdaInvoice));
         }
     }
+
+    [Fact]
+    public async Task InvoicesList_StateFilters_EachListsTheInvoicesInThatStateOnToday()
+    {
+        var issuedOn = new DateOnly(2027, 12, 2);
+        app.Factory.Clock.SetToday(issuedOn);
+        var november = new BillingMonth(2027, 11);
+        var companies = new int[4];
+        await using (var db = app.Database.CreateContext())
+        {
+            for (var i = 0; i < companies.Length; i++)
+            {
+                companies[i] = await TestBilling.CompanyAsync(db, "tanger", $"Atlas A État {i + 1} SARL");
+                await TestBilling.StayAsync(db, await TestBilling.SpaceAsync(db, "tanger", $"A-40{i + 1}", 1000m), companies[i], november.First, november.End);
+            }
+        }
+
+        await TestBilling.RunAsync(app.Factory.Services, "tanger", november);
+        long[] ids;
+        int siteId;
+        await using (var db = app.Database.CreateContext())
+        {
+            siteId = await TestBilling.SiteIdAsync(db, "tanger");
+            var byCompany = await db.Invoices.Where(i => companies.Contains(i.CompanyId)).ToDictionaryAsync(i => i.CompanyId, i => i.Id);
+            ids = [.. companies.Select(c => byCompany[c])];
+        }
+
+        Assert.Equal(4, (await TestBilling.IssueAsync(app.Factory.Services, "tanger", november, ids)).Count);
+        await using (var db = app.Database.CreateContext())
+        {
+            var now = app.Factory.Clock.GetUtcNow();
+            db.Payments.Add(Payment.Record(siteId, companies[1], issuedOn, PaymentMethod.Transfer, "VIR-A-2", 500m, [(new OpenInvoice(ids[1], companies[1], 1200m), 500m)],
+                issuedOn, "test-user", now));
+            db.Payments.Add(Payment.Record(siteId, companies[2], issuedOn, PaymentMethod.Cheque, "CHQ-A-3", 1200m, [(new OpenInvoice(ids[2], companies[2], 1200m), 1200m)],
+                issuedOn, "test-user", now));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Invoicing>().CreditAsync(siteId, ids[3], "Erreur", "test-user", CancellationToken.None);
+        }
+
+        var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
+        async Task<Dictionary<long, string>> ListedAsync(string? state)
+        {
+            var html = await client.GetStringAsync($"/manage/tanger/billing/invoices?company=Atlas%20A%20%C3%89tat&state={state}");
+            return InvoiceRow().Matches(html).Select(m => (Id: long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), State: m.Groups[2].Value))
+                .Where(r => ids.Contains(r.Id)).ToDictionary(r => r.Id, r => r.State);
+        }
+
+        var all = await ListedAsync(null);
+        Assert.Equal(["Open", "PartlyPaid", "Paid", "Credited"], ids.Select(id => all[id]));
+        foreach (var state in all.Values)
+        {
+            Assert.Equal(all.Where(r => r.Value == state).Select(r => r.Key).Order(), (await ListedAsync(state)).Keys.Order());
+        }
+
+        app.Factory.Clock.SetToday(new DateOnly(2028, 2, 1)); // past the due date (1 January 2028); the session has expired by then
+        client.Dispose();
+        client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
+        var later = await ListedAsync(null);
+        Assert.Equal(["Overdue", "Overdue", "Paid", "Credited"], ids.Select(id => later[id]));
+        Assert.Equal([ids[0], ids[1]], (await ListedAsync("Overdue")).Keys.Order());
+        Assert.Empty(await ListedAsync("Open"));
+
+        var partly = await client.GetStringAsync($"/manage/tanger/billing/invoices/{ids[1]}");
+        Assert.Contains("data-value=\"700.00\"", ResourceText.Tag(partly, "invoice-open"), StringComparison.Ordinal);
+        Assert.Contains("data-value=\"500.00\"", partly, StringComparison.Ordinal);
+        Assert.NotNull(ResourceText.Tag(partly, "record-payment"));
+        Assert.NotNull(ResourceText.Tag(partly, "credit-refused")); // something is paid: no credit note
+        Assert.Null(ResourceText.Tag(partly, "credit"));
+        client.Dispose();
+    }
+
+    [Fact]
+    public async Task Issue_CheckedDraftsOnly_TheOthersStayDrafts()
+    {
+        app.Factory.Clock.SetToday(new DateOnly(2028, 2, 3));
+        var companies = new int[2];
+        await using (var db = app.Database.CreateContext())
+        {
+            for (var i = 0; i < companies.Length; i++)
+            {
+                companies[i] = await TestBilling.CompanyAsync(db, "tanger", $"Atlas A Choix {i + 1} SARL");
+                await TestBilling.StayAsync(db, await TestBilling.SpaceAsync(db, "tanger", $"A-50{i + 1}", 900m), companies[i], new DateOnly(2028, 1, 1));
+            }
+        }
+
+        using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
+        using var run = await Personas.PostFormAsync(client, "/manage/tanger/billing?handler=Run", new() { ["Month"] = "2028-01" }, "/manage/tanger/billing");
+        Assert.Equal(HttpStatusCode.Redirect, run.StatusCode);
+        var preview = Forms.Decoded(await client.GetStringAsync("/manage/tanger/billing?month=2028-01"));
+        Assert.Contains(ResourceText.Of(app.Factory, "BillingText.OfficeRent", Cultures.Default, "A-501", "01/01/2028", "31/01/2028"), preview, StringComparison.Ordinal);
+        long[] ids;
+        await using (var db = app.Database.CreateContext())
+        {
+            var byCompany = await db.Invoices.Where(i => companies.Contains(i.CompanyId)).ToDictionaryAsync(i => i.CompanyId, i => i.Id);
+            ids = [.. companies.Select(c => byCompany[c])];
+        }
+
+        var none = await client.GetStringAsync("/manage/tanger/billing?handler=Confirm&month=2028-01&selected=true");
+        Assert.Null(ResourceText.Tag(none, "confirm-issue"));
+        Assert.Contains(ResourceText.Of(app.Factory, "BillingRun.NoneSelected"), Forms.Decoded(none), StringComparison.Ordinal);
+        var one = await client.GetStringAsync($"/manage/tanger/billing?handler=Confirm&month=2028-01&selected=true&InvoiceIds={ids[0]}");
+        Assert.Contains("data-count=\"1\" data-total=\"1080.00\"", ResourceText.Tag(one, "issue-confirmation"), StringComparison.Ordinal);
+
+        using var issue = await Personas.PostFormAsync(client, "/manage/tanger/billing?handler=Issue",
+            new() { ["Month"] = "2028-01", ["InvoiceIds"] = ids[0].ToString(CultureInfo.InvariantCulture) }, "/manage/tanger/billing");
+        Assert.Equal(HttpStatusCode.Redirect, issue.StatusCode);
+        await using (var db = app.Database.CreateContext())
+        {
+            var states = await db.Invoices.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Status);
+            Assert.Equal([InvoiceStatus.Issued, InvoiceStatus.Draft], ids.Select(id => states[id]));
+        }
+    }
+
+    [GeneratedRegex("data-invoice=\"(\\d+)\" data-number=\"[^\"]*\" data-state=\"(\\w+)\"")]
+    private static partial Regex InvoiceRow();
 }
