@@ -70,7 +70,18 @@ public sealed class IndexModel(
             return await InvalidMonthAsync(month, cancellationToken);
         }
 
-        var result = await run.RunAsync(Site.SiteId, asked, cancellationToken);
+        RunResult result;
+        try
+        {
+            result = await run.RunAsync(Site.SiteId, asked, cancellationToken);
+        }
+        catch (DomainException e) when (e is not NotFoundException)
+        {
+            await LoadAsync(month, cancellationToken);
+            ModelState.AddModelError(string.Empty, text.Message(e));
+            return Page();
+        }
+
         TempData["Status"] = text["BillingRun.RunDone", Display.Count(result.Created), Display.Count(result.Updated), Display.Count(result.Unchanged),
             Display.Count(result.Removed)].Value;
         return RedirectToPage(new { slug = Site.Slug, month = asked.ToString() });
