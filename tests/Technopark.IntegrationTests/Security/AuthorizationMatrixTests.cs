@@ -50,6 +50,10 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         // Company profile and logo, public directory of residents, alumni lists (the resident persona company is not listed and has no logo).
         ["sites/{slug}/residents"] = ("/sites/tanger/residents", Public),
         // Billing (issue 15): rows after this line. /manage/{slug}/billing…: TangerManagers; /company/{id}/invoices…: ResidentCompany; /hq/billing…: HqOnly.
+        // Monthly run, invoices list and one invoice (engineer A): Tanger's managers, HQ reads; an invoice the site does not have is a 404.
+        ["manage/{slug}/billing"] = ("/manage/tanger/billing", TangerManagers),
+        ["manage/{slug}/billing/invoices"] = ("/manage/tanger/billing/invoices", TangerManagers),
+        ["manage/{slug}/billing/invoices/{id:long}"] = ("/manage/tanger/billing/invoices/999999", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
         // Shared rooms (issue 14): rows after this line.
         // Booking form and free-slot finder (issue 14).
         ["sites/{slug}/rooms/book"] = ("/sites/tanger/rooms/book", TangerRooms),
