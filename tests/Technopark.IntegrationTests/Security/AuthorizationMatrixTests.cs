@@ -50,6 +50,12 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         // Company profile and logo, public directory of residents, alumni lists (the resident persona company is not listed and has no logo).
         ["sites/{slug}/residents"] = ("/sites/tanger/residents", Public),
         // Billing (issue 15): rows after this line. /manage/{slug}/billing…: TangerManagers; /company/{id}/invoices…: ResidentCompany; /hq/billing…: HqOnly.
+        // Invoice and credit-note PDFs, the company's invoices page (engineer B; 999999: no such document, 404 once let in).
+        ["manage/{slug}/billing/invoices/{id:long}/pdf"] = ("/manage/tanger/billing/invoices/999999/pdf", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["manage/{slug}/billing/credit-notes/{id:long}/pdf"] = ("/manage/tanger/billing/credit-notes/999999/pdf", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["company/{id:int}/invoices"] = ("/company/{resident}/invoices", ResidentCompany),
+        ["company/{id:int}/invoices/{invoiceId:long}/pdf"] = ("/company/{resident}/invoices/999999/pdf", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden]),
+        ["company/{id:int}/credit-notes/{noteId:long}/pdf"] = ("/company/{resident}/credit-notes/999999/pdf", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden]),
         // Shared rooms (issue 14): rows after this line.
         // Booking form and free-slot finder (issue 14).
         ["sites/{slug}/rooms/book"] = ("/sites/tanger/rooms/book", TangerRooms),
