@@ -54,6 +54,12 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["manage/{slug}/billing"] = ("/manage/tanger/billing", TangerManagers),
         ["manage/{slug}/billing/invoices"] = ("/manage/tanger/billing/invoices", TangerManagers),
         ["manage/{slug}/billing/invoices/{id:long}"] = ("/manage/tanger/billing/invoices/999999", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        // Invoice and credit-note PDFs, the company's invoices page (engineer B; 999999: no such document, 404 once let in).
+        ["manage/{slug}/billing/invoices/{id:long}/pdf"] = ("/manage/tanger/billing/invoices/999999/pdf", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["manage/{slug}/billing/credit-notes/{id:long}/pdf"] = ("/manage/tanger/billing/credit-notes/999999/pdf", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["company/{id:int}/invoices"] = ("/company/{resident}/invoices", ResidentCompany),
+        ["company/{id:int}/invoices/{invoiceId:long}/pdf"] = ("/company/{resident}/invoices/999999/pdf", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden]),
+        ["company/{id:int}/credit-notes/{noteId:long}/pdf"] = ("/company/{resident}/credit-notes/999999/pdf", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden]),
         // Shared rooms (issue 14): rows after this line.
         // Booking form and free-slot finder (issue 14).
         ["sites/{slug}/rooms/book"] = ("/sites/tanger/rooms/book", TangerRooms),

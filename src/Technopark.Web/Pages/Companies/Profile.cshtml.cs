@@ -16,7 +16,7 @@ namespace Technopark.Web.Pages.Companies;
 
 /// <summary>
 /// The profile the company's members keep while resident (<see cref="CompanyAccess.CanEditProfile"/>): website, pitch,
-/// sector, the opt-in to the site's public directory, and the logo; everyone else who may read the company sees it.
+/// sector, the opt-in to the site's public directory, the address invoices are made out to, and the logo; everyone else who may read the company sees it.
 /// Every change is audited; refused input changes nothing.
 /// </summary>
 [RequestSizeLimit(RequestLimit)]
@@ -68,6 +68,7 @@ public sealed class ProfileModel(
         try
         {
             company.UpdateProfile(Input.Website, Input.Pitch, Input.Sector, Input.ListedInDirectory);
+            company.SetBillingAddress(Input.BillingAddress);
         }
         catch (DomainException e)
         {
@@ -153,19 +154,28 @@ public sealed class ProfileModel(
     private async Task LoadAsync(bool fillInput, CancellationToken cancellationToken)
     {
         Saved = await db.Companies.AsNoTracking().Where(c => c.Id == Company.CompanyId)
-            .Select(c => new CompanyProfile(c.Website, c.Pitch, c.Sector, c.ListedInDirectory,
+            .Select(c => new CompanyProfile(c.Website, c.Pitch, c.Sector, c.ListedInDirectory, c.BillingAddress,
                 db.CompanyLogos.Where(l => l.CompanyId == c.Id).Select(l => (DateTimeOffset?)l.UpdatedAt).FirstOrDefault()))
             .SingleAsync(cancellationToken);
         if (fillInput)
         {
-            Input = new ProfileInput { Website = Saved.Website, Pitch = Saved.Pitch, Sector = Saved.Sector, ListedInDirectory = Saved.ListedInDirectory };
+            Input = new ProfileInput
+            {
+                Website = Saved.Website, Pitch = Saved.Pitch, Sector = Saved.Sector, ListedInDirectory = Saved.ListedInDirectory,
+                BillingAddress = Saved.BillingAddress,
+            };
         }
     }
 
     private static object Snapshot(DomainCompany company) =>
-        new { website = company.Website, pitch = company.Pitch, sector = company.Sector, listedInDirectory = company.ListedInDirectory };
+        new
+        {
+            website = company.Website, pitch = company.Pitch, sector = company.Sector, listedInDirectory = company.ListedInDirectory,
+            billingAddress = company.BillingAddress,
+        };
 
-    public sealed record CompanyProfile(string? Website, string? Pitch, string Sector, bool ListedInDirectory, DateTimeOffset? LogoUpdatedAt);
+    public sealed record CompanyProfile(string? Website, string? Pitch, string Sector, bool ListedInDirectory, string? BillingAddress,
+        DateTimeOffset? LogoUpdatedAt);
 
     public sealed class ProfileInput
     {
@@ -176,9 +186,15 @@ public sealed class ProfileModel(
         public string Sector { get; set; } = string.Empty;
 
         public bool ListedInDirectory { get; set; }
+
+        /// <summary>The address on the company's next invoices (<see cref="DomainCompany.SetBillingAddress"/>).</summary>
+        public string? BillingAddress { get; set; }
     }
 
     /// <summary>The same limits as <see cref="DomainCompany.UpdateProfile"/>, with the same messages, beside each field.</summary>
+    /// <summary>The rule of <see cref="DomainCompany.SetBillingAddress"/>: at most <see cref="DomainCompany.AddressMaxLength"/> characters once trimmed.</summary>
+    public static bool BillingAddressFits(string? address) => address is null || address.Trim().Length <= DomainCompany.AddressMaxLength;
+
     public sealed class ProfileValidator : AbstractValidator<ProfileInput>
     {
         public ProfileValidator(IStringLocalizer<SharedResource> text)
@@ -192,6 +208,9 @@ public sealed class ProfileModel(
             RuleFor(x => x.Sector)
                 .Must(s => s is not null && Sectors.All.Contains(s))
                 .WithMessage(text["Profile.SectorInvalid"]);
+            RuleFor(x => x.BillingAddress)
+                .Must(BillingAddressFits)
+                .WithMessage(text["Company.AddressTooLong", DomainCompany.AddressMaxLength]);
         }
     }
 }
