@@ -8,6 +8,7 @@ public static class BillingSetup
         services.AddOptions<BillingOptions>().Bind(configuration.GetSection(BillingOptions.Section))
             .Validate(o => TryPolicy(o), "Billing: DueDays or a VatPercent is out of range.").ValidateOnStart();
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BillingOptions>>().Value.Policy());
+        services.AddScoped<BillingFigures>(); // billed, collected, overdue per site and month (summary, HQ)
         return services.AddScoped<BillingRun>().AddScoped<Invoicing>().AddScoped<Receivables>();
     }
 
