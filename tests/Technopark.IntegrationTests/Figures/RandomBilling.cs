@@ -96,6 +96,8 @@ public sealed class RandomBilling
             }
         }
 
+        db.Invoices.AddRange(drafts.Select(d => d.Invoice)); // drafts first: the lines of an issued invoice are refused (trigger)
+        await db.SaveChangesAsync();
         foreach (var group in drafts.Where(d => d.IssueOn is not null).OrderBy(d => d.IssueOn).GroupBy(d => (d.Invoice.SiteId, d.IssueOn!.Value.Year)))
         {
             var sequence = 0;
@@ -109,7 +111,6 @@ public sealed class RandomBilling
             await CounterAsync(db, group.Key.SiteId, group.Key.Year, NumberSeries.Invoice, sequence);
         }
 
-        db.Invoices.AddRange(drafts.Select(d => d.Invoice));
         await db.SaveChangesAsync();
         Invoices.AddRange(drafts.Select(d => new NetInvoice(d.Invoice.Id, d.Invoice.SiteId, d.Invoice.CompanyId, d.Invoice.IsIssued, d.Invoice.IssuedOn,
             d.Invoice.DueOn, d.Invoice.TotalInclVat)));
