@@ -54,10 +54,7 @@ public sealed partial class DifferentialFiguresTests(DifferentialFiguresTests.Fi
     [Fact]
     public async Task AllFigures_RandomNetworks_EqualTheReference()
     {
-        var seeds = Environment.GetEnvironmentVariable("TECHNOPARK_FIGURES_SEED") is { Length: > 0 } asked
-            ? asked.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList()
-            : [.. Enumerable.Range(0, RandomNetworks).Select(_ => Random.Shared.Next())];
-        output.WriteLine($"Seeds of this run: {string.Join(", ", seeds)} (replay with TECHNOPARK_FIGURES_SEED={string.Join(",", seeds)})");
+        var seeds = SeedsOfThisRun(RandomNetworks, output);
         var failures = new List<string>();
         foreach (var seed in seeds)
         {
@@ -125,6 +122,16 @@ public sealed partial class DifferentialFiguresTests(DifferentialFiguresTests.Fi
             ["funds raised"] = days.Any(d => d.Validated.Funds > 0),
         };
         return checks.Where(c => !c.Value).Select(c => $"seed {network.Seed}: no day with {c.Key}");
+    }
+
+    /// <summary>The seeds asked in TECHNOPARK_FIGURES_SEED (comma-separated), else <paramref name="count"/> random ones; printed to replay them.</summary>
+    internal static List<int> SeedsOfThisRun(int count, ITestOutputHelper output)
+    {
+        List<int> seeds = Environment.GetEnvironmentVariable("TECHNOPARK_FIGURES_SEED") is { Length: > 0 } asked
+            ? [.. asked.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))]
+            : [.. Enumerable.Range(0, count).Select(_ => Random.Shared.Next())];
+        output.WriteLine($"Seeds of this run: {string.Join(", ", seeds)} (replay with TECHNOPARK_FIGURES_SEED={string.Join(",", seeds)})");
+        return seeds;
     }
 
     /// <summary>Writes the seed's network and compares every figure on its days; returns what differs.</summary>
@@ -423,7 +430,7 @@ public sealed partial class DifferentialFiguresTests(DifferentialFiguresTests.Fi
 
     private static int Count(JsonElement element, string what, string which) => element.GetProperty(what).GetProperty(which).GetInt32();
 
-    private static void Expect<T>(List<string> failures, int seed, DateOnly day, string where, string figure, T expected, T actual)
+    internal static void Expect<T>(List<string> failures, int seed, DateOnly day, string where, string figure, T expected, T actual)
     {
         if (!EqualityComparer<T>.Default.Equals(expected, actual))
         {
@@ -453,10 +460,10 @@ public sealed partial class DifferentialFiguresTests(DifferentialFiguresTests.Fi
         }
     }
 
-    private static string Report(List<string> failures) =>
+    internal static string Report(List<string> failures) =>
         $"{failures.Count} figures differ from the reference:{Environment.NewLine}{string.Join(Environment.NewLine, failures.Take(25))}";
 
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Invariant(decimal value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 

@@ -60,6 +60,12 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["company/{id:int}/invoices"] = ("/company/{resident}/invoices", ResidentCompany),
         ["company/{id:int}/invoices/{invoiceId:long}/pdf"] = ("/company/{resident}/invoices/999999/pdf", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden]),
         ["company/{id:int}/credit-notes/{noteId:long}/pdf"] = ("/company/{resident}/credit-notes/999999/pdf", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden]),
+        // Billing figures and exports (issue 15, part D): the site's summary (its managers, HQ reads), HQ's page and CSV exports.
+        ["manage/{slug}/billing/summary"] = ("/manage/tanger/billing/summary?on=2027-04-12", TangerManagers),
+        ["hq/billing"] = ("/hq/billing?on=2027-04-12", HqOnly),
+        ["hq/billing/invoices.csv"] = ("/hq/billing/invoices.csv?from=2027-04-01&to=2027-04-30", HqOnly),
+        ["hq/billing/lines.csv"] = ("/hq/billing/lines.csv?from=2027-04-01&to=2027-04-30", HqOnly),
+        ["hq/billing/payments.csv"] = ("/hq/billing/payments.csv?from=2027-04-01&to=2027-04-30", HqOnly),
         // Shared rooms (issue 14): rows after this line.
         // Booking form and free-slot finder (issue 14).
         ["sites/{slug}/rooms/book"] = ("/sites/tanger/rooms/book", TangerRooms),

@@ -39,6 +39,61 @@ public static class CsvExport
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// Streams a header row and the rows to <paramref name="destination"/> in batches of <see cref="BatchRows"/> rows, so that a
+    /// file of any length is written with the memory of one batch; the rows are read (and their text localized) in French.
+    /// </summary>
+    public static async Task WriteAsync(Stream destination, IReadOnlyList<string> headers, IAsyncEnumerable<IReadOnlyList<object?>> rows,
+        CancellationToken cancellationToken)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = French;
+        try
+        {
+            using var buffer = new MemoryStream();
+            using var csv = CsvWriter.Create(buffer, new CsvWriterOptions { Separator = ';', FormatProvider = French, WriteByteOrderMark = true }, leaveOpen: true);
+            foreach (var header in headers)
+            {
+                csv.WriteField(header);
+            }
+
+            csv.EndRecord();
+            var count = 0;
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                foreach (var cell in row)
+                {
+                    csv.WriteField(cell);
+                }
+
+                csv.EndRecord();
+                if (++count % BatchRows == 0)
+                {
+                    await FlushAsync(csv, buffer, destination, cancellationToken);
+                }
+            }
+
+            await FlushAsync(csv, buffer, destination, cancellationToken);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    public const int BatchRows = 2000;
+
+    /// <summary>Moves what the writer holds into <paramref name="destination"/> (the response: asynchronously) and empties the buffer.</summary>
+    private static async Task FlushAsync(CsvWriter csv, MemoryStream buffer, Stream destination, CancellationToken cancellationToken)
+    {
+        csv.Flush();
+        await destination.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
+        buffer.SetLength(0);
+    }
+
+    /// <summary>An amount in MAD as accounting software reads it: always two decimals, a decimal comma, no thousands separator ("1234,50").</summary>
+    public static string Amount(decimal amount) => amount.ToString("0.00", French);
+
     /// <summary>Runs <paramref name="build"/> with French as the UI language (headers come from the French resources).</summary>
     public static T InFrench<T>(Func<T> build)
     {

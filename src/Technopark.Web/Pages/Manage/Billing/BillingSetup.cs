@@ -9,7 +9,8 @@ public static class BillingSetup
             .Validate(o => TryPolicy(o), "Billing: DueDays or a VatPercent is out of range.").ValidateOnStart();
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BillingOptions>>().Value.Policy());
         return services.AddScoped<BillingRun>().AddScoped<Invoicing>().AddScoped<Receivables>()
-            .AddScoped<InvoicePdf>();
+            .AddScoped<InvoicePdf>()
+            .AddScoped<BillingFigures>();
     }
 
     private static bool TryPolicy(BillingOptions options)

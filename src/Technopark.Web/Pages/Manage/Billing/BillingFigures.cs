@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using Technopark.Domain.Billing;
+using Technopark.Domain.Sites;
+using Technopark.Infrastructure.Data;
+
+namespace Technopark.Web.Pages.Manage.Billing;
+
+/// <summary>What a site billed, collected and had overdue in a month, as of a day (the definitions: <see cref="BillingFigures"/>).</summary>
+public sealed record MonthFigures(BillingMonth Month, decimal Billed, decimal Collected, decimal Overdue)
+{
+    public static MonthFigures Zero(BillingMonth month) => new(month, 0, 0, 0);
+
+    public MonthFigures Plus(MonthFigures other) => new(Month, Billed + other.Billed, Collected + other.Collected, Overdue + other.Overdue);
+}
+
+/// <summary>A site listed in the billing figures and its months, oldest first.</summary>
+public sealed record SiteBilling(int SiteId, string Slug, string Name, SiteStatus Status, IReadOnlyList<MonthFigures> Months)
+{
+    public MonthFigures Last => Months[^1];
+}
+
+/// <summary>The figures of the months ending with the month of <see cref="AsOf"/>: per site, and for the network (every site).</summary>
+public sealed record BillingMonths(DateOnly AsOf, IReadOnlyList<BillingMonth> Months, IReadOnlyList<SiteBilling> Sites, IReadOnlyList<MonthFigures> Network);
+
+/// <summary>
+/// Billed, collected and overdue per site and month, as of a day D — the one source of the site's summary and of HQ's
+/// billing page, so that both show the same figures by construction:
+/// <list type="bullet">
+/// <item><b>Billed</b> in month M: the totals including VAT of the invoices issued in M (on or before D), less those of the credit
+/// notes issued in M (on or before D).</item>
+/// <item><b>Collected</b> in M: the full amounts of the payments received in M (on or before D), allocated or not (what is not
+/// allocated is the company's credit, collected all the same).</item>
+/// <item><b>Overdue</b> at the end of M: on the day min(last day of M, D), what is open on the invoices past their due date — the
+/// Overdue of <see cref="Receivables.AgingAsync"/> on that day (<see cref="Aging"/>: total, less credit notes and payments applied
+/// by then).</item>
+/// </list>
+/// A site is listed when it is operational, or when it issued an invoice or credit note or received a payment by D (a closed site
+/// keeps its history); the network's figures are those of every site. One SQL statement for all sites and months.
+/// </summary>
+public sealed class BillingFigures(TechnoparkDbContext db)
+{
+    public const int DefaultMonths = 12;
+
+    /// <summary>The <paramref name="months"/> months ending with the month of <paramref name="asOf"/>, for one site or (null) every site.</summary>
+    public async Task<BillingMonths> MonthsAsync(int? siteId, DateOnly asOf, CancellationToken cancellationToken, int months = DefaultMonths)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
+        var last = BillingMonth.Of(asOf);
+        var window = Enumerable.Range(0, months).Select(i => BillingMonth.Of(last.First.AddMonths(i - months + 1))).ToList();
+        var rows = await FiguresAsync(siteId, window[0].First, asOf, cancellationToken);
+        var sites = await db.Sites.AsNoTracking()
+            .Where(s => siteId == null || s.Id == siteId)
+            .OrderBy(s => s.Name)
+            .Select(s => new
+            {
+                s.Id,
+                s.Slug,
+                s.Name,
+                s.Status,
+                Billing = db.Invoices.Any(i => i.SiteId == s.Id && i.Status == InvoiceStatus.Issued && i.IssuedOn <= asOf)
+                    || db.CreditNotes.Any(c => c.SiteId == s.Id && c.IssuedOn <= asOf)
+                    || db.Payments.Any(p => p.SiteId == s.Id && p.ReceivedOn <= asOf),
+            })
+            .ToListAsync(cancellationToken);
+        var bySite = rows.ToLookup(r => r.SiteId);
+        var listed = sites.Where(s => siteId != null || s.Status == SiteStatus.Operational || s.Billing || bySite.Contains(s.Id))
+            .Select(s => new SiteBilling(s.Id, s.Slug, s.Name, s.Status, Fill(window, bySite[s.Id])))
+            .ToList();
+        var network = window.Select(m => rows.Where(r => r.Month == m.First).Aggregate(MonthFigures.Zero(m), (sum, r) => sum.Plus(r.Figures(m)))).ToList();
+        return new BillingMonths(asOf, window, listed, network);
+    }
+
+    private static List<MonthFigures> Fill(List<BillingMonth> window, IEnumerable<FigureRow> rows)
+    {
+        var byMonth = rows.ToDictionary(r => r.Month);
+        return [.. window.Select(m => byMonth.TryGetValue(m.First, out var row) ? row.Figures(m) : MonthFigures.Zero(m))];
+    }
+
+    /// <summary>
+    /// One statement: the months of the window with their last day counted (min(end of month, D)); billed and collected grouped
+    /// by site and month of issue / receipt; overdue per site on each counted day, as <see cref="Receivables.OnDay"/> reads
+    /// an invoice on a day (credit notes issued and allocations applied by then) and <see cref="Receivables.AgingAsync"/> buckets it
+    /// (open above zero, due before the day).
+    /// </summary>
+    private Task<List<FigureRow>> FiguresAsync(int? siteId, DateOnly first, DateOnly asOf, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<FigureRow>($"""
+            WITH months AS (
+                SELECT m::date AS month, least((m + interval '1 month')::date - 1, {asOf}) AS counted
+                FROM generate_series({first}::date, {asOf}::date, interval '1 month') AS m
+            ),
+            figures AS (
+                SELECT site_id, date_trunc('month', issued_on)::date AS month, total_incl_vat AS billed, 0::numeric AS collected, 0::numeric AS overdue
+                FROM invoices
+                WHERE status = 'Issued' AND issued_on BETWEEN {first} AND {asOf} AND ({siteId}::int IS NULL OR site_id = {siteId})
+                UNION ALL
+                SELECT site_id, date_trunc('month', issued_on)::date, -total_incl_vat, 0, 0
+                FROM credit_notes
+                WHERE issued_on BETWEEN {first} AND {asOf} AND ({siteId}::int IS NULL OR site_id = {siteId})
+                UNION ALL
+                SELECT site_id, date_trunc('month', received_on)::date, 0, amount, 0
+                FROM payments
+                WHERE received_on BETWEEN {first} AND {asOf} AND ({siteId}::int IS NULL OR site_id = {siteId})
+                UNION ALL
+                SELECT i.site_id, months.month, 0, 0, o.open
+                FROM months
+                JOIN invoices i ON i.status = 'Issued' AND i.issued_on <= months.counted AND i.due_on < months.counted
+                    AND ({siteId}::int IS NULL OR i.site_id = {siteId})
+                CROSS JOIN LATERAL (
+                    SELECT i.total_incl_vat
+                        - coalesce((SELECT sum(c.total_incl_vat) FROM credit_notes c WHERE c.invoice_id = i.id AND c.issued_on <= months.counted), 0)
+                        - coalesce((SELECT sum(a.amount) FROM payment_allocations a WHERE a.invoice_id = i.id AND a.applied_on <= months.counted), 0) AS open
+                ) AS o
+                WHERE o.open > 0
+            )
+            SELECT site_id, month, sum(billed) AS billed, sum(collected) AS collected, sum(overdue) AS overdue
+            FROM figures
+            GROUP BY site_id, month
+            """).ToListAsync(cancellationToken);
+
+    /// <summary>One site and month of the statement (columns in snake case, as the naming convention reads them).</summary>
+    public sealed record FigureRow(int SiteId, DateOnly Month, decimal Billed, decimal Collected, decimal Overdue)
+    {
+        public MonthFigures Figures(BillingMonth month) => new(month, Billed, Collected, Overdue);
+    }
+}
