@@ -50,6 +50,11 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         // Company profile and logo, public directory of residents, alumni lists (the resident persona company is not listed and has no logo).
         ["sites/{slug}/residents"] = ("/sites/tanger/residents", Public),
         // Billing (issue 15): rows after this line. /manage/{slug}/billing…: TangerManagers; /company/{id}/invoices…: ResidentCompany; /hq/billing…: HqOnly.
+        // Billing C: payments, company accounts (a resident of Tanger), aged receivables and reminders (the CSV is the aging page's Export handler).
+        ["manage/{slug}/billing/payments"] = ("/manage/tanger/billing/payments", TangerManagers),
+        ["manage/{slug}/billing/payments/new"] = ("/manage/tanger/billing/payments/new", TangerManagers),
+        ["manage/{slug}/billing/companies/{companyId:int}"] = ("/manage/tanger/billing/companies/{resident}", TangerManagers),
+        ["manage/{slug}/billing/aging"] = ("/manage/tanger/billing/aging", TangerManagers),
         // Shared rooms (issue 14): rows after this line.
         // Booking form and free-slot finder (issue 14).
         ["sites/{slug}/rooms/book"] = ("/sites/tanger/rooms/book", TangerRooms),

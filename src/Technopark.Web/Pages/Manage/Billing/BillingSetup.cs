@@ -8,7 +8,9 @@ public static class BillingSetup
         services.AddOptions<BillingOptions>().Bind(configuration.GetSection(BillingOptions.Section))
             .Validate(o => TryPolicy(o), "Billing: DueDays or a VatPercent is out of range.").ValidateOnStart();
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BillingOptions>>().Value.Policy());
-        return services.AddScoped<BillingRun>().AddScoped<Invoicing>().AddScoped<Receivables>();
+        return services.AddScoped<BillingRun>().AddScoped<Invoicing>().AddScoped<Receivables>()
+            .AddScoped<PaymentService>()
+            .AddScoped<BillingReminderService>();
     }
 
     private static bool TryPolicy(BillingOptions options)
