@@ -36,6 +36,9 @@ public sealed class NewPaymentModel(
     /// <summary>The chosen company's invoices open today, oldest due first.</summary>
     public IReadOnlyList<InvoiceOnDay> OpenInvoices { get; private set; } = [];
 
+    /// <summary>"true" for a field with a message next to it (its <c>aria-invalid</c>), else nothing.</summary>
+    public string? Invalid(string field) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? "true" : null;
+
     public InvoiceOnDay? InvoiceOf(long invoiceId) => OpenInvoices.FirstOrDefault(i => i.InvoiceId == invoiceId);
 
     public async Task<IActionResult> OnGetAsync(int? companyId, long? invoiceId, CancellationToken cancellationToken)

@@ -34,10 +34,11 @@ public sealed class PaymentsModel(TechnoparkDbContext db) : BillingPageModel
             payments = payments.Where(p => p.CompanyId == c);
         }
 
-        Rows = await payments
-            .Join(db.Companies, p => p.CompanyId, c => c.Id, (p, c) => new PaymentRow(p.Id, p.CompanyId, c.LegalName, p.ReceivedOn, p.Method, p.Reference, p.Amount,
-                db.PaymentAllocations.Where(a => a.PaymentId == p.Id).Sum(a => (decimal?)a.Amount) ?? 0))
-            .OrderByDescending(p => p.ReceivedOn).ThenByDescending(p => p.Id)
+        Rows = await (from p in payments
+                      join co in db.Companies on p.CompanyId equals co.Id
+                      orderby p.ReceivedOn descending, p.Id descending
+                      select new PaymentRow(p.Id, p.CompanyId, co.LegalName, p.ReceivedOn, p.Method, p.Reference, p.Amount,
+                          db.PaymentAllocations.Where(a => a.PaymentId == p.Id).Sum(a => (decimal?)a.Amount) ?? 0))
             .ToListAsync(cancellationToken);
     }
 
