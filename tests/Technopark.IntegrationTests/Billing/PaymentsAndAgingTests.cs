@@ -62,10 +62,22 @@ public partial class PaymentsAndAgingTests(AppFixture app) : IClassFixture<AppFi
         // February's invoice is paid with the credit (the oldest payments first), 500 are left.
         var third = await InvoiceAsync(company, new BillingMonth(2027, 2), new DateOnly(2027, 3, 5));
         Assert.Equal((InvoiceState.Open, total), await StateAsync(third));
-        await ServiceAsync<PaymentService, decimal>(s => s.UseCreditAsync(SiteId(), company, third, total, "test-user", CancellationToken.None));
+        using var later = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger); // signed in again: the clock moved on
+        var accountUrl = $"/manage/tanger/billing/companies/{company}";
+        var useForm = new Dictionary<string, string> { ["Use.InvoiceId"] = third.ToString(CultureInfo.InvariantCulture), ["Use.Amount"] = French(total) };
+        using (var ask = await Personas.PostFormAsync(later, $"{accountUrl}?handler=UseCredit", new(useForm), accountUrl))
+        {
+            Assert.NotNull(ResourceText.Tag(await ask.Content.ReadAsStringAsync(), "confirm-use-credit"));
+        }
+
+        Assert.Equal((InvoiceState.Open, total), await StateAsync(third)); // nothing used before the confirmation
+        useForm["Use.Confirmed"] = "true";
+        using (var use = await Personas.PostFormAsync(later, $"{accountUrl}?handler=UseCredit", useForm, accountUrl))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, use.StatusCode);
+        }
 
         Assert.Equal((InvoiceState.Paid, 0m), await StateAsync(third));
-        using var later = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger); // signed in again: the clock moved on
         account = await later.GetStringAsync($"/manage/tanger/billing/companies/{company}");
         Assert.Equal("500.00", Value(account, "account-credit"));
         Assert.Equal("-500.00", Value(account, "account-balance"));
