@@ -66,6 +66,11 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["hq/billing/invoices.csv"] = ("/hq/billing/invoices.csv?from=2027-04-01&to=2027-04-30", HqOnly),
         ["hq/billing/lines.csv"] = ("/hq/billing/lines.csv?from=2027-04-01&to=2027-04-30", HqOnly),
         ["hq/billing/payments.csv"] = ("/hq/billing/payments.csv?from=2027-04-01&to=2027-04-30", HqOnly),
+        // Billing C: payments, company accounts (a resident of Tanger), aged receivables and reminders (the CSV is the aging page's Export handler).
+        ["manage/{slug}/billing/payments"] = ("/manage/tanger/billing/payments", TangerManagers),
+        ["manage/{slug}/billing/payments/new"] = ("/manage/tanger/billing/payments/new", TangerManagers),
+        ["manage/{slug}/billing/companies/{companyId:int}"] = ("/manage/tanger/billing/companies/{resident}", TangerManagers),
+        ["manage/{slug}/billing/aging"] = ("/manage/tanger/billing/aging", TangerManagers),
         // Shared rooms (issue 14): rows after this line.
         // Booking form and free-slot finder (issue 14).
         ["sites/{slug}/rooms/book"] = ("/sites/tanger/rooms/book", TangerRooms),

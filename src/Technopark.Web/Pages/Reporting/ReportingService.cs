@@ -98,8 +98,7 @@ public sealed class ReportingService(
     public async Task<int> RemindAsync(int siteId, int year, IReadOnlyCollection<int> companyIds, string userId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Reminders of one site are sent one batch at a time, so that two clicks never remind a company twice in a week.
-        await db.Database.ExecuteSqlAsync($"SELECT id FROM sites WHERE id = {siteId} FOR UPDATE", cancellationToken);
+        await db.LockSiteAsync(siteId, cancellationToken);
         var missing = (await MissingAsync(siteId, year, cancellationToken)).Where(m => companyIds.Contains(m.CompanyId) && m.NextAllowed is null).ToList();
         var now = clock.GetUtcNow();
         var siteName = await db.Sites.Where(s => s.Id == siteId).Select(s => s.Name).SingleAsync(cancellationToken);

@@ -10,7 +10,9 @@ public static class BillingSetup
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BillingOptions>>().Value.Policy());
         return services.AddScoped<BillingRun>().AddScoped<Invoicing>().AddScoped<Receivables>()
             .AddScoped<InvoicePdf>()
-            .AddScoped<BillingFigures>();
+            .AddScoped<BillingFigures>()
+            .AddScoped<PaymentService>()
+            .AddScoped<BillingReminderService>();
     }
 
     private static bool TryPolicy(BillingOptions options)

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Technopark.Infrastructure.Data;
+
+/// <summary>Row locks taken inside the caller's transaction, held until it ends (a second caller waits).</summary>
+public static class RowLocks
+{
+    /// <summary>
+    /// Locks the site's row: one batch of the site's reminders (reporting, billing) at a time, so that two clicks never remind a
+    /// company twice in a week.
+    /// </summary>
+    public static Task LockSiteAsync(this TechnoparkDbContext db, int siteId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"SELECT id FROM sites WHERE id = {siteId} FOR UPDATE", cancellationToken);
+
+    /// <summary>
+    /// Locks a company of the site and answers whether it is one: its payments and the use of its credit go one at a time (payments
+    /// and allocations are append-only, so their own rows cannot be locked for update by the app's role).
+    /// </summary>
+    public static async Task<bool> LockCompanyOfSiteAsync(this TechnoparkDbContext db, int siteId, int companyId, CancellationToken cancellationToken) =>
+        (await db.Database.SqlQuery<int>($"SELECT id AS \"Value\" FROM companies WHERE id = {companyId} AND site_id = {siteId} FOR UPDATE")
+            .ToListAsync(cancellationToken)).Count == 1;
+}
