@@ -92,12 +92,60 @@ public sealed class Payment
             RecordedAt = now,
             RecordedBy = userId,
         };
-        foreach (var (invoice, share) in shares)
+        foreach (var ((invoice, share), index) in shares.Select((s, i) => (s, i)))
         {
-            payment.Allocate(invoice, share, receivedOn);
+            try
+            {
+                payment.Allocate(invoice, share, receivedOn);
+            }
+            catch (DomainException e) when (e.Field == nameof(Allocations))
+            {
+                throw new DomainException(e.Code, [.. e.Arguments]) { Field = ShareField(index) };
+            }
         }
 
         return payment;
+    }
+
+    /// <summary>The field a broken rule of the <paramref name="index"/>-th share names (<c>Allocations[i]</c>).</summary>
+    public static string ShareField(int index) => $"{nameof(Allocations)}[{index}]";
+
+    /// <summary>The shares when the payer named no invoice: <paramref name="amount"/> over the open invoices, oldest due date first; the rest is credit.</summary>
+    public static IReadOnlyList<(OpenInvoice Invoice, decimal Amount)> OldestFirst(IEnumerable<(OpenInvoice Invoice, DateOnly DueOn)> open, decimal amount)
+    {
+        var shares = new List<(OpenInvoice, decimal)>();
+        var left = amount;
+        foreach (var (invoice, _) in open.Where(i => i.Invoice.Open > 0).OrderBy(i => i.DueOn).ThenBy(i => i.Invoice.InvoiceId).TakeWhile(_ => left > 0))
+        {
+            var take = Math.Min(left, invoice.Open);
+            shares.Add((invoice, take));
+            left -= take;
+        }
+
+        return shares;
+    }
+
+    /// <summary>
+    /// Uses <paramref name="amount"/> of a company's credit on <paramref name="invoice"/> from <paramref name="on"/>: what is left on its
+    /// payments, the oldest first. Returns the allocations added (one per payment drawn on).
+    /// </summary>
+    public static IReadOnlyList<PaymentAllocation> UseCredit(IEnumerable<Payment> payments, OpenInvoice invoice, decimal amount, DateOnly on)
+    {
+        var withCredit = payments.Where(p => p.CompanyId == invoice.CompanyId && p.Unallocated > 0 && p.ReceivedOn <= on)
+            .OrderBy(p => p.ReceivedOn).ThenBy(p => p.Id).ToList();
+        var credit = withCredit.Sum(p => p.Unallocated);
+        Guard.That(amount > 0 && amount == Money.Round(amount) && amount <= credit, "Billing.CreditAmountInvalid", "Amount", credit);
+        Guard.That(amount <= invoice.Open, "Billing.ShareAboveOpen", "Amount", invoice.Open);
+        var used = new List<PaymentAllocation>();
+        var left = amount;
+        foreach (var payment in withCredit.TakeWhile(_ => left > 0))
+        {
+            var take = Math.Min(left, payment.Unallocated);
+            used.Add(payment.UseCredit(invoice with { Open = invoice.Open - (amount - left) }, take, on));
+            left -= take;
+        }
+
+        return used;
     }
 
     /// <summary>Uses what is left of this payment on <paramref name="invoice"/> from <paramref name="on"/>.</summary>

@@ -37,12 +37,13 @@ public sealed class PaymentService(TechnoparkDbContext db, Receivables receivabl
 
         var today = clock.Today();
         var named = shares.Select((s, i) => (s.InvoiceId, s.Amount, Index: i)).Where(s => s.Amount != 0).ToList();
-        List<(OpenInvoice Invoice, decimal Amount)> allocations;
+        IReadOnlyList<(OpenInvoice Invoice, decimal Amount)> allocations;
         if (named.Count == 0)
         {
             var ids = await receivables.OpenOnDay(siteId, today).Where(i => i.CompanyId == companyId).Select(i => i.InvoiceId).ToListAsync(cancellationToken);
             var open = await LockAsync(siteId, ids, today, cancellationToken);
-            allocations = OldestFirst(open.Values.Where(i => i.Status == InvoiceStatus.Issued && i.Credited == 0), companyId, amount);
+            allocations = Payment.OldestFirst(open.Values.Where(i => i.Status == InvoiceStatus.Issued && i.Credited == 0 && i.CompanyId == companyId)
+                .Select(i => (new OpenInvoice(i.Id, i.CompanyId, i.Open), i.DueOn!.Value)), amount);
         }
         else
         {
@@ -50,7 +51,17 @@ public sealed class PaymentService(TechnoparkDbContext db, Receivables receivabl
             allocations = [.. named.Select(s => (Share(open, s.InvoiceId, s.Index), s.Amount))];
         }
 
-        var payment = Record(siteId, companyId, receivedOn, method, reference, amount, allocations, today, userId, named.Select(s => s.Index).ToList());
+        Payment payment;
+        try
+        {
+            payment = Payment.Record(siteId, companyId, receivedOn, method, reference, amount, allocations, today, userId, clock.GetUtcNow());
+        }
+        catch (DomainException e) when (ShareIndex(e, allocations.Count) is { } index)
+        {
+            // The i-th share recorded is the i-th share of the form that has an amount (or the amount itself when the shares were spread).
+            throw new DomainException(e.Code, [.. e.Arguments]) { Field = named.Count == 0 ? "Amount" : $"Shares[{named[index].Index}].Amount" };
+        }
+
         db.Payments.Add(payment);
         await db.SaveChangesAsync(cancellationToken);
         var applied = payment.Allocations.Sum(a => a.Amount);
@@ -89,36 +100,11 @@ public sealed class PaymentService(TechnoparkDbContext db, Receivables receivabl
         }
 
         var invoice = Share(new Dictionary<long, LockedInvoice> { [invoiceId] = open }, invoiceId, null);
-        var payments = (await db.Payments.Include(p => p.Allocations)
-                .Where(p => p.SiteId == siteId && p.CompanyId == companyId && p.ReceivedOn <= today)
-                .OrderBy(p => p.ReceivedOn).ThenBy(p => p.Id).ToListAsync(cancellationToken))
-            .Where(p => p.Unallocated > 0).ToList();
-        var credit = payments.Sum(p => p.Unallocated);
-        if (amount <= 0 || amount != Money.Round(amount) || amount > credit)
-        {
-            throw new DomainException("BillingPay.CreditAmountInvalid", credit) { Field = "Amount" };
-        }
-
-        var used = new List<object>();
-        var left = amount;
-        foreach (var payment in payments.TakeWhile(_ => left > 0))
-        {
-            var take = Math.Min(left, payment.Unallocated);
-            try
-            {
-                payment.UseCredit(invoice with { Open = invoice.Open - (amount - left) }, take, today);
-            }
-            catch (DomainException e) when (e is not NotFoundException)
-            {
-                throw new DomainException(e.Code, [.. e.Arguments]) { Field = "Amount" };
-            }
-
-            used.Add(new { paymentId = payment.Id, amount = take });
-            left -= take;
-        }
-
+        var payments = await db.Payments.Include(p => p.Allocations)
+            .Where(p => p.SiteId == siteId && p.CompanyId == companyId && p.ReceivedOn <= today).ToListAsync(cancellationToken);
+        var used = Payment.UseCredit(payments, invoice, amount, today);
         audit.Record("payment.credit.used", nameof(Payment), invoiceId.ToString(CultureInfo.InvariantCulture), siteId, null,
-            new { companyId, invoiceId, invoice = open.Number, amount, payments = used });
+            new { companyId, invoiceId, invoice = open.Number, amount, payments = used.Select(a => new { a.PaymentId, a.Amount }) });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return amount;
@@ -154,48 +140,7 @@ public sealed class PaymentService(TechnoparkDbContext db, Receivables receivabl
             : new OpenInvoice(invoice.Id, invoice.CompanyId, invoice.Open);
     }
 
-    /// <summary>The amount spread over the open invoices, the oldest due date first; what is left over stays as credit.</summary>
-    private static List<(OpenInvoice Invoice, decimal Amount)> OldestFirst(IEnumerable<LockedInvoice> open, int companyId, decimal amount)
-    {
-        var shares = new List<(OpenInvoice, decimal)>();
-        var left = Math.Max(0, amount);
-        foreach (var invoice in open.Where(i => i.CompanyId == companyId && i.Open > 0).OrderBy(i => i.DueOn).ThenBy(i => i.Id))
-        {
-            if (left <= 0)
-            {
-                break;
-            }
-
-            var take = Math.Min(left, invoice.Open);
-            shares.Add((new OpenInvoice(invoice.Id, invoice.CompanyId, invoice.Open), take));
-            left -= take;
-        }
-
-        return shares;
-    }
-
-    /// <summary>
-    /// <see cref="Payment.Record"/>; a rule broken by a share is told next to it: the first share that the payment refuses is found by
-    /// recording the shares one more at a time.
-    /// </summary>
-    private Payment Record(int siteId, int companyId, DateOnly receivedOn, PaymentMethod method, string? reference, decimal amount,
-        List<(OpenInvoice Invoice, decimal Amount)> shares, DateOnly today, string userId, List<int> formIndexes)
-    {
-        var now = clock.GetUtcNow();
-        Payment Of(int count) => Payment.Record(siteId, companyId, receivedOn, method, reference, amount, shares[..count], today, userId, now);
-        for (var count = 1; count <= shares.Count; count++)
-        {
-            try
-            {
-                Of(count);
-            }
-            catch (DomainException e) when (e.Field == nameof(Payment.Allocations))
-            {
-                var index = formIndexes.Count == shares.Count ? formIndexes[count - 1] : (int?)null;
-                throw new DomainException(e.Code, [.. e.Arguments]) { Field = index is { } i ? $"Shares[{i}].Amount" : "Amount" };
-            }
-        }
-
-        return Of(shares.Count);
-    }
+    /// <summary>The index of the share a broken rule names (<see cref="Payment.ShareField"/>), if any.</summary>
+    private static int? ShareIndex(DomainException exception, int shares) =>
+        Enumerable.Range(0, shares).Cast<int?>().FirstOrDefault(i => exception.Field == Payment.ShareField(i!.Value));
 }
