@@ -96,6 +96,44 @@ public class BillingRunLifecycleTests(AppFixture app) : IClassFixture<AppFixture
         Assert.Equal(180m, draftD.TotalInclVat);
     }
 
+    [Fact]
+    public async Task Run_WhileAnIssueOfTheSiteIsInProgress_WaitsForItAndDraftsNothingAgain()
+    {
+        app.Factory.Clock.SetToday(new DateOnly(2026, 10, 2));
+        var september = new BillingMonth(2026, 9);
+        await using var db = app.Database.CreateContext();
+        var company = await TestBilling.CompanyAsync(db, "tanger", "E-Race SARL");
+        await TestBilling.StayAsync(db, await TestBilling.SpaceAsync(db, "tanger", "E-RC1", 3000m), company, new DateOnly(2026, 9, 1), new DateOnly(2026, 10, 1));
+        var first = await TestBilling.CompanyAsync(db, "tanger", "E-Race First SARL");
+        await TestBilling.StayAsync(db, await TestBilling.SpaceAsync(db, "tanger", "E-RC2", 3000m), first, new DateOnly(2026, 9, 1), new DateOnly(2026, 10, 1));
+        await TestBilling.RunAsync(app.Factory.Services, "tanger", september);
+        var draft = await DraftIdAsync(db, company);
+        var siteId = await TestBilling.SiteIdAsync(db, "tanger");
+        // The year's counter row exists (its update then takes no key lock on the site, unlike its first insert).
+        Assert.Equal(["TNG-2026-000001"], await TestBilling.IssueAsync(app.Factory.Services, "tanger", september, [await DraftIdAsync(db, first)]));
+
+        // The owner holds the audit log: the issue has locked its drafts and taken its number, and waits there to write its entry.
+        await using var owner = new Npgsql.NpgsqlConnection(app.Database.OwnerConnectionString);
+        await owner.OpenAsync();
+        var hold = await owner.BeginTransactionAsync();
+        await using (var lockAudit = new Npgsql.NpgsqlCommand("LOCK TABLE audit_log IN EXCLUSIVE MODE", owner, hold))
+        {
+            await lockAudit.ExecuteNonQueryAsync();
+        }
+
+        await using var issueScope = app.Factory.Services.CreateAsyncScope();
+        var issue = issueScope.ServiceProvider.GetRequiredService<Invoicing>().IssueAsync(siteId, september, [draft], "test-user", CancellationToken.None);
+        await Task.Delay(1500);
+        var run = TestBilling.RunAsync(app.Factory.Services, "tanger", september);
+        var finishedFirst = await Task.WhenAny(run, Task.Delay(1500));
+
+        Assert.NotSame(run, finishedFirst); // the run waits for the issue in progress
+        await hold.RollbackAsync();
+        Assert.Equal(["TNG-2026-000002"], await issue);
+        Assert.Equal(new RunResult(0, 0, 0, 0), await run);
+        Assert.False(await db.Invoices.AnyAsync(i => i.CompanyId == company && i.Status == InvoiceStatus.Draft));
+    }
+
     private static async Task<long> DraftIdAsync(TechnoparkDbContext db, int companyId) =>
         await db.Invoices.Where(i => i.CompanyId == companyId && i.Status == InvoiceStatus.Draft).Select(i => i.Id).SingleAsync();
 
