@@ -62,11 +62,13 @@ public static class MonthlyRun
         foreach (var room in rooms.Where(r => r.BillableMinutes > 0))
         {
             var hours = room.BillableMinutes / 60m;
-            var amount = Money.Round(hours * room.HourRate);
+            // Minutes × rate first, then ÷ 60: minutes / 60 is rarely a finite decimal, and rounding it (to 28 digits) before the product
+            // turned an exact midpoint (485 min at 306.30 = 2475.925) into 2475.92499…, one cent short.
+            var amount = Money.Round(room.BillableMinutes * room.HourRate / 60m);
             if (amount > 0)
             {
                 lines.Add(new ComputedLine(room.CompanyId, LineKind.RoomHours, RoomKey(room.SpaceId), room.SpaceCode, month.First, month.End,
-                    Math.Round(hours, 2), room.HourRate, null, amount, policy.VatFor(LineKind.RoomHours)));
+                    Money.Round(hours), room.HourRate, null, amount, policy.VatFor(LineKind.RoomHours)));
             }
         }
 

@@ -19,6 +19,7 @@ public static class DemoSeedingSetup
         services.AddScoped<IDemoSeeder, DemoApplications>();
         services.AddScoped<IDemoSeeder, DemoThread>(); // after the residents' seeder: it needs "Bab Bahr Robotics SARL"
         services.AddScoped<IDemoSeeder, DemoRooms>(); // after the residents' seeder: Bab Bahr Robotics books rooms at Tanger
+        services.AddScoped<IDemoSeeder, DemoBilling>(); // after the residents' and rooms' seeders: it bills their stays and bookings
         return services;
     }
 }

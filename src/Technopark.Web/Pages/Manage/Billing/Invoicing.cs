@@ -21,6 +21,8 @@ public sealed class Invoicing(TechnoparkDbContext db, BillingPolicy policy, Audi
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The site's run lock too: a run reading the issued sources before this commits and the drafts after would draft them again.
+        await db.Database.ExecuteSqlAsync($"SELECT id FROM sites WHERE id = {siteId} FOR UPDATE", cancellationToken);
         var drafts = await db.Invoices
             .FromSql($"""
                 SELECT *, xmin FROM invoices
