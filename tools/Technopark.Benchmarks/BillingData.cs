@@ -203,54 +203,41 @@ internal static class BillingData
                 """, cancellationToken);
 
             // Credit notes (1 %), then payments of the others: in full (75 %), in part (10 %), none; only those received by today.
-            await using (var notes = await connection.BeginBinaryImportAsync(
-                "COPY credit_notes (site_id, company_id, invoice_id, number, number_year, sequence, issued_on, issued_at, issued_by, reason, total_excl_vat, "
-                + "total_vat, total_incl_vat) FROM STDIN (FORMAT BINARY)", cancellationToken))
-            await using (var paid = await connection.BeginBinaryImportAsync(
-                "COPY payments (id, site_id, company_id, received_on, method, reference, amount, recorded_at, recorded_by) FROM STDIN (FORMAT BINARY)",
-                cancellationToken))
+            var notes = new List<object[]>();
+            var received = new List<(long PaymentId, int CompanyId, DateOnly On, decimal Amount, long InvoiceId)>();
+            foreach (var invoice in issued)
             {
-                var allocations = new List<(long PaymentId, long InvoiceId, decimal Amount, DateOnly On)>();
-                foreach (var invoice in issued)
+                var roll = random.Next(100);
+                var on = invoice.IssuedOn.AddDays(roll == 0 ? random.Next(3, 20) : random.Next(5, 51));
+                if (on > today || roll >= 86)
                 {
-                    var roll = random.Next(100);
-                    var on = invoice.IssuedOn.AddDays(roll == 0 ? random.Next(3, 20) : random.Next(5, 51));
-                    if (on > today || roll >= 86)
-                    {
-                        continue;
-                    }
-
-                    var companyId = invoice.Draft.CompanyId;
-                    if (roll == 0)
-                    {
-                        var number = InvoiceNumber.Of(NumberSeries.CreditNote, site.Code, on.Year, Next(NumberSeries.CreditNote, on.Year));
-                        var excl = invoice.Draft.Lines.Sum(l => l.AmountExclVat);
-                        await notes.WriteRowAsync(cancellationToken, site.Id, companyId, invoice.Draft.Id, number.Text, number.Year, number.Sequence, on,
-                            At(on, 10), Writer, "Erreur de facturation (banc d'essai)", excl, invoice.Total - excl, invoice.Total);
-                        credits++;
-                        continue;
-                    }
-
-                    var amount = roll < 76 ? invoice.Total : Money.Round(invoice.Total / 2);
-                    var paymentId = nextPayment++;
-                    await paid.WriteRowAsync(cancellationToken, paymentId, site.Id, companyId, on, Methods[random.Next(Methods.Length)].ToString(),
-                        $"REF-{paymentId.ToString(CultureInfo.InvariantCulture)}", amount, At(on, 11), Writer);
-                    allocations.Add((paymentId, invoice.Draft.Id, amount, on));
-                    collected += amount;
-                    payments++;
+                    continue;
                 }
 
-                await notes.CompleteAsync(cancellationToken);
-                await paid.CompleteAsync(cancellationToken);
-                await using var allocated = await connection.BeginBinaryImportAsync(
-                    "COPY payment_allocations (payment_id, invoice_id, amount, applied_on) FROM STDIN (FORMAT BINARY)", cancellationToken);
-                foreach (var (paymentId, invoiceId, amount, on) in allocations)
+                var companyId = invoice.Draft.CompanyId;
+                if (roll == 0)
                 {
-                    await allocated.WriteRowAsync(cancellationToken, paymentId, invoiceId, amount, on);
+                    var number = InvoiceNumber.Of(NumberSeries.CreditNote, site.Code, on.Year, Next(NumberSeries.CreditNote, on.Year));
+                    var excl = invoice.Draft.Lines.Sum(l => l.AmountExclVat);
+                    notes.Add([site.Id, companyId, invoice.Draft.Id, number.Text, number.Year, number.Sequence, on, At(on, 10), Writer,
+                        "Erreur de facturation (banc d'essai)", excl, invoice.Total - excl, invoice.Total]);
+                    continue;
                 }
 
-                await allocated.CompleteAsync(cancellationToken);
+                var amount = roll < 76 ? invoice.Total : Money.Round(invoice.Total / 2);
+                received.Add((nextPayment++, companyId, on, amount, invoice.Draft.Id));
+                collected += amount;
             }
+
+            await CopyRowsAsync(connection, "COPY credit_notes (site_id, company_id, invoice_id, number, number_year, sequence, issued_on, issued_at, issued_by, "
+                + "reason, total_excl_vat, total_vat, total_incl_vat) FROM STDIN (FORMAT BINARY)", notes, cancellationToken);
+            await CopyRowsAsync(connection, "COPY payments (id, site_id, company_id, received_on, method, reference, amount, recorded_at, recorded_by) FROM STDIN (FORMAT BINARY)",
+                received.Select(p => new object[] { p.PaymentId, site.Id, p.CompanyId, p.On, Methods[random.Next(Methods.Length)].ToString(),
+                    $"REF-{p.PaymentId.ToString(CultureInfo.InvariantCulture)}", p.Amount, At(p.On, 11), Writer }), cancellationToken);
+            await CopyRowsAsync(connection, "COPY payment_allocations (payment_id, invoice_id, amount, applied_on) FROM STDIN (FORMAT BINARY)",
+                received.Select(p => new object[] { p.PaymentId, p.InvoiceId, p.Amount, p.On }), cancellationToken);
+            credits += notes.Count;
+            payments += received.Count;
 
             await BenchmarkSql.ExecuteAsync(connection, string.Join(";", sequences.Select(s => $"""
                 INSERT INTO invoice_counters (site_id, year, series, last_number) VALUES ({site.Id}, {s.Key.Item2}, '{s.Key.Item1}', {s.Value})
@@ -264,9 +251,21 @@ internal static class BillingData
             SELECT setval(pg_get_serial_sequence('invoices', 'id'), (SELECT max(id) FROM invoices));
             SELECT setval(pg_get_serial_sequence('payments', 'id'), (SELECT max(id) FROM payments));
             DROP TABLE bench_issue;
-            VACUUM ANALYZE;
             """, cancellationToken);
+        await BenchmarkSql.ExecuteAsync(connection, "VACUUM ANALYZE", cancellationToken); // alone: VACUUM refuses to run in a batch
         return new BillingHistory(invoices, lines, credits, payments, billed, collected);
+    }
+
+    /// <summary>Binary COPY of rows whose values' CLR types give the columns' types (int, long, decimal, string, DateOnly, UTC DateTimeOffset).</summary>
+    private static async Task CopyRowsAsync(NpgsqlConnection connection, string copySql, IEnumerable<object[]> rows, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(copySql, cancellationToken);
+        foreach (var row in rows)
+        {
+            await copy.WriteRowAsync(cancellationToken, row);
+        }
+
+        await copy.CompleteAsync(cancellationToken);
     }
 
     /// <summary>An instant of the day in UTC (what Npgsql writes to timestamptz).</summary>
