@@ -74,7 +74,7 @@ public partial class BillingJourneyTests(BrowserFixture browser) : IClassFixture
         await manager.Locator("a#record-payment").ClickAsync();
         await manager.WaitForURLAsync($"**{Billing}/payments/new?*");
         await manager.Locator("[name='Input.ReceivedOn']").FillAsync(Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await ChooseAsync(manager.Locator("[name='Input.Method']"), nameof(PaymentMethod.Transfer));
+        await ChooseAsync(manager.Locator("[name='Input.Method']"), PaymentMethod.Transfer);
         await manager.Locator("[name='Input.Reference']").FillAsync("VIR F-2027-03");
         await manager.Locator("[name='Input.Amount']").FillAsync("7200,00");
         await manager.Locator("#payment-submit").ClickAsync();
@@ -89,16 +89,19 @@ public partial class BillingJourneyTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(owner.Locator($"a[data-pdf=\"{invoiceId}\"]")).ToBeVisibleAsync();
     }
 
-    /// <summary>Picks <paramref name="value"/> in a select or among radio buttons, whichever the form uses.</summary>
-    private static async Task ChooseAsync(ILocator field, string value)
+    /// <summary>Picks the method in a select or among radio buttons, whichever the form uses, by its name or its number as value.</summary>
+    private static async Task ChooseAsync(ILocator field, PaymentMethod method)
     {
+        string[] values = [method.ToString(), ((int)method).ToString(CultureInfo.InvariantCulture)];
         if (await field.First.EvaluateAsync<string>("e => e.tagName") == "SELECT")
         {
-            await field.First.SelectOptionAsync(value);
+            var options = await field.First.Locator("option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)");
+            await field.First.SelectOptionAsync(values.First(options.Contains));
         }
         else
         {
-            await field.And(field.Page.Locator($"[value='{value}']")).CheckAsync();
+            var radios = await field.EvaluateAllAsync<string[]>("rs => rs.map(r => r.value)");
+            await field.And(field.Page.Locator($"[value='{values.First(radios.Contains)}']")).CheckAsync();
         }
     }
 

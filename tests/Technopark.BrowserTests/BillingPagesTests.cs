@@ -49,7 +49,7 @@ public class BillingPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await CheckAsync(manager, $"{Billing}/payments/new?companyId={companyId}&invoiceId={invoiceId}", language, width);
         await manager.Locator("[name='Input.Amount']").FillAsync("douze");
         await manager.Locator("#payment-submit").ClickAsync();
-        await Assertions.Expect(manager.Locator("[data-valmsg-for='Input.Amount']")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(manager.Locator("[data-valmsg-for='Input.Amount']").First).Not.ToBeEmptyAsync();
         await AssertCleanAsync(manager, width);
 
         var admin = await SignedInAsync(Persona.NetworkAdmin, language, width, height);
