@@ -1,6 +1,6 @@
 using Technopark.Benchmarks;
 
-// dotnet run -c Release --project tools/Technopark.Benchmarks -- board|rooms
+// dotnet run -c Release --project tools/Technopark.Benchmarks -- board|rooms|billing [sites]
 // WebApplicationFactory finds the app's content root in MvcTestingAppManifest.json of the current directory.
 Directory.SetCurrentDirectory(AppContext.BaseDirectory);
 try
@@ -9,6 +9,7 @@ try
     {
         ["board", ..] => await BoardBenchmark.RunAsync(CancellationToken.None),
         ["rooms", ..] => await RoomBenchmark.RunAsync(CancellationToken.None),
+        ["billing", ..] => await BillingBenchmark.RunAsync(BillingBenchmark.Sites(args), CancellationToken.None),
         _ => Usage(),
     };
 }
@@ -21,6 +22,6 @@ catch (InvalidOperationException e)
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: Technopark.Benchmarks board|rooms");
+    Console.Error.WriteLine("Usage: Technopark.Benchmarks board|rooms|billing [sites]");
     return 2;
 }
