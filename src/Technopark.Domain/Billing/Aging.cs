@@ -58,3 +58,22 @@ public static class InvoiceStates
         : paid > 0 ? InvoiceState.PartlyPaid
         : InvoiceState.Open;
 }
+
+/// <summary>
+/// When an issued invoice stopped being owed: the day its credit note or its last payment share made it whole (null while something is
+/// open). Written by the database itself (triggers on issue, payment shares and credit notes; the app can only read it), so that the
+/// aged receivables of a day read only the invoices still open then instead of every invoice ever issued. It never decides a figure:
+/// the open amount on a day is still what <see cref="Aging.Open"/> says of the invoice's total, credit notes and payments.
+/// </summary>
+public sealed class InvoiceSettlement
+{
+    private InvoiceSettlement()
+    {
+    }
+
+    public long InvoiceId { get; private set; }
+
+    public int SiteId { get; private set; }
+
+    public DateOnly? SettledOn { get; private set; }
+}

@@ -21,6 +21,9 @@ public static class DbConstraints
 
     public const string InvoiceCountersTable = "invoice_counters";
 
+    /// <summary>Kept by triggers only (<c>InvoiceSettlement</c>): the app role reads it.</summary>
+    public const string InvoiceSettlementsTable = "invoice_settlements";
+
     /// <summary>
     /// Tables whose rows are facts once written: no UPDATE, no DELETE, no TRUNCATE (triggers, for the owner too; and revoked
     /// from the app role). Invoices are guarded once issued (their own trigger), since drafts follow the stays.

@@ -72,6 +72,8 @@ public sealed class TechnoparkDbContext(DbContextOptions<TechnoparkDbContext> op
 
     public DbSet<InvoiceCounter> InvoiceCounters => Set<InvoiceCounter>();
 
+    public DbSet<InvoiceSettlement> InvoiceSettlements => Set<InvoiceSettlement>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -144,3 +144,17 @@ internal sealed class InvoiceCounterConfiguration : IEntityTypeConfiguration<Inv
         builder.Property(c => c.Series).HasConversion<string>().HasMaxLength(20);
     }
 }
+
+internal sealed class InvoiceSettlementConfiguration : IEntityTypeConfiguration<InvoiceSettlement>
+{
+    public void Configure(EntityTypeBuilder<InvoiceSettlement> builder)
+    {
+        builder.ToTable(DbConstraints.InvoiceSettlementsTable);
+        builder.HasKey(s => s.InvoiceId);
+        builder.Property(s => s.InvoiceId).ValueGeneratedNever();
+        builder.HasOne<Invoice>().WithOne().HasForeignKey<InvoiceSettlement>(s => s.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+        // The open ones of a site, and those settled after a day: what the aged receivables of that day read.
+        builder.HasIndex(s => s.SiteId).HasFilter("settled_on IS NULL").HasDatabaseName("ix_invoice_settlements_open");
+        builder.HasIndex(s => s.SettledOn);
+    }
+}

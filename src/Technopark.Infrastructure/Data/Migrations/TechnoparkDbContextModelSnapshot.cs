@@ -1043,6 +1043,33 @@ namespace Technopark.Infrastructure.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Technopark.Domain.Billing.InvoiceSettlement", b =>
+                {
+                    b.Property<long>("InvoiceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<DateOnly?>("SettledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("settled_on");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer")
+                        .HasColumnName("site_id");
+
+                    b.HasKey("InvoiceId")
+                        .HasName("pk_invoice_settlements");
+
+                    b.HasIndex("SettledOn")
+                        .HasDatabaseName("ix_invoice_settlements_settled_on");
+
+                    b.HasIndex("SiteId")
+                        .HasDatabaseName("ix_invoice_settlements_open")
+                        .HasFilter("settled_on IS NULL");
+
+                    b.ToTable("invoice_settlements", (string)null);
+                });
+
             modelBuilder.Entity("Technopark.Domain.Billing.Payment", b =>
                 {
                     b.Property<long>("Id")
@@ -2544,6 +2571,16 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_invoice_lines_invoices_invoice_id");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Billing.InvoiceSettlement", b =>
+                {
+                    b.HasOne("Technopark.Domain.Billing.Invoice", null)
+                        .WithOne()
+                        .HasForeignKey("Technopark.Domain.Billing.InvoiceSettlement", "InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoice_settlements_invoices_invoice_id");
                 });
 
             modelBuilder.Entity("Technopark.Domain.Billing.Payment", b =>

@@ -10,7 +10,7 @@ namespace Technopark.Infrastructure.Data.Roles;
 /// - audit_log: SELECT, INSERT only (append-only, also guarded by triggers against the owner);
 /// - room_bookings: no DELETE (a booking is cancelled and kept);
 /// - credit notes, payments, their allocations and billing reminders: SELECT, INSERT only; invoice counters: no DELETE
-///   (issued invoices are guarded by a trigger, since drafts change);
+///   (issued invoices are guarded by a trigger, since drafts change); invoice_settlements: SELECT only (its triggers write it);
 /// - the migrations history: SELECT only; sequences: USAGE, SELECT;
 /// - nothing to create in the schema (no DDL); the app role owns nothing, so it cannot ALTER, DROP or
 ///   disable a trigger, and as NOSUPERUSER it cannot SET session_replication_role.
@@ -39,6 +39,7 @@ public static class DatabaseGrants
             REVOKE DELETE ON {BookingsTable} FROM {role};
             REVOKE UPDATE, DELETE ON {string.Join(", ", DbConstraints.AppendOnlyBillingTables)} FROM {role};
             REVOKE DELETE ON {DbConstraints.InvoiceCountersTable} FROM {role};
+            REVOKE INSERT, UPDATE, DELETE ON {DbConstraints.InvoiceSettlementsTable} FROM {role};
             REVOKE INSERT, UPDATE, DELETE ON {QuoteIdentifier(DependencyInjection.MigrationsHistoryTable)} FROM {role};
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
             ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role};

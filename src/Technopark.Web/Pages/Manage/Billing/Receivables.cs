@@ -69,16 +69,23 @@ public sealed class Receivables(TechnoparkDbContext db)
             Paid = db.PaymentAllocations.Where(a => a.InvoiceId == i.Id && a.AppliedOn <= asOf).Sum(a => (decimal?)a.Amount) ?? 0,
         };
 
-    /// <summary>The invoices with something still open on <paramref name="asOf"/>.</summary>
+    /// <summary>
+    /// The invoices with something still open on <paramref name="asOf"/>. Only those not settled by then are looked at (<see cref="InvoiceSettlement"/>,
+    /// kept by the database): the network's aging reads the invoices open on the day, not the million settled before it.
+    /// </summary>
     public IQueryable<InvoiceOnDay> OpenOnDay(int? siteId, DateOnly asOf) =>
-        OnDay(siteId, asOf).Where(i => i.Total - i.Credited - i.Paid > 0);
+        from s in db.InvoiceSettlements.AsNoTracking()
+        where (s.SettledOn == null || s.SettledOn > asOf) && (siteId == null || s.SiteId == siteId)
+        join i in OnDay(siteId, asOf) on s.InvoiceId equals i.InvoiceId
+        where i.Total - i.Credited - i.Paid > 0
+        select i;
 
     /// <summary>The aged receivables on <paramref name="asOf"/> per site (all sites when null), or per company of the site when <paramref name="byCompany"/>.</summary>
     public async Task<IReadOnlyList<AgingRow>> AgingAsync(int? siteId, DateOnly asOf, bool byCompany, CancellationToken cancellationToken)
     {
         // Due on or after the day: not due; then the last day of each bucket (Aging.BucketEnds) as due dates.
         var (d30, d60, d90) = (asOf.AddDays(-Aging.BucketEnds[0]), asOf.AddDays(-Aging.BucketEnds[1]), asOf.AddDays(-Aging.BucketEnds[2]));
-        var sums = await (siteId is null ? NetworkOpenOnDay(asOf) : OpenOnDay(siteId, asOf))
+        var sums = await OpenOnDay(siteId, asOf)
             .GroupBy(i => new
             {
                 i.SiteId,
@@ -97,45 +104,6 @@ public sealed class Receivables(TechnoparkDbContext db)
             return new AgingRow(g.Key.SiteId, byCompany ? g.Key.CompanyId : null, Of(AgingBucket.NotDue), Of(AgingBucket.Days1To30),
                 Of(AgingBucket.Days31To60), Of(AgingBucket.Days61To90), Of(AgingBucket.Over90));
         }).OrderBy(r => r.SiteId).ThenBy(r => r.CompanyId)];
-    }
-
-    /// <summary>
-    /// <see cref="OpenOnDay"/> for the whole network, the same figures written for a million invoices: what is credited and paid by the
-    /// day summed per invoice first (one pass over each table, joined by hash) instead of two correlated sums per invoice, which made
-    /// the network's aging take seconds (scripts/benchmark-billing.sh). A site's invoices keep the correlated form: there the index
-    /// lookups per invoice are cheaper than summing the network's payments.
-    /// </summary>
-    private IQueryable<InvoiceOnDay> NetworkOpenOnDay(DateOnly asOf)
-    {
-        var credited = from c in db.CreditNotes.AsNoTracking()
-                       where c.IssuedOn <= asOf
-                       group c by c.InvoiceId into g
-                       select new { InvoiceId = g.Key, Amount = g.Sum(c => c.TotalInclVat) };
-        var paid = from a in db.PaymentAllocations.AsNoTracking()
-                   where a.AppliedOn <= asOf
-                   group a by a.InvoiceId into g
-                   select new { InvoiceId = g.Key, Amount = g.Sum(a => a.Amount) };
-        return from i in db.Invoices.AsNoTracking()
-               where i.Status == InvoiceStatus.Issued && i.IssuedOn <= asOf
-               join c in credited on i.Id equals c.InvoiceId into cs
-               from c in cs.DefaultIfEmpty()
-               join p in paid on i.Id equals p.InvoiceId into ps
-               from p in ps.DefaultIfEmpty()
-               let credit = (decimal?)c!.Amount ?? 0 // NULL in SQL when nothing is credited or paid (the left joins)
-               let payment = (decimal?)p!.Amount ?? 0
-               where i.TotalInclVat - credit - payment > 0
-               select new InvoiceOnDay
-               {
-                   InvoiceId = i.Id,
-                   SiteId = i.SiteId,
-                   CompanyId = i.CompanyId,
-                   Number = i.Number!,
-                   IssuedOn = i.IssuedOn!.Value,
-                   DueOn = i.DueOn!.Value,
-                   Total = i.TotalInclVat,
-                   Credited = credit,
-                   Paid = payment,
-               };
     }
 
     /// <summary>Each company's credit on <paramref name="asOf"/>: what its payments received by then do not cover yet (over-payments).</summary>
