@@ -75,5 +75,14 @@ public sealed class InvoiceSettlement
 
     public int SiteId { get; private set; }
 
+    /// <summary>The invoice's company, issue and due days and total including VAT, copied at issue (the invoice never changes).</summary>
+    public int CompanyId { get; private set; }
+
+    public DateOnly IssuedOn { get; private set; }
+
+    public DateOnly DueOn { get; private set; }
+
+    public decimal Total { get; private set; }
+
     public DateOnly? SettledOn { get; private set; }
 }

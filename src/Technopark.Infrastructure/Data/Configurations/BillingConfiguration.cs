@@ -154,6 +154,7 @@ internal sealed class InvoiceSettlementConfiguration : IEntityTypeConfiguration<
         builder.Property(s => s.InvoiceId).ValueGeneratedNever();
         builder.HasOne<Invoice>().WithOne().HasForeignKey<InvoiceSettlement>(s => s.InvoiceId).OnDelete(DeleteBehavior.Restrict);
         // The open ones of a site, and those settled after a day: what the aged receivables of that day read.
+        builder.Property(s => s.Total).IsMoney();
         builder.HasIndex(s => s.SiteId).HasFilter("settled_on IS NULL").HasDatabaseName("ix_invoice_settlements_open");
         builder.HasIndex(s => s.SettledOn);
     }

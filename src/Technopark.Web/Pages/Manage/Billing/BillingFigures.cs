@@ -78,7 +78,8 @@ public sealed class BillingFigures(TechnoparkDbContext db)
 
     /// <summary>
     /// One statement: the months of the window with their last day counted (min(end of month, D)); billed and collected grouped
-    /// by site and month of issue / receipt; overdue per site on each counted day, as <see cref="Receivables.OnDay"/> reads
+    /// by site and month of issue / receipt; overdue per site on each counted day (only the invoices not settled by then:
+    /// <see cref="InvoiceSettlement"/>), as <see cref="Receivables.OnDay"/> reads
     /// an invoice on a day (credit notes issued and allocations applied by then) and <see cref="Receivables.AgingAsync"/> buckets it
     /// (open above zero, due before the day).
     /// </summary>
@@ -103,8 +104,9 @@ public sealed class BillingFigures(TechnoparkDbContext db)
                 UNION ALL
                 SELECT i.site_id, months.month, 0, 0, o.open
                 FROM months
-                JOIN invoices i ON i.status = 'Issued' AND i.issued_on <= months.counted AND i.due_on < months.counted
-                    AND ({siteId}::int IS NULL OR i.site_id = {siteId})
+                JOIN invoice_settlements st ON (st.settled_on IS NULL OR st.settled_on > months.counted)
+                    AND ({siteId}::int IS NULL OR st.site_id = {siteId})
+                JOIN invoices i ON i.id = st.invoice_id AND i.issued_on <= months.counted AND i.due_on < months.counted
                 CROSS JOIN LATERAL (
                     SELECT i.total_incl_vat
                         - coalesce((SELECT sum(c.total_incl_vat) FROM credit_notes c WHERE c.invoice_id = i.id AND c.issued_on <= months.counted), 0)

@@ -80,31 +80,43 @@ public sealed class Receivables(TechnoparkDbContext db)
         where i.Total - i.Credited - i.Paid > 0
         select i;
 
-    /// <summary>The aged receivables on <paramref name="asOf"/> per site (all sites when null), or per company of the site when <paramref name="byCompany"/>.</summary>
+    /// <summary>
+    /// The aged receivables on <paramref name="asOf"/> per site (all sites when null), or per company of the site when <paramref name="byCompany"/>.
+    /// One statement over the invoices not settled by the day (<see cref="InvoiceSettlement"/> carries what it needs), each one's open
+    /// amount computed once (<see cref="Aging.Open"/>: credit notes issued and shares applied by then), bucketed by its due date
+    /// (<see cref="Aging.BucketOf"/>: due on or after the day, then the last day of each bucket, <see cref="Aging.BucketEnds"/>).
+    /// </summary>
     public async Task<IReadOnlyList<AgingRow>> AgingAsync(int? siteId, DateOnly asOf, bool byCompany, CancellationToken cancellationToken)
     {
-        // Due on or after the day: not due; then the last day of each bucket (Aging.BucketEnds) as due dates.
         var (d30, d60, d90) = (asOf.AddDays(-Aging.BucketEnds[0]), asOf.AddDays(-Aging.BucketEnds[1]), asOf.AddDays(-Aging.BucketEnds[2]));
-        var sums = await OpenOnDay(siteId, asOf)
-            .GroupBy(i => new
-            {
-                i.SiteId,
-                CompanyId = byCompany ? i.CompanyId : 0,
-                Bucket = i.DueOn >= asOf ? AgingBucket.NotDue
-                    : i.DueOn >= d30 ? AgingBucket.Days1To30
-                    : i.DueOn >= d60 ? AgingBucket.Days31To60
-                    : i.DueOn >= d90 ? AgingBucket.Days61To90
-                    : AgingBucket.Over90,
-            })
-            .Select(g => new { g.Key.SiteId, g.Key.CompanyId, g.Key.Bucket, Open = g.Sum(i => i.Total - i.Credited - i.Paid) })
-            .ToListAsync(cancellationToken);
+        var sums = await db.Database.SqlQuery<AgingSum>($"""
+            WITH open AS MATERIALIZED (
+                SELECT s.site_id, s.company_id, s.due_on,
+                       s.total
+                       - coalesce((SELECT sum(c.total_incl_vat) FROM credit_notes c WHERE c.invoice_id = s.invoice_id AND c.issued_on <= {asOf}), 0)
+                       - coalesce((SELECT sum(a.amount) FROM payment_allocations a WHERE a.invoice_id = s.invoice_id AND a.applied_on <= {asOf}), 0) AS open
+                FROM invoice_settlements s
+                WHERE (s.settled_on IS NULL OR s.settled_on > {asOf}) AND s.issued_on <= {asOf} AND ({siteId}::int IS NULL OR s.site_id = {siteId})
+            )
+            SELECT site_id, CASE WHEN {byCompany} THEN company_id ELSE 0 END AS company_id,
+                   CASE WHEN due_on >= {asOf} THEN {(int)AgingBucket.NotDue} WHEN due_on >= {d30} THEN {(int)AgingBucket.Days1To30}
+                        WHEN due_on >= {d60} THEN {(int)AgingBucket.Days31To60} WHEN due_on >= {d90} THEN {(int)AgingBucket.Days61To90}
+                        ELSE {(int)AgingBucket.Over90} END AS bucket,
+                   sum(open) AS open
+            FROM open
+            WHERE open > 0
+            GROUP BY 1, 2, 3
+            """).ToListAsync(cancellationToken);
         return [.. sums.GroupBy(s => (s.SiteId, s.CompanyId)).Select(g =>
         {
-            decimal Of(AgingBucket bucket) => g.Where(s => s.Bucket == bucket).Sum(s => s.Open);
+            decimal Of(AgingBucket bucket) => g.Where(s => s.Bucket == (int)bucket).Sum(s => s.Open);
             return new AgingRow(g.Key.SiteId, byCompany ? g.Key.CompanyId : null, Of(AgingBucket.NotDue), Of(AgingBucket.Days1To30),
                 Of(AgingBucket.Days31To60), Of(AgingBucket.Days61To90), Of(AgingBucket.Over90));
         }).OrderBy(r => r.SiteId).ThenBy(r => r.CompanyId)];
     }
+
+    /// <summary>One site (and company), bucket and open sum of the aging statement (snake-case columns).</summary>
+    public sealed record AgingSum(int SiteId, int CompanyId, int Bucket, decimal Open);
 
     /// <summary>Each company's credit on <paramref name="asOf"/>: what its payments received by then do not cover yet (over-payments).</summary>
     public async Task<IReadOnlyDictionary<int, decimal>> CreditsAsync(int? siteId, DateOnly asOf, CancellationToken cancellationToken) =>

@@ -17,6 +17,10 @@ namespace Technopark.Infrastructure.Data.Migrations
                 {
                     invoice_id = table.Column<long>(type: "bigint", nullable: false),
                     site_id = table.Column<int>(type: "integer", nullable: false),
+                    company_id = table.Column<int>(type: "integer", nullable: false),
+                    issued_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    due_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    total = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
                     settled_on = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
@@ -40,23 +44,22 @@ namespace Technopark.Infrastructure.Data.Migrations
                 name: "ix_invoice_settlements_settled_on",
                 table: "invoice_settlements",
                 column: "settled_on");
-
             // Kept by the database: a row when an invoice is issued, its settled day once credit notes and payment shares cover it
             // (SECURITY DEFINER: the app role only reads the table). Shares only ever add up to the total (Payment's rules), and
             // nothing is ever taken back, so the day the total is reached is the day of the last share or credit note.
             migrationBuilder.Sql("""
                 CREATE FUNCTION invoice_settle(invoice bigint) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
                 DECLARE
-                    total numeric;
+                    owed numeric;
                     covered numeric;
                     last_day date;
                 BEGIN
-                    SELECT total_incl_vat INTO total FROM invoices WHERE id = invoice;
+                    SELECT total_incl_vat INTO owed FROM invoices WHERE id = invoice;
                     SELECT coalesce(sum(x.amount), 0), max(x.on_day) INTO covered, last_day FROM (
                         SELECT amount, applied_on AS on_day FROM payment_allocations WHERE invoice_id = invoice
                         UNION ALL
                         SELECT total_incl_vat, issued_on FROM credit_notes WHERE invoice_id = invoice) x;
-                    IF last_day IS NOT NULL AND covered >= total THEN
+                    IF last_day IS NOT NULL AND covered >= owed THEN
                         UPDATE invoice_settlements SET settled_on = last_day WHERE invoice_id = invoice AND settled_on IS NULL;
                     END IF;
                 END $$;
@@ -64,7 +67,8 @@ namespace Technopark.Infrastructure.Data.Migrations
                 CREATE FUNCTION invoice_settlement_open() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
                 BEGIN
                     IF NEW.status = 'Issued' AND (TG_OP = 'INSERT' OR OLD.status <> 'Issued') THEN
-                        INSERT INTO invoice_settlements (invoice_id, site_id, settled_on) VALUES (NEW.id, NEW.site_id, NULL);
+                        INSERT INTO invoice_settlements (invoice_id, site_id, company_id, issued_on, due_on, total, settled_on)
+                            VALUES (NEW.id, NEW.site_id, NEW.company_id, NEW.issued_on, NEW.due_on, NEW.total_incl_vat, NULL);
                     END IF;
                     RETURN NULL;
                 END $$;
@@ -81,8 +85,8 @@ namespace Technopark.Infrastructure.Data.Migrations
                 CREATE TRIGGER credit_notes_settlement AFTER INSERT ON credit_notes
                     FOR EACH ROW EXECUTE FUNCTION invoice_settlement_follow();
 
-                INSERT INTO invoice_settlements (invoice_id, site_id, settled_on)
-                SELECT id, site_id, NULL FROM invoices WHERE status = 'Issued';
+                INSERT INTO invoice_settlements (invoice_id, site_id, company_id, issued_on, due_on, total, settled_on)
+                SELECT id, site_id, company_id, issued_on, due_on, total_incl_vat, NULL FROM invoices WHERE status = 'Issued';
                 SELECT invoice_settle(invoice_id) FROM invoice_settlements;
                 """);
         }

@@ -13,7 +13,7 @@ using Technopark.Infrastructure.Data;
 namespace Technopark.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(TechnoparkDbContext))]
-    [Migration("20261202034341_InvoiceSettlements")]
+    [Migration("20261202040051_InvoiceSettlements")]
     partial class InvoiceSettlements
     {
         /// <inheritdoc />
@@ -1052,6 +1052,18 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("invoice_id");
 
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
                     b.Property<DateOnly?>("SettledOn")
                         .HasColumnType("date")
                         .HasColumnName("settled_on");
@@ -1059,6 +1071,11 @@ namespace Technopark.Infrastructure.Data.Migrations
                     b.Property<int>("SiteId")
                         .HasColumnType("integer")
                         .HasColumnName("site_id");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("total");
 
                     b.HasKey("InvoiceId")
                         .HasName("pk_invoice_settlements");
