@@ -78,8 +78,9 @@ public sealed class BillingFigures(TechnoparkDbContext db)
 
     /// <summary>
     /// One statement: the months of the window with their last day counted (min(end of month, D)); billed and collected grouped
-    /// by site and month of issue / receipt; overdue per site on each counted day (only the invoices not settled by then:
-    /// <see cref="InvoiceSettlement"/>), as <see cref="Receivables.OnDay"/> reads
+    /// by site and month of issue / receipt; overdue per site on each counted day — only the invoices due before it and not settled
+    /// by then (<see cref="InvoiceSettlement"/>), their credit notes and shares summed by hash rather than looked up per day —, as
+    /// <see cref="Receivables.OnDay"/> reads
     /// an invoice on a day (credit notes issued and allocations applied by then) and <see cref="Receivables.AgingAsync"/> buckets it
     /// (open above zero, due before the day).
     /// </summary>
@@ -88,6 +89,25 @@ public sealed class BillingFigures(TechnoparkDbContext db)
             WITH months AS (
                 SELECT m::date AS month, least((m + interval '1 month')::date - 1, {asOf}) AS counted
                 FROM generate_series({first}::date, {asOf}::date, interval '1 month') AS m
+            ),
+            -- Each invoice on each counted day it was overdue and not yet settled: due before the day, settled after it (or not yet).
+            -- Invoices settled by the day after their due date were never overdue on any day and are left out at once.
+            late AS MATERIALIZED (
+                SELECT st.invoice_id, st.site_id, st.total, m.month, m.counted
+                FROM invoice_settlements st
+                JOIN months m ON st.due_on < m.counted AND (st.settled_on IS NULL OR st.settled_on > m.counted)
+                WHERE st.due_on < {asOf} AND (st.settled_on IS NULL OR st.settled_on > st.due_on + 1)
+                    AND ({siteId}::int IS NULL OR st.site_id = {siteId})
+            ),
+            covered AS (
+                SELECT a.invoice_id, a.applied_on AS on_day, a.amount FROM payment_allocations a WHERE a.invoice_id IN (SELECT invoice_id FROM late)
+                UNION ALL
+                SELECT c.invoice_id, c.issued_on, c.total_incl_vat FROM credit_notes c WHERE c.invoice_id IN (SELECT invoice_id FROM late)
+            ),
+            overdue AS (
+                SELECT late.site_id, late.month, late.total - coalesce(sum(covered.amount), 0) AS open
+                FROM late LEFT JOIN covered ON covered.invoice_id = late.invoice_id AND covered.on_day <= late.counted
+                GROUP BY late.invoice_id, late.site_id, late.month, late.total
             ),
             figures AS (
                 SELECT site_id, date_trunc('month', issued_on)::date AS month, total_incl_vat AS billed, 0::numeric AS collected, 0::numeric AS overdue
@@ -102,17 +122,7 @@ public sealed class BillingFigures(TechnoparkDbContext db)
                 FROM payments
                 WHERE received_on BETWEEN {first} AND {asOf} AND ({siteId}::int IS NULL OR site_id = {siteId})
                 UNION ALL
-                SELECT i.site_id, months.month, 0, 0, o.open
-                FROM months
-                JOIN invoice_settlements st ON (st.settled_on IS NULL OR st.settled_on > months.counted)
-                    AND ({siteId}::int IS NULL OR st.site_id = {siteId})
-                JOIN invoices i ON i.id = st.invoice_id AND i.issued_on <= months.counted AND i.due_on < months.counted
-                CROSS JOIN LATERAL (
-                    SELECT i.total_incl_vat
-                        - coalesce((SELECT sum(c.total_incl_vat) FROM credit_notes c WHERE c.invoice_id = i.id AND c.issued_on <= months.counted), 0)
-                        - coalesce((SELECT sum(a.amount) FROM payment_allocations a WHERE a.invoice_id = i.id AND a.applied_on <= months.counted), 0) AS open
-                ) AS o
-                WHERE o.open > 0
+                SELECT site_id, month, 0, 0, open FROM overdue WHERE open > 0
             )
             SELECT site_id, month, sum(billed) AS billed, sum(collected) AS collected, sum(overdue) AS overdue
             FROM figures
