@@ -1,3 +1,5 @@
+using Technopark.Domain.Common;
+
 namespace Technopark.Domain.Billing;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Technopark.Domain.Billing;
 /// </summary>
 public sealed class BillingReminder
 {
-    public const int MinimumIntervalDays = 7;
+    public const int MinimumIntervalDays = ReminderInterval.Days;
 
     private BillingReminder()
     {
@@ -28,9 +30,9 @@ public sealed class BillingReminder
 
     public decimal OverdueAmount { get; private set; }
 
-    public static bool CanSend(DateTimeOffset? lastSentAt, DateTimeOffset now) => lastSentAt is not { } last || now - last >= TimeSpan.FromDays(MinimumIntervalDays);
+    public static bool CanSend(DateTimeOffset? lastSentAt, DateTimeOffset now) => ReminderInterval.CanSend(lastSentAt, now);
 
-    public static DateTimeOffset NextAllowed(DateTimeOffset lastSentAt) => lastSentAt.AddDays(MinimumIntervalDays);
+    public static DateTimeOffset NextAllowed(DateTimeOffset lastSentAt) => ReminderInterval.NextAllowed(lastSentAt);
 
     public static BillingReminder Create(int siteId, int companyId, int invoiceCount, decimal overdueAmount, string sentBy, DateTimeOffset now) =>
         new() { SiteId = siteId, CompanyId = companyId, InvoiceCount = invoiceCount, OverdueAmount = overdueAmount, SentBy = sentBy, SentAt = now };

@@ -1,3 +1,5 @@
+using Technopark.Domain.Common;
+
 namespace Technopark.Domain.Reporting;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Technopark.Domain.Reporting;
 /// </summary>
 public sealed class ReportingReminder
 {
-    public const int MinimumIntervalDays = 7;
+    public const int MinimumIntervalDays = ReminderInterval.Days;
 
     private ReportingReminder()
     {
@@ -24,10 +26,10 @@ public sealed class ReportingReminder
     public string SentBy { get; private set; }
 
     /// <summary>Whether a reminder may go now, given when the company's last one went (null: never).</summary>
-    public static bool CanSend(DateTimeOffset? lastSentAt, DateTimeOffset now) => lastSentAt is not { } last || now - last >= TimeSpan.FromDays(MinimumIntervalDays);
+    public static bool CanSend(DateTimeOffset? lastSentAt, DateTimeOffset now) => ReminderInterval.CanSend(lastSentAt, now);
 
     /// <summary>When the next reminder may go, given the last one.</summary>
-    public static DateTimeOffset NextAllowed(DateTimeOffset lastSentAt) => lastSentAt.AddDays(MinimumIntervalDays);
+    public static DateTimeOffset NextAllowed(DateTimeOffset lastSentAt) => ReminderInterval.NextAllowed(lastSentAt);
 
     public static ReportingReminder Create(int companyId, int year, string sentBy, DateTimeOffset now) =>
         new() { CompanyId = companyId, Year = year, SentBy = sentBy, SentAt = now };

@@ -136,7 +136,7 @@ public sealed class ReportingService(
             .Select(f =>
             {
                 DateTimeOffset? last = reminded.TryGetValue(f.Key, out var sent) ? sent : null;
-                DateTimeOffset? next = ReportingReminder.CanSend(last, now) ? null : ReportingReminder.NextAllowed(last!.Value);
+                var next = ReminderInterval.Wait(last, now);
                 return new MissingRow(f.Key, f.Value.LegalName, f.Value.Facts.ExitedOn is not null, last, next);
             })
             .OrderBy(r => r.LegalName, StringComparer.CurrentCulture)];

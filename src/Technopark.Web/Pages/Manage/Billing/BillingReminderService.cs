@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Technopark.Domain.Billing;
+using Technopark.Domain.Common;
 using Technopark.Infrastructure;
 using Technopark.Infrastructure.Auditing;
 using Technopark.Infrastructure.Data;
@@ -53,7 +54,7 @@ public sealed class BillingReminderService(
                 DateTimeOffset? sent = last.TryGetValue(g.Key, out var at) ? at : null;
                 return new ReminderCandidate(g.Key, names[g.Key],
                     [.. g.OrderBy(i => i.DueOn).ThenBy(i => i.Number, StringComparer.Ordinal).Select(i => new OverdueInvoice(i.InvoiceId, i.Number, i.DueOn, i.Open))],
-                    sent, BillingReminder.CanSend(sent, now) ? null : BillingReminder.NextAllowed(sent!.Value));
+                    sent, ReminderInterval.Wait(sent, now));
             })
             .OrderBy(c => c.LegalName, StringComparer.CurrentCulture)];
     }
