@@ -85,7 +85,7 @@ public sealed class Invoicing(TechnoparkDbContext db, BillingPolicy policy, Audi
     public async Task<Invoice> AddServiceAsync(int siteId, int companyId, BillingMonth month, string label, decimal quantity, decimal unitPrice,
         CancellationToken cancellationToken)
     {
-        Guard(await db.Companies.AnyAsync(c => c.Id == companyId && c.SiteId == siteId, cancellationToken));
+        EnsureFound(await db.Companies.AnyAsync(c => c.Id == companyId && c.SiteId == siteId, cancellationToken));
         var draft = await db.Invoices.Include(i => i.Lines)
             .SingleOrDefaultAsync(i => i.CompanyId == companyId && i.SiteId == siteId && i.Year == month.Year && i.Month == month.Month
                 && i.Status == InvoiceStatus.Draft, cancellationToken);
@@ -136,7 +136,8 @@ public sealed class Invoicing(TechnoparkDbContext db, BillingPolicy policy, Audi
     private Task<string> SiteCodeAsync(int siteId, CancellationToken cancellationToken) =>
         db.Sites.Where(s => s.Id == siteId).Select(s => s.BillingCode).SingleAsync(cancellationToken);
 
-    private static void Guard(bool found)
+    /// <summary>A company of another site is not found here (404), like another site's invoice.</summary>
+    private static void EnsureFound(bool found)
     {
         if (!found)
         {
