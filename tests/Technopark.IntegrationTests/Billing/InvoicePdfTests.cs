@@ -177,14 +177,14 @@ public class InvoicePdfTests(AppFixture app) : IClassFixture<AppFixture>
         await using var db = app.Database.CreateContext();
         var company = await TestBilling.CompanyAsync(db, "tanger", "Atlas B Compte SARL");
         await Personas.EnsureAsync(app.Factory, Persona.CompanyOwner);
-        db.CompanyMembers.Add(CompanyMember.Create(company, await UserIdAsync(db, Persona.CompanyOwner), CompanyRole.Owner, DateTimeOffset.UtcNow));
+        db.CompanyMembers.Add(CompanyMember.Create(company, await UserIdAsync(db, Persona.CompanyOwner), CompanyRole.Owner, app.Factory.Clock.GetUtcNow()));
         await db.SaveChangesAsync();
         var office = await TestBilling.SpaceAsync(db, "tanger", "B-104", 3000m);
         await TestBilling.StayAsync(db, office, company, new DateOnly(2027, 2, 1), new DateOnly(2027, 4, 1));
         var paid = await IssueAsync(db, company, February);
         var overdue = await IssueAsync(db, company, March);
         db.Payments.Add(Payment.Record(paid.SiteId, company, IssueDay, PaymentMethod.Transfer, "VIR B-1", paid.TotalInclVat,
-            [(new OpenInvoice(paid.Id, company, paid.TotalInclVat), paid.TotalInclVat)], IssueDay, "test-user", DateTimeOffset.UtcNow));
+            [(new OpenInvoice(paid.Id, company, paid.TotalInclVat), paid.TotalInclVat)], IssueDay, "test-user", app.Factory.Clock.GetUtcNow()));
         await db.SaveChangesAsync();
         app.Factory.Clock.SetToday(overdue.DueOn!.Value.AddDays(1));
         using var owner = await Personas.ClientAsync(app.Factory, Persona.CompanyOwner);

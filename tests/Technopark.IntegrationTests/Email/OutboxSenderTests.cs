@@ -60,7 +60,7 @@ public class OutboxSenderTests(AccountsAppFixture app) : IClassFixture<AccountsA
         await using (var db = app.Database.CreateContext())
         {
             db.Outbox.Add(OutboxMessage.Create("dernier@example.ma", "Dernier", "<p>x</p>",
-                "Ouvrez https://technopark.ma/x?a=1&b=2 <script>alert(1)</script>", DateTimeOffset.UtcNow.AddMinutes(1)));
+                "Ouvrez https://technopark.ma/x?a=1&b=2 <script>alert(1)</script>", Now.AddMinutes(1)));
             await db.SaveChangesAsync();
         }
 
@@ -112,10 +112,13 @@ public class OutboxSenderTests(AccountsAppFixture app) : IClassFixture<AccountsA
         return client;
     }
 
+    /// <summary>'Now' as the app's clock (the sender's) says it, never the wall clock.</summary>
+    private DateTimeOffset Now => app.Factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+
     private async Task<long[]> EnqueueAsync(params string[] recipients)
     {
         await using var db = app.Database.CreateContext();
-        var messages = recipients.Select(to => OutboxMessage.Create(to, "Sujet", "<p>Corps</p>", "Corps", DateTimeOffset.UtcNow)).ToList();
+        var messages = recipients.Select(to => OutboxMessage.Create(to, "Sujet", "<p>Corps</p>", "Corps", Now)).ToList();
         db.Outbox.AddRange(messages);
         await db.SaveChangesAsync();
         return [.. messages.Select(m => m.Id)];

@@ -41,7 +41,7 @@ public class NavigationTests(AppFixture app) : IClassFixture<AppFixture>
             var email = Personas.Email(Persona.ManagerTanger);
             var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
             var oujda = await db.Sites.Where(s => s.Slug == "oujda").Select(s => s.Id).SingleAsync();
-            db.Applications.Add(Application.Start(userId, oujda, Programme.Incubation, DateTimeOffset.UtcNow));
+            db.Applications.Add(Application.Start(userId, oujda, Programme.Incubation, app.Factory.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
         }
 
