@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Technopark.Domain.Companies;
+using Technopark.Domain.Programmes;
 using Technopark.Domain.Sites;
 using Technopark.Domain.Staff;
 using Technopark.Infrastructure.Data;
@@ -33,6 +34,9 @@ public enum Persona
 
     /// <summary>Member of <see cref="Personas.AlumniCompany"/>, which graduated from Tanger.</summary>
     Alumnus,
+
+    /// <summary>Coach at Tanger (site role <c>Coach</c>), named coach of <see cref="Personas.ResidentCompany"/>'s enrolment in <see cref="Personas.CoachedProgramme"/>.</summary>
+    CoachTanger,
 }
 
 /// <summary>The ids of the personas' companies.</summary>
@@ -70,6 +74,7 @@ public static partial class Personas
             Persona.ManagerTanger => ((string?)null, "tanger", SiteRole.SiteManager),
             Persona.ManagerOujda => ((string?)null, "oujda", SiteRole.SiteManager),
             Persona.ReviewerTanger => ((string?)null, "tanger", SiteRole.Reviewer),
+            Persona.CoachTanger => ((string?)null, "tanger", SiteRole.Coach),
             _ => ((string?)null, (string?)null, (SiteRole?)null),
         };
         if (role is not null)
@@ -89,6 +94,10 @@ public static partial class Personas
             var siteId = await db.Sites.Where(s => s.Slug == slug).Select(s => s.Id).SingleAsync();
             db.SiteStaff.Add(SiteStaff.Create(user.Id, siteId, r));
             await db.SaveChangesAsync();
+            if (persona == Persona.CoachTanger)
+            {
+                await CoachAsync(db, siteId, user.Id);
+            }
         }
 
         var membership = persona switch
@@ -106,6 +115,36 @@ public static partial class Personas
             db.CompanyMembers.Add(CompanyMember.Create(companyId, user.Id, companyRole, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow()));
             await db.SaveChangesAsync();
         }
+    }
+
+    /// <summary>The Tanger programme the resident persona company follows, coached by <see cref="Persona.CoachTanger"/>.</summary>
+    public const string CoachedProgramme = "Persona Incubation";
+
+    public static readonly DateOnly CoachedSince = new(2026, 1, 5);
+
+    /// <summary>Enrols the resident persona company in <see cref="CoachedProgramme"/> (created when missing) with <paramref name="coachId"/> as its coach.</summary>
+    private static async Task CoachAsync(TechnoparkDbContext db, int siteId, string coachId)
+    {
+        var programme = await db.Programmes.SingleOrDefaultAsync(p => p.SiteId == siteId && p.Name == CoachedProgramme);
+        if (programme is null)
+        {
+            programme = Programme.Create(siteId, ProgrammeKind.Incubation, CoachedProgramme, 24, null, ["MVP", "Premier client payant"]);
+            db.Programmes.Add(programme);
+            await db.SaveChangesAsync();
+        }
+
+        var companyId = await CompanyIdAsync(db, ResidentCompany);
+        var current = await db.Enrolments.SingleOrDefaultAsync(e => e.CompanyId == companyId && e.Period.End == null);
+        if (current is null)
+        {
+            db.Enrolments.Add(Enrolment.Create(programme, companyId, siteId, coachId, CoachedSince));
+        }
+        else
+        {
+            current.ChangeCoach(coachId);
+        }
+
+        await db.SaveChangesAsync();
     }
 
     /// <summary>The legal names of the personas' companies, all of Tanger; the alumni company graduated on <see cref="AlumniExitedOn"/>.</summary>

@@ -9,6 +9,18 @@ public static class DbConstraints
     /// <summary>Exclusion constraint: two live bookings of one room never overlap, the cleaning buffer after each included.</summary>
     public const string RoomNoOverlap = "ex_room_bookings_no_overlap";
 
+    /// <summary>Exclusion constraint: a company follows one programme at a time (two enrolments of one company never overlap).</summary>
+    public const string EnrolmentNoOverlap = "ex_enrolments_no_overlap";
+
+    /// <summary>Raised by a trigger: an event needs a live booking of a room of its site, and a booking with an event is not cancelled alone.</summary>
+    public const string EventRoomRequired = "ck_events_room";
+
+    /// <summary>Raised by a trigger (at commit): an event's confirmed registrations never exceed its capacity.</summary>
+    public const string EventCapacity = "ck_event_registrations_capacity";
+
+    /// <summary>Unique index: one live registration per address and event.</summary>
+    public const string RegistrationEmailUnique = "ix_event_registrations_event_id_email";
+
     public const string InvoicesTable = "invoices";
 
     public const string InvoiceLinesTable = "invoice_lines";

@@ -10,6 +10,10 @@ public static class PostgresErrors
     public static bool IsUniqueViolation(Exception exception, string? constraint = null) =>
         Find(exception) is { SqlState: PostgresErrorCodes.UniqueViolation } e && (constraint is null || e.ConstraintName == constraint);
 
+    /// <summary>A check (or a trigger raising one, which names its rule as the constraint) refused the change.</summary>
+    public static bool IsCheckViolation(Exception exception, string constraint) =>
+        Find(exception) is { SqlState: PostgresErrorCodes.CheckViolation } e && e.ConstraintName == constraint;
+
     private static PostgresException? Find(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

@@ -6,6 +6,10 @@ using Technopark.Domain.Assignments;
 using Technopark.Domain.Auditing;
 using Technopark.Domain.Billing;
 using Technopark.Domain.Companies;
+using Technopark.Domain.Events;
+using Technopark.Domain.Nomads;
+using Technopark.Domain.Programmes;
+using Programme = Technopark.Domain.Programmes.Programme;
 using Technopark.Domain.Reporting;
 using Technopark.Domain.Sites;
 using Technopark.Domain.Rooms;
@@ -73,6 +77,26 @@ public sealed class TechnoparkDbContext(DbContextOptions<TechnoparkDbContext> op
     public DbSet<InvoiceCounter> InvoiceCounters => Set<InvoiceCounter>();
 
     public DbSet<InvoiceSettlement> InvoiceSettlements => Set<InvoiceSettlement>();
+
+    public DbSet<Programme> Programmes => Set<Programme>();
+
+    public DbSet<ProgrammeMilestone> ProgrammeMilestones => Set<ProgrammeMilestone>();
+
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+
+    public DbSet<ReachedMilestone> ReachedMilestones => Set<ReachedMilestone>();
+
+    public DbSet<CoachingSession> CoachingSessions => Set<CoachingSession>();
+
+    public DbSet<CoachingAttachment> CoachingAttachments => Set<CoachingAttachment>();
+
+    public DbSet<SessionRequest> SessionRequests => Set<SessionRequest>();
+
+    public DbSet<Event> Events => Set<Event>();
+
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
+
+    public DbSet<CoworkingPass> CoworkingPasses => Set<CoworkingPass>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Technopark.Domain.Common;
 using Technopark.Domain.Companies;
 using Technopark.Domain.Staff;
 using Technopark.Infrastructure.Data;
@@ -38,8 +39,9 @@ public abstract class CompanyPageModel : PageModel
         }
 
         Company = company;
-        Access = await CompanyAccessReader.ReadAsync(db, User, company, HttpContext.RequestAborted);
-        if (!Access.CanRead)
+        var today = SiteTime.DayOf(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+        Access = await CompanyAccessReader.ReadAsync(db, User, company, today, HttpContext.RequestAborted);
+        if (!MayRead(Access))
         {
             context.Result = Forbid();
             return;
@@ -48,6 +50,9 @@ public abstract class CompanyPageModel : PageModel
         ViewData["Company"] = company;
         await next();
     }
+
+    /// <summary>Who may open the page: readers of the company; the coaching pages let its coach in too (<see cref="CompanyAccess.CanReadCoaching"/>).</summary>
+    protected virtual bool MayRead(CompanyAccess access) => access.CanRead;
 
     /// <summary>403 unless <paramref name="allowed"/>: a handler's own permission check, e.g. <c>Require(Access.CanManageTeam)</c>.</summary>
     protected IActionResult? Require(bool allowed) => allowed ? null : Forbid();
@@ -64,7 +69,9 @@ public static class CompanyAccessReader
             .Join(db.Sites, c => c.SiteId, s => s.Id, (c, s) => new CompanyResource(c.Id, c.LegalName, s.Id, s.Slug, s.Name, c.ExitReason, c.ExitedOn))
             .FirstOrDefaultAsync(cancellationToken);
 
-    public static async Task<CompanyAccess> ReadAsync(TechnoparkDbContext db, ClaimsPrincipal user, CompanyResource company, CancellationToken cancellationToken)
+    /// <summary>Who <paramref name="user"/> is to <paramref name="company"/> on <paramref name="today"/> (a coach's scope follows the current enrolment).</summary>
+    public static async Task<CompanyAccess> ReadAsync(TechnoparkDbContext db, ClaimsPrincipal user, CompanyResource company, DateOnly today,
+        CancellationToken cancellationToken)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         var isAdmin = user.IsInRole(Roles.NetworkAdmin);
@@ -77,6 +84,8 @@ public static class CompanyAccessReader
             .Select(m => (CompanyRole?)m.Role).FirstOrDefaultAsync(cancellationToken);
         var staff = await db.SiteStaff.AsNoTracking().Where(s => s.SiteId == company.SiteId && s.UserId == userId)
             .Select(s => s.Role).ToListAsync(cancellationToken);
-        return new CompanyAccess(role, staff.Count > 0, staff.Contains(SiteRole.SiteManager), isAdmin, company.HasLeft);
+        var isCoach = staff.Count > 0 && await db.Enrolments.AnyAsync(
+            e => e.CompanyId == company.CompanyId && e.CoachUserId == userId && (e.Period.End == null || e.Period.End > today), cancellationToken);
+        return new CompanyAccess(role, staff.Any(SiteRoles.IsTeam), staff.Contains(SiteRole.SiteManager), isAdmin, company.HasLeft, isCoach);
     }
 }

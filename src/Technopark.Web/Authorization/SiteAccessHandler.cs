@@ -11,7 +11,7 @@ public sealed record SiteAccessRequirement(bool ManagersOnly, bool StaffOnly = f
 
 /// <summary>
 /// The one site-scope rule: NetworkAdmin may read every site; anyone else only the sites where the
-/// user–site–role table gives them a role. Every site page, handler and API uses it. Changing a
+/// user–site–role table gives them a team role (a coach's scope is their companies, not the site). Every site page, handler and API uses it. Changing a
 /// site's records takes a role on that site (<see cref="Policies.SiteMember"/>): HQ reads, sites operate.
 /// The site is a <see cref="SiteResource"/> (pages, handlers, API) or, for the <see cref="Policies.SiteStaff"/>
 /// policy every page under /Manage carries (a folder convention), the request whose <c>{slug}</c> route
@@ -58,7 +58,7 @@ public sealed class SiteAccessHandler(TechnoparkDbContext db) : AuthorizationHan
             _roles[(userId, site.SiteId)] = roles;
         }
 
-        if (roles.Count > 0 && (!requirement.ManagersOnly || roles.Contains(SiteRole.SiteManager)))
+        if (roles.Any(SiteRoles.IsTeam) && (!requirement.ManagersOnly || roles.Contains(SiteRole.SiteManager)))
         {
             context.Succeed(requirement);
         }

@@ -21,25 +21,26 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
     private const int Ok = 200, SignIn = 302, Unauthorized = 401, Forbidden = 403, NotFound = 404, Redirect = 302;
 
     // Columns: Anonymous, Applicant, ReviewerTanger, ManagerTanger, ManagerOujda, NetworkAdmin,
-    //          CompanyOwner, CompanyMember (both of the resident company), OtherCompanyOwner, Alumnus (see Persona).
-    private static readonly int[] Public = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok];
-    private static readonly int[] SignedIn = [SignIn, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok];
-    private static readonly int[] TangerStaff = [SignIn, Forbidden, Ok, Ok, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden];
-    private static readonly int[] TangerManagers = [SignIn, Forbidden, Forbidden, Ok, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden];
-    private static readonly int[] NotOwner = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound];
-    private static readonly int[] HqOnly = [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden];
+    //          CompanyOwner, CompanyMember (both of the resident company), OtherCompanyOwner, Alumnus,
+    //          CoachTanger (coach of the resident company only: no team role on the site; see Persona).
+    private static readonly int[] Public = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok];
+    private static readonly int[] SignedIn = [SignIn, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok];
+    private static readonly int[] TangerStaff = [SignIn, Forbidden, Ok, Ok, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden];
+    private static readonly int[] TangerManagers = [SignIn, Forbidden, Forbidden, Ok, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden];
+    private static readonly int[] NotOwner = [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound];
+    private static readonly int[] HqOnly = [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden];
 
     /// <summary>
     /// The resident company's pages (<c>{resident}</c> in a URL is its id): its members, its site's staff (Tanger) and HQ read
     /// them; a member of another company, an alumnus of another company, other sites' staff and applicants are refused.
     /// </summary>
-    private static readonly int[] ResidentCompany = [SignIn, Forbidden, Ok, Ok, Forbidden, Ok, Ok, Ok, Forbidden, Forbidden];
+    private static readonly int[] ResidentCompany = [SignIn, Forbidden, Ok, Ok, Forbidden, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden];
 
     /// <summary>
     /// Tanger's shared rooms (/sites/tanger/rooms…): its staff, HQ (reads) and the members of its resident companies (both persona
     /// companies are Tanger residents); other sites' staff, applicants and alumni are refused.
     /// </summary>
-    private static readonly int[] TangerRooms = [SignIn, Forbidden, Ok, Ok, Forbidden, Ok, Ok, Ok, Ok, Forbidden];
+    private static readonly int[] TangerRooms = [SignIn, Forbidden, Ok, Ok, Forbidden, Ok, Ok, Ok, Ok, Forbidden, Forbidden];
 
     /// <summary>Route pattern → (URL to request, answers in the column order above).</summary>
     private static readonly Dictionary<string, (string Url, int[] Expected)> Matrix = new()
@@ -53,13 +54,13 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         // Monthly run, invoices list and one invoice (engineer A): Tanger's managers, HQ reads; an invoice the site does not have is a 404.
         ["manage/{slug}/billing"] = ("/manage/tanger/billing", TangerManagers),
         ["manage/{slug}/billing/invoices"] = ("/manage/tanger/billing/invoices", TangerManagers),
-        ["manage/{slug}/billing/invoices/{id:long}"] = ("/manage/tanger/billing/invoices/999999", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["manage/{slug}/billing/invoices/{id:long}"] = ("/manage/tanger/billing/invoices/999999", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         // Invoice and credit-note PDFs, the company's invoices page (engineer B; 999999: no such document, 404 once let in).
-        ["manage/{slug}/billing/invoices/{id:long}/pdf"] = ("/manage/tanger/billing/invoices/999999/pdf", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
-        ["manage/{slug}/billing/credit-notes/{id:long}/pdf"] = ("/manage/tanger/billing/credit-notes/999999/pdf", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["manage/{slug}/billing/invoices/{id:long}/pdf"] = ("/manage/tanger/billing/invoices/999999/pdf", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["manage/{slug}/billing/credit-notes/{id:long}/pdf"] = ("/manage/tanger/billing/credit-notes/999999/pdf", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         ["company/{id:int}/invoices"] = ("/company/{resident}/invoices", ResidentCompany),
-        ["company/{id:int}/invoices/{invoiceId:long}/pdf"] = ("/company/{resident}/invoices/999999/pdf", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden]),
-        ["company/{id:int}/credit-notes/{noteId:long}/pdf"] = ("/company/{resident}/credit-notes/999999/pdf", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden]),
+        ["company/{id:int}/invoices/{invoiceId:long}/pdf"] = ("/company/{resident}/invoices/999999/pdf", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden, Forbidden]),
+        ["company/{id:int}/credit-notes/{noteId:long}/pdf"] = ("/company/{resident}/credit-notes/999999/pdf", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden, Forbidden]),
         // Billing figures and exports (issue 15, part D): the site's summary (its managers, HQ reads), HQ's page and CSV exports.
         ["manage/{slug}/billing/summary"] = ("/manage/tanger/billing/summary?on=2027-04-12", TangerManagers),
         ["hq/billing"] = ("/hq/billing?on=2027-04-12", HqOnly),
@@ -77,31 +78,31 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["sites/{slug}/rooms/find"] = ("/sites/tanger/rooms/find", TangerRooms),
         // Room calendars: the feed URLs page, the anonymous feeds (a wrong token is a 404 for everyone), the mailbox's attachments (HQ).
         ["sites/{slug}/rooms/calendars"] = ("/sites/tanger/rooms/calendars", TangerRooms),
-        ["sites/{slug}/rooms/{spaceId:int}/feed/{token}.ics"] = ("/sites/tanger/rooms/999999/feed/not-a-real-token-0123456789abcdef.ics", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
-        ["company/{id:int}/feed/{token}.ics"] = ("/company/{resident}/feed/not-a-real-token-0123456789abcdef.ics", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
-        ["hq/mailbox/{id:long}/attachment"] = ("/hq/mailbox/999999/attachment", [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["sites/{slug}/rooms/{spaceId:int}/feed/{token}.ics"] = ("/sites/tanger/rooms/999999/feed/not-a-real-token-0123456789abcdef.ics", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ["company/{id:int}/feed/{token}.ics"] = ("/company/{resident}/feed/not-a-real-token-0123456789abcdef.ics", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ["hq/mailbox/{id:long}/attachment"] = ("/hq/mailbox/999999/attachment", [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         // Room usage of the site (engineer D): site staff (reviewers too) and HQ read it; residents book from /sites/{slug}/rooms instead.
         ["manage/{slug}/rooms"] = ("/manage/tanger/rooms?month=2027-01", TangerStaff),
         // Rooms day view, one room's week (999999: no room, 404 once let in), my bookings (issue 14, engineer A).
         ["sites/{slug}/rooms"] = ("/sites/tanger/rooms", TangerRooms),
-        ["sites/{slug}/rooms/{spaceId:int}"] = ("/sites/tanger/rooms/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, NotFound, Forbidden]),
+        ["sites/{slug}/rooms/{spaceId:int}"] = ("/sites/tanger/rooms/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, NotFound, Forbidden, Forbidden]),
         ["sites/{slug}/rooms/mine"] = ("/sites/tanger/rooms/mine", TangerRooms),
-        ["sites/{slug}/residents/{companyId:int}/logo"] = ("/sites/tanger/residents/{resident}/logo", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ["sites/{slug}/residents/{companyId:int}/logo"] = ("/sites/tanger/residents/{resident}/logo", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ["company/{id:int}/profile"] = ("/company/{resident}/profile", ResidentCompany),
-        ["company/{id:int}/logo"] = ("/company/{resident}/logo", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden]),
+        ["company/{id:int}/logo"] = ("/company/{resident}/logo", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden, Forbidden]),
         ["manage/{slug}/alumni"] = ("/manage/tanger/alumni", TangerStaff),
         ["hq/alumni"] = ("/hq/alumni", HqOnly),
-        ["Sites/Detail"] = ("/Sites/Detail", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ["Sites/Detail"] = ("/Sites/Detail", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ["Error"] = ("/Error", Public),
-        ["Status"] = ("/Status", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
-        ["status/{code:int}"] = ("/status/404", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
-        ["language"] = ("/language", [Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect]),
+        ["Status"] = ("/Status", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ["status/{code:int}"] = ("/status/404", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ["language"] = ("/language", [Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect]),
         ["api/v1/sites"] = ("/api/v1/sites", Public),
-        ["api/v1/occupancy"] = ("/api/v1/occupancy?on=2026-11-26", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["api/v1/occupancy"] = ("/api/v1/occupancy?on=2026-11-26", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         ["health/live"] = ("/health/live", Public),
         ["health/ready"] = ("/health/ready", Public),
         // Answered by client address (loopback, Metrics:AllowedNetworks), not by persona: see MetricsTests.
-        ["metrics"] = ("/metrics", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ["metrics"] = ("/metrics", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ["Identity/Account/Login"] = ("/Identity/Account/Login", Public),
         ["Identity/Account/Logout"] = ("/Identity/Account/Logout", SignedIn),
         ["Identity/Account/Register"] = ("/Identity/Account/Register", Public),
@@ -112,8 +113,8 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["Identity/Account/ResetPassword"] = ("/Identity/Account/ResetPassword", Public),
         ["Identity/Account/ResetPasswordConfirmation"] = ("/Identity/Account/ResetPasswordConfirmation", Public),
         // Without a password sign-in waiting for its second step, these send back to the sign-in page.
-        ["Identity/Account/LoginWith2fa"] = ("/Identity/Account/LoginWith2fa", [Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect]),
-        ["Identity/Account/LoginWithRecoveryCode"] = ("/Identity/Account/LoginWithRecoveryCode", [Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect]),
+        ["Identity/Account/LoginWith2fa"] = ("/Identity/Account/LoginWith2fa", [Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect]),
+        ["Identity/Account/LoginWithRecoveryCode"] = ("/Identity/Account/LoginWithRecoveryCode", [Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect]),
         ["Identity/Account/Manage"] = ("/Identity/Account/Manage", SignedIn),
         ["Identity/Account/Manage/Index"] = ("/Identity/Account/Manage/Index", SignedIn),
         ["Identity/Account/Manage/ChangePassword"] = ("/Identity/Account/Manage/ChangePassword", SignedIn),
@@ -123,14 +124,14 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["manage/{slug}"] = ("/manage/tanger", TangerStaff),
         ["manage/{slug}/board"] = ("/manage/tanger/board?on=2027-01-15", TangerManagers),
         ["manage/{slug}/assign"] = ("/manage/tanger/assign", TangerManagers),
-        ["manage/{slug}/assignments/{id:int}"] = ("/manage/tanger/assignments/999999", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["manage/{slug}/assignments/{id:int}"] = ("/manage/tanger/assignments/999999", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         ["manage/{slug}/waiting-list"] = ("/manage/tanger/waiting-list", TangerManagers),
-        ["manage/{slug}/companies/{id:int}"] = ("/manage/tanger/companies/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["manage/{slug}/companies/{id:int}"] = ("/manage/tanger/companies/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         // Documents from the site and the thread with its team (a company's readers; no document 999999 in the resident company).
         ["company/{id:int}/documents"] = ("/company/{resident}/documents", ResidentCompany),
-        ["company/{id:int}/documents/{documentId:int}"] = ("/company/{resident}/documents/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden]),
+        ["company/{id:int}/documents/{documentId:int}"] = ("/company/{resident}/documents/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden, Forbidden]),
         ["company/{id:int}/messages"] = ("/company/{resident}/messages", ResidentCompany),
-        ["manage/{slug}/spaces/{id:int}/history"] = ("/manage/tanger/spaces/999999/history", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["manage/{slug}/spaces/{id:int}/history"] = ("/manage/tanger/spaces/999999/history", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         ["manage/{slug}/spaces"] = ("/manage/tanger/spaces", TangerManagers),
         ["manage/{slug}/spaces/edit/{id:int?}"] = ("/manage/tanger/spaces/edit", TangerManagers),
         ["manage/{slug}/spaces/import"] = ("/manage/tanger/spaces/import", TangerManagers),
@@ -145,13 +146,13 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["company"] = ("/company", SignedIn),
         ["company/{id:int}"] = ("/company/{resident}", ResidentCompany),
         ["company/{id:int}/team"] = ("/company/{resident}/team", ResidentCompany),
-        ["company/join/{token}"] = ("/company/join/not-a-real-token", [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ["company/join/{token}"] = ("/company/join/not-a-real-token", [SignIn, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         ["manage/{slug}/applications"] = ("/manage/tanger/applications", TangerStaff),
-        ["manage/{slug}/applications/{id:int}"] = ("/manage/tanger/applications/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["manage/{slug}/applications/{id:int}"] = ("/manage/tanger/applications/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         // Reporting: the company's declarations (its members declare; staff and HQ read), the site's follow-up and one declaration.
         ["company/{id:int}/reporting"] = ("/company/{resident}/reporting", ResidentCompany),
         ["manage/{slug}/reporting"] = ("/manage/tanger/reporting", TangerStaff),
-        ["manage/{slug}/reporting/{declarationId:int}"] = ("/manage/tanger/reporting/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["manage/{slug}/reporting/{declarationId:int}"] = ("/manage/tanger/reporting/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         ["hq"] = ("/hq", HqOnly),
         ["hq/staff"] = ("/hq/staff", HqOnly),
         ["hq/mailbox"] = ("/hq/mailbox", HqOnly),
@@ -186,6 +187,7 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
     [InlineData(CompanyMember)]
     [InlineData(OtherCompanyOwner)]
     [InlineData(Alumnus)]
+    [InlineData(CoachTanger)]
     public async Task Get_EveryEndpoint_AnswersAsTheMatrixSays(Persona persona)
     {
         using var client = await Personas.ClientAsync(app.Factory, persona);

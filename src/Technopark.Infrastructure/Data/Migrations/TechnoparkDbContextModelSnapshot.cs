@@ -1542,6 +1542,755 @@ namespace Technopark.Infrastructure.Data.Migrations
                     b.ToTable("company_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Technopark.Domain.Events.Event", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("audience");
+
+                    b.Property<long>("BookingId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("booking_id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Partners")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("partners");
+
+                    b.Property<DateTimeOffset>("RegistrationDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registration_deadline");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer")
+                        .HasColumnName("site_id");
+
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("space_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_events");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_events_booking_id");
+
+                    b.HasIndex("SpaceId")
+                        .HasDatabaseName("ix_events_space_id");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_events_starts_at");
+
+                    b.HasIndex("SiteId", "StartsAt")
+                        .HasDatabaseName("ix_events_site_id_starts_at");
+
+                    b.ToTable("events", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_events_capacity", "capacity BETWEEN 1 AND 1000");
+
+                            t.HasCheckConstraint("ck_events_period", "ends_at > starts_at AND registration_deadline <= starts_at");
+                        });
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Events.EventRegistration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_in_at");
+
+                    b.Property<string>("CheckedInBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("checked_in_by");
+
+                    b.Property<int?>("ChildAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_age");
+
+                    b.Property<string>("ChildFirstName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("child_first_name");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_event_registrations");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_event_registrations_token_hash");
+
+                    b.HasIndex("EventId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_event_registrations_event_id_email")
+                        .HasFilter("state <> 'Cancelled'");
+
+                    b.HasIndex("EventId", "State")
+                        .HasDatabaseName("ix_event_registrations_event_id_state");
+
+                    b.ToTable("event_registrations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_event_registrations_check_in", "checked_in_at IS NULL OR state = 'Confirmed'");
+
+                            t.HasCheckConstraint("ck_event_registrations_child", "(child_age IS NULL OR child_age BETWEEN 7 AND 14) AND ((child_age IS NULL) = (child_first_name IS NULL))");
+                        });
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Nomads.CoworkingPass", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("granted");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Nationality")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("nationality");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("price");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer")
+                        .HasColumnName("site_id");
+
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("space_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Period", "Technopark.Domain.Nomads.CoworkingPass.Period#DateRange", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly>("End")
+                                .HasColumnType("date")
+                                .HasColumnName("end_on");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("date")
+                                .HasColumnName("start_on");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_coworking_passes");
+
+                    b.HasIndex("SpaceId")
+                        .HasDatabaseName("ix_coworking_passes_space_id");
+
+                    b.HasIndex("SiteId", "SpaceId")
+                        .HasDatabaseName("ix_coworking_passes_site_id_space_id");
+
+                    b.ToTable("coworking_passes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_coworking_passes_period", "end_on > start_on");
+
+                            t.HasCheckConstraint("ck_coworking_passes_price", "price >= 0 AND (NOT granted OR price = 0)");
+                        });
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Programmes.CoachingAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("original_name");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("session_id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("stored_name");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coaching_attachments");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_coaching_attachments_company_id");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_coaching_attachments_session_id");
+
+                    b.ToTable("coaching_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Programmes.CoachingSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CoachUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("coach_user_id");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Decisions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("decisions");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<DateTimeOffset>("LoggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("logged_at");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes");
+
+                    b.Property<string>("NextSteps")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("next_steps");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer")
+                        .HasColumnName("site_id");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("topics");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coaching_sessions");
+
+                    b.HasIndex("EnrolmentId")
+                        .HasDatabaseName("ix_coaching_sessions_enrolment_id");
+
+                    b.HasIndex("CompanyId", "HeldOn")
+                        .HasDatabaseName("ix_coaching_sessions_company_id_held_on");
+
+                    b.HasIndex("SiteId", "HeldOn")
+                        .HasDatabaseName("ix_coaching_sessions_site_id_held_on");
+
+                    b.ToTable("coaching_sessions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_coaching_sessions_minutes", "minutes BETWEEN 15 AND 480");
+                        });
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Programmes.Enrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CoachUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("coach_user_id");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("programme_id");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer")
+                        .HasColumnName("site_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Period", "Technopark.Domain.Programmes.Enrolment.Period#DateRange", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly?>("End")
+                                .HasColumnType("date")
+                                .HasColumnName("end_on");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("date")
+                                .HasColumnName("start_on");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrolments");
+
+                    b.HasIndex("CoachUserId")
+                        .HasDatabaseName("ix_enrolments_coach_user_id")
+                        .HasFilter("coach_user_id IS NOT NULL");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_enrolments_company_id");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_enrolments_programme_id");
+
+                    b.HasIndex("SiteId", "ProgrammeId")
+                        .HasDatabaseName("ix_enrolments_site_id_programme_id");
+
+                    b.ToTable("enrolments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_enrolments_period", "end_on IS NULL OR end_on > start_on");
+                        });
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Programmes.Programme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DurationMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_months");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Services")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("services");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer")
+                        .HasColumnName("site_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programmes");
+
+                    b.HasIndex("SiteId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programmes_site_id_name");
+
+                    b.ToTable("programmes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_programmes_duration", "duration_months BETWEEN 1 AND 60");
+                        });
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Programmes.ProgrammeMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("programme_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programme_milestones");
+
+                    b.HasIndex("ProgrammeId", "Position")
+                        .HasDatabaseName("ix_programme_milestones_programme_id_position");
+
+                    b.ToTable("programme_milestones", (string)null);
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Programmes.ReachedMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("integer")
+                        .HasColumnName("milestone_id");
+
+                    b.Property<DateOnly>("ReachedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reached_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reached_milestones");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_reached_milestones_company_id");
+
+                    b.HasIndex("MilestoneId")
+                        .HasDatabaseName("ix_reached_milestones_milestone_id");
+
+                    b.HasIndex("EnrolmentId", "MilestoneId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reached_milestones_enrolment_id_milestone_id");
+
+                    b.ToTable("reached_milestones", (string)null);
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Programmes.SessionRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("answered_by");
+
+                    b.Property<DateTimeOffset?>("ChosenStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("chosen_start");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer")
+                        .HasColumnName("site_id");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("slot_minutes");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.PrimitiveCollection<List<DateTimeOffset>>("_slots")
+                        .IsRequired()
+                        .HasColumnType("timestamp with time zone[]")
+                        .HasColumnName("slots");
+
+                    b.HasKey("Id")
+                        .HasName("pk_session_requests");
+
+                    b.HasIndex("EnrolmentId")
+                        .HasDatabaseName("ix_session_requests_enrolment_id");
+
+                    b.HasIndex("SiteId")
+                        .HasDatabaseName("ix_session_requests_site_id");
+
+                    b.HasIndex("CompanyId", "State")
+                        .HasDatabaseName("ix_session_requests_company_id_state");
+
+                    b.ToTable("session_requests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_session_requests_slots", "cardinality(slots) <= 5");
+                        });
+                });
+
             modelBuilder.Entity("Technopark.Domain.Reporting.Declaration", b =>
                 {
                     b.Property<int>("Id")
@@ -2701,6 +3450,190 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_company_messages_companies_company_id");
                 });
 
+            modelBuilder.Entity("Technopark.Domain.Events.Event", b =>
+                {
+                    b.HasOne("Technopark.Domain.Rooms.Booking", null)
+                        .WithOne()
+                        .HasForeignKey("Technopark.Domain.Events.Event", "BookingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_events_room_bookings_booking_id");
+
+                    b.HasOne("Technopark.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_events_sites_site_id");
+
+                    b.HasOne("Technopark.Domain.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_events_spaces_space_id");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Events.EventRegistration", b =>
+                {
+                    b.HasOne("Technopark.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_registrations_events_event_id");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Nomads.CoworkingPass", b =>
+                {
+                    b.HasOne("Technopark.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_coworking_passes_sites_site_id");
+
+                    b.HasOne("Technopark.Domain.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_coworking_passes_spaces_space_id");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Programmes.CoachingAttachment", b =>
+                {
+                    b.HasOne("Technopark.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_coaching_attachments_companies_company_id");
+
+                    b.HasOne("Technopark.Domain.Programmes.CoachingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_coaching_attachments_coaching_sessions_session_id");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Programmes.CoachingSession", b =>
+                {
+                    b.HasOne("Technopark.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_coaching_sessions_companies_company_id");
+
+                    b.HasOne("Technopark.Domain.Programmes.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_coaching_sessions_enrolments_enrolment_id");
+
+                    b.HasOne("Technopark.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_coaching_sessions_sites_site_id");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Programmes.Enrolment", b =>
+                {
+                    b.HasOne("Technopark.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrolments_companies_company_id");
+
+                    b.HasOne("Technopark.Domain.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrolments_programmes_programme_id");
+
+                    b.HasOne("Technopark.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrolments_sites_site_id");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Programmes.Programme", b =>
+                {
+                    b.HasOne("Technopark.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_programmes_sites_site_id");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Programmes.ProgrammeMilestone", b =>
+                {
+                    b.HasOne("Technopark.Domain.Programmes.Programme", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_programme_milestones_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Programmes.ReachedMilestone", b =>
+                {
+                    b.HasOne("Technopark.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reached_milestones_companies_company_id");
+
+                    b.HasOne("Technopark.Domain.Programmes.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reached_milestones_enrolments_enrolment_id");
+
+                    b.HasOne("Technopark.Domain.Programmes.ProgrammeMilestone", null)
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reached_milestones_programme_milestones_milestone_id");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Programmes.SessionRequest", b =>
+                {
+                    b.HasOne("Technopark.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_requests_companies_company_id");
+
+                    b.HasOne("Technopark.Domain.Programmes.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_requests_enrolments_enrolment_id");
+
+                    b.HasOne("Technopark.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_requests_sites_site_id");
+                });
+
             modelBuilder.Entity("Technopark.Domain.Reporting.Declaration", b =>
                 {
                     b.HasOne("Technopark.Domain.Companies.Company", null)
@@ -2821,6 +3754,11 @@ namespace Technopark.Infrastructure.Data.Migrations
             modelBuilder.Entity("Technopark.Domain.Billing.Payment", b =>
                 {
                     b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Programmes.Programme", b =>
+                {
+                    b.Navigation("Milestones");
                 });
 #pragma warning restore 612, 618
         }

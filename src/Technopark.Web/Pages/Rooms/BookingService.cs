@@ -111,6 +111,11 @@ public sealed class BookingService(TechnoparkDbContext db, RoomCatalog catalog, 
             throw new NotFoundException("Rooms.Booking.NotFound");
         }
 
+        if (await db.Events.AnyAsync(e => e.BookingId == booking.Id && e.CancelledAt == null, cancellationToken))
+        {
+            throw new DomainException("Rooms.Booking.HoldsEvent"); // the database refuses it too (events_need_their_room)
+        }
+
         var notice = await db.RoomSettings.Where(r => r.SpaceId == booking.SpaceId).Select(r => r.CancellationNoticeMinutes).SingleAsync(cancellationToken);
         booking.Cancel(userId, clock.GetUtcNow(), notice);
         audit.Record("booking.cancel", nameof(Booking), booking.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), site.SiteId, null,

@@ -79,7 +79,7 @@ public static class RoomAccessReader
                 s.Id,
                 s.Slug,
                 s.Name,
-                IsStaff = db.SiteStaff.Any(x => x.SiteId == s.Id && x.UserId == userId),
+                IsStaff = db.SiteStaff.Any(x => x.SiteId == s.Id && x.UserId == userId && SiteRoles.Team.Contains(x.Role)),
                 Companies = db.Companies
                     .Where(c => c.SiteId == s.Id && (c.ExitedOn == null || c.ExitedOn > today) && db.CompanyMembers.Any(m => m.CompanyId == c.Id && m.UserId == userId))
                     .OrderBy(c => c.LegalName)

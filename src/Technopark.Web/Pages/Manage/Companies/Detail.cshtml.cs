@@ -17,7 +17,8 @@ namespace Technopark.Web.Pages.Manage.Companies;
 /// the site and its thread with the site's team (the company pages' partials; their forms post to the company pages), and its
 /// billing address, which the site's managers keep too (audited as when members change it on the profile).
 /// </summary>
-public sealed class DetailModel(TechnoparkDbContext db, History history, CompanyThread thread, AuditTrail audit, IStringLocalizer<SharedResource> text)
+public sealed class DetailModel(TechnoparkDbContext db, History history, CompanyThread thread, AuditTrail audit, IStringLocalizer<SharedResource> text,
+    TimeProvider clock)
     : SitePageModel
 {
     public Company Company { get; private set; } = null!;
@@ -92,7 +93,7 @@ public sealed class DetailModel(TechnoparkDbContext db, History history, Company
 
         // Who may upload or write here is the company pages' rule (their handlers check it again): the site's managers.
         var resource = (await CompanyAccessReader.FindAsync(db, id, cancellationToken))!;
-        var access = await CompanyAccessReader.ReadAsync(db, User, resource, cancellationToken);
+        var access = await CompanyAccessReader.ReadAsync(db, User, resource, SiteTime.DayOf(clock.GetUtcNow()), cancellationToken);
         CanEditBillingAddress = access.CanActAsSite;
         Documents = new CompanyDocumentsView(id, await thread.DocumentsAsync(id, cancellationToken), access.CanActAsSite, true, CompanyDocumentKind.HostingAgreement,
             TempData[CompanyThread.UploadErrorKey] as string);
