@@ -19,6 +19,9 @@ using Technopark.Web.Pages.Manage;
 using Technopark.Web.Pages.Reporting;
 using Technopark.Web.Pages.Rooms;
 using Technopark.Web.Pages.Manage.Billing;
+using Technopark.Web.Pages.Events;
+using Technopark.Web.Pages.Manage.Passes;
+using Technopark.Web.Pages.Programmes;
 using Technopark.Web.Pages.Sites;
 using Technopark.Web.Seeding;
 using Technopark.Web.Validation;
@@ -49,6 +52,8 @@ public static class DependencyInjection
                     options.Conventions.AllowAnonymousToPage(page);
                 }
 
+                // Public event pages and registration (double opt-in by email); staff pages are under /Manage/Events.
+                options.Conventions.AllowAnonymousToFolder("/Events");
                 options.Conventions.AuthorizeFolder("/Hq", Policies.NetworkAdmin);
                 options.Conventions.AuthorizeFolder("/Manage", Policies.SiteStaff);
             })
@@ -79,6 +84,9 @@ public static class DependencyInjection
         services.AddCompanyMembers();
         services.AddRooms();
         services.AddBilling(configuration);
+        services.AddProgrammes();
+        services.AddEvents();
+        services.AddPasses();
         return services;
     }
 }

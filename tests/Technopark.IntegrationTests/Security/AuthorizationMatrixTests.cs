@@ -42,6 +42,12 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
     /// </summary>
     private static readonly int[] TangerRooms = [SignIn, Forbidden, Ok, Ok, Forbidden, Ok, Ok, Ok, Ok, Forbidden, Forbidden];
 
+    /// <summary>
+    /// The resident company's coaching pages (/company/{resident}/coaching…): those who read the company, and its coach
+    /// (<see cref="CoachTanger"/>), who sees nothing else of it.
+    /// </summary>
+    private static readonly int[] ResidentCoaching = [SignIn, Forbidden, Ok, Ok, Forbidden, Ok, Ok, Ok, Forbidden, Forbidden, Ok];
+
     /// <summary>Route pattern → (URL to request, answers in the column order above).</summary>
     private static readonly Dictionary<string, (string Url, int[] Expected)> Matrix = new()
     {
@@ -50,6 +56,7 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["sites/{slug}"] = ("/sites/tanger", Public),
         // Company profile and logo, public directory of residents, alumni lists (the resident persona company is not listed and has no logo).
         ["sites/{slug}/residents"] = ("/sites/tanger/residents", Public),
+        // Programmes, coaching, events, passes (issue 16): rows after this line. Coaching pages of the resident company: ResidentCoaching.
         // Billing (issue 15): rows after this line. /manage/{slug}/billing…: TangerManagers; /company/{id}/invoices…: ResidentCompany; /hq/billing…: HqOnly.
         // Monthly run, invoices list and one invoice (engineer A): Tanger's managers, HQ reads; an invoice the site does not have is a 404.
         ["manage/{slug}/billing"] = ("/manage/tanger/billing", TangerManagers),

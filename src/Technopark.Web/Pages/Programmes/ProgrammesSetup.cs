@@ -1,0 +1,8 @@
+namespace Technopark.Web.Pages.Programmes;
+
+public static class ProgrammesSetup
+{
+    /// <summary>Programmes, enrolments, coaching and milestones: the services their pages share (one line each).</summary>
+    public static IServiceCollection AddProgrammes(this IServiceCollection services) =>
+        services;
+}
