@@ -9,14 +9,18 @@ namespace Technopark.Domain.Assignments;
 /// </summary>
 public static class OfficeAllocation
 {
-    /// <summary>A stay already in the space: its period and the seats it takes.</summary>
+    /// <summary>What a digital nomad's coworking pass holds: one seat on each day it covers.</summary>
+    public const int SeatsPerPass = 1;
+
+    /// <summary>A stay or a live coworking pass already in the space: its period and the seats it takes.</summary>
     public readonly record struct Held(DateOnly Start, DateOnly? End, int Seats);
 
     /// <summary>
-    /// The busiest day of <paramref name="period"/> (counting the <paramref name="others"/> stays of the space) plus the new
-    /// <paramref name="seats"/> must fit in the space's seats; otherwise the message names the seats left that day.
+    /// The busiest day of <paramref name="period"/> (counting the <paramref name="others"/> stays and live passes of the space)
+    /// plus the new <paramref name="seats"/> must fit in the space's seats; otherwise the message names the seats left that day,
+    /// next to <paramref name="field"/>.
     /// </summary>
-    public static void EnsureSeatsFit(Space space, int seats, DateRange period, IReadOnlyCollection<Held> others)
+    public static void EnsureSeatsFit(Space space, int seats, DateRange period, IReadOnlyCollection<Held> others, string field = "Seats")
     {
         var start = period.Start;
         var overlapping = others.Where(a => (period.End is null || a.Start < period.End) && (a.End is null || a.End > start)).ToList();
@@ -25,7 +29,7 @@ public static class OfficeAllocation
             .MaxBy(d => d.Used);
         if (busiest.Used + seats > space.Seats)
         {
-            throw new DomainException("Assignment.SeatsFull", space.Code, Math.Max(0, space.Seats - busiest.Used), busiest.Day) { Field = "Seats" };
+            throw new DomainException("Assignment.SeatsFull", space.Code, Math.Max(0, space.Seats - busiest.Used), busiest.Day) { Field = field };
         }
     }
 

@@ -1,3 +1,4 @@
+using Technopark.Domain.Assignments;
 using Technopark.Domain.Common;
 using Technopark.Domain.Spaces;
 
@@ -89,6 +90,14 @@ public sealed class CoworkingPass
             CreatedAt = now,
         };
     }
+
+    /// <summary>
+    /// A new pass over <paramref name="period"/> must find a free seat of <paramref name="space"/> on every day it covers, given the
+    /// stays and live passes already there (<paramref name="held"/>, read under the space's lock): the rule of
+    /// <see cref="OfficeAllocation.EnsureSeatsFit"/>, the message next to the first day.
+    /// </summary>
+    public static void EnsureSeatFree(Space space, DateRange period, IReadOnlyCollection<OfficeAllocation.Held> held) =>
+        OfficeAllocation.EnsureSeatsFit(space, OfficeAllocation.SeatsPerPass, period, held, "First");
 
     /// <summary>Cancelled (a mistake, a refund): frees the seat on the days it covered.</summary>
     public void Cancel(DateTimeOffset now)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Technopark.Domain.Spaces;
 
 namespace Technopark.Infrastructure.Data;
 
@@ -19,4 +20,16 @@ public static class RowLocks
     public static async Task<bool> LockCompanyOfSiteAsync(this TechnoparkDbContext db, int siteId, int companyId, CancellationToken cancellationToken) =>
         (await db.Database.SqlQuery<int>($"SELECT id AS \"Value\" FROM companies WHERE id = {companyId} AND site_id = {siteId} FOR UPDATE")
             .ToListAsync(cancellationToken)).Count == 1;
+
+    /// <summary>
+    /// Locks the rows of the site's spaces <paramref name="ids"/> in id order (two transfers never deadlock) and returns those found,
+    /// tracked: the seats of a coworking space are counted under this lock by assignments and coworking passes alike.
+    /// </summary>
+    public static async Task<List<Space>> LockSpacesOfSiteAsync(this TechnoparkDbContext db, int siteId, int[] ids, CancellationToken cancellationToken)
+    {
+        var sorted = ids.Distinct().Order().ToArray();
+        return await db.Spaces
+            .FromSql($"SELECT *, xmin FROM spaces WHERE id = ANY({sorted}) AND site_id = {siteId} ORDER BY id FOR UPDATE")
+            .ToListAsync(cancellationToken);
+    }
 }

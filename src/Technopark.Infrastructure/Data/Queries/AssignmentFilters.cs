@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Technopark.Domain.Assignments;
 using Technopark.Domain.Common;
+using Technopark.Domain.Nomads;
 
 namespace Technopark.Infrastructure.Data.Queries;
 
@@ -15,5 +17,35 @@ public static class AssignmentFilters
     {
         var (start, end) = (period.Start, period.End);
         return assignments.Where(a => (end == null || a.Period.Start < end) && (a.Period.End == null || a.Period.End > start));
+    }
+
+    /// <summary>Live (not cancelled) coworking passes covering <paramref name="day"/>.</summary>
+    public static IQueryable<CoworkingPass> LiveOn(this IQueryable<CoworkingPass> passes, DateOnly day) =>
+        passes.Where(p => p.CancelledAt == null && p.Period.Start <= day && p.Period.End > day);
+
+    /// <summary>Live coworking passes sharing at least one day with <paramref name="period"/>.</summary>
+    public static IQueryable<CoworkingPass> LiveOverlapping(this IQueryable<CoworkingPass> passes, DateRange period)
+    {
+        var (start, end) = (period.Start, period.End);
+        return passes.Where(p => p.CancelledAt == null && (end == null || p.Period.Start < end) && p.Period.End > start);
+    }
+
+    /// <summary>
+    /// What holds seats of coworking space <paramref name="spaceId"/> over <paramref name="period"/>: its stays (but
+    /// <paramref name="exceptAssignment"/>) and its live passes, one seat each; read under the space's lock.
+    /// </summary>
+    public static async Task<List<OfficeAllocation.Held>> SeatsHeldAsync(this TechnoparkDbContext db, int spaceId, DateRange period, int? exceptAssignment,
+        CancellationToken cancellationToken)
+    {
+        var held = await db.Assignments.AsNoTracking().Overlapping(period)
+            .Where(a => a.SpaceId == spaceId && a.Id != exceptAssignment)
+            .Select(a => new OfficeAllocation.Held(a.Period.Start, a.Period.End, a.Seats))
+            .ToListAsync(cancellationToken);
+        var passes = await db.CoworkingPasses.AsNoTracking().LiveOverlapping(period)
+            .Where(p => p.SpaceId == spaceId)
+            .Select(p => new { p.Period.Start, p.Period.End })
+            .ToListAsync(cancellationToken);
+        held.AddRange(passes.Select(p => new OfficeAllocation.Held(p.Start, p.End, OfficeAllocation.SeatsPerPass)));
+        return held;
     }
 }

@@ -36,7 +36,8 @@ public sealed record KpiCompany(
 /// <summary>
 /// The network headquarters' figures, each one set-based SQL statement whatever the number of sites.
 /// The statements are public so that the benchmark can run them bare (its "SQL floor").
-/// Periods are half-open: an assignment holds on day D when <c>daterange(start_on, end_on, '[)') @&gt; D</c>.
+/// Periods are half-open: an assignment holds on day D when <c>daterange(start_on, end_on, '[)') @&gt; D</c>. A live coworking
+/// pass covering D holds one seat of its space that day (occupied seats only: it is neither a resident nor a stay).
 /// </summary>
 public sealed class NetworkQueries(TechnoparkDbContext db)
 {
@@ -51,20 +52,26 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
             SELECT a.site_id, a.space_id, a.company_id, a.seats, a.end_on
             FROM assignments a
             WHERE daterange(a.start_on, a.end_on, '[)') @> @day AND (@site::int IS NULL OR a.site_id = @site)
+        ), passes AS (
+            SELECT p.space_id, count(*) AS used
+            FROM coworking_passes p
+            WHERE p.cancelled_at IS NULL AND daterange(p.start_on, p.end_on, '[)') @> @day AND (@site::int IS NULL OR p.site_id = @site)
+            GROUP BY p.space_id
         ), per_space AS (
-            SELECT sp.site_id, sp.kind, sp.seats, h.used, h.ending
+            SELECT sp.site_id, sp.kind, sp.seats, h.used, h.ending, ps.used AS passes
             FROM spaces sp
             LEFT JOIN (
                 SELECT space_id, sum(seats) AS used, count(*) FILTER (WHERE end_on <= @day + @ending_within) AS ending
                 FROM held GROUP BY space_id
             ) h ON h.space_id = sp.id
+            LEFT JOIN passes ps ON ps.space_id = sp.id
             WHERE sp.is_active AND sp.kind IN ('Office', 'Coworking') AND (@site::int IS NULL OR sp.site_id = @site)
         ), occupancy AS (
             SELECT site_id,
                    count(*) FILTER (WHERE kind = 'Office') AS offices_total,
                    count(*) FILTER (WHERE kind = 'Office' AND used IS NOT NULL) AS offices_occupied,
                    sum(seats) FILTER (WHERE kind = 'Coworking') AS seats_total,
-                   sum(least(coalesce(used, 0), seats)) FILTER (WHERE kind = 'Coworking') AS seats_occupied,
+                   sum(least(coalesce(used, 0) + coalesce(passes, 0), seats)) FILTER (WHERE kind = 'Coworking') AS seats_occupied,
                    sum(ending) AS ending_soon
             FROM per_space GROUP BY site_id
         ), residents AS (

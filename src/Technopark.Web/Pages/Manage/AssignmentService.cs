@@ -169,27 +169,20 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
         return assignment;
     }
 
-    /// <summary>Locks the rows of the spaces (in id order, so two transfers never deadlock), all of this site.</summary>
+    /// <summary>Locks the rows of the spaces (in id order, so two transfers never deadlock), all of this site; passes take the same lock.</summary>
     private async Task<List<Space>> LockSpacesAsync(int siteId, int[] ids, CancellationToken cancellationToken)
     {
-        var sorted = ids.Distinct().Order().ToArray();
-        var spaces = await db.Spaces
-            .FromSql($"SELECT *, xmin FROM spaces WHERE id = ANY({sorted}) AND site_id = {siteId} ORDER BY id FOR UPDATE")
-            .ToListAsync(cancellationToken);
-        return spaces.Count == sorted.Length
+        var spaces = await db.LockSpacesOfSiteAsync(siteId, ids, cancellationToken);
+        return spaces.Count == ids.Distinct().Count()
             ? [.. ids.Select(id => spaces.Single(s => s.Id == id))]
             : throw new DomainException("Assignment.SpaceNotFound") { Field = nameof(Assignment.SpaceId) };
     }
 
-    /// <summary>Loads the other stays of the coworking space over the period; <see cref="OfficeAllocation.EnsureSeatsFit"/> decides.</summary>
-    private async Task EnsureSeatsAsync(Space space, int seats, DateRange period, int? exclude, CancellationToken cancellationToken)
-    {
-        var others = await db.Assignments.AsNoTracking().Overlapping(period)
-            .Where(a => a.SpaceId == space.Id && a.Id != exclude)
-            .Select(a => new OfficeAllocation.Held(a.Period.Start, a.Period.End, a.Seats))
-            .ToListAsync(cancellationToken);
-        OfficeAllocation.EnsureSeatsFit(space, seats, period, others);
-    }
+    /// <summary>
+    /// Loads the other stays and the live coworking passes of the space over the period; <see cref="OfficeAllocation.EnsureSeatsFit"/> decides.
+    /// </summary>
+    private async Task EnsureSeatsAsync(Space space, int seats, DateRange period, int? exclude, CancellationToken cancellationToken) =>
+        OfficeAllocation.EnsureSeatsFit(space, seats, period, await db.SeatsHeldAsync(space.Id, period, exclude, cancellationToken));
 
     private async Task<DomainException> OccupiedAsync(Space space, DateRange period, int? self, CancellationToken cancellationToken)
     {
