@@ -12,8 +12,8 @@ namespace Technopark.Web.Pages.Manage;
 /// floor, who holds it that day, until when and for what rent; free ones highlighted, assignments ending
 /// within 60 days flagged. One SQL statement (spaces left-joined to that day's assignments) whatever the size
 /// of the site. Two views: tiles, and a compact table (one line per space), the default for sites with
-/// more than <see cref="CompactAbove"/> spaces; a coworking space shows its seats used of total, its
-/// occupants folded away.
+/// more than <see cref="CompactAbove"/> spaces; a coworking space shows its seats used of total (stays and the
+/// digital nomads' live passes of the day, one seat each), its occupants and pass holders folded away.
 /// </summary>
 public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : SitePageModel
 {
@@ -79,16 +79,22 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
                 Rent = (decimal?)h.MonthlyRent,
             })
             .ToListAsync(cancellationToken);
+        var passes = (await db.CoworkingPasses.AsNoTracking().LiveOn(day).Where(p => p.SiteId == siteId)
+            .OrderBy(p => p.HolderName).ThenBy(p => p.Id)
+            .Select(p => new { p.Id, p.SpaceId, p.HolderName, p.Period.End })
+            .ToListAsync(cancellationToken))
+            .ToLookup(p => p.SpaceId, p => new PassHolder(p.Id, p.HolderName, p.End!.Value.AddDays(-1)));
         var tiles = rows.GroupBy(r => r.Id).Select(g =>
         {
             var s = g.First();
             var holders = g.Where(r => r.Start is not null)
                 .Select(r => new Holder(r.AssignmentId!.Value, r.Id, r.Company!, r.Start!.Value, r.End, r.Taken!.Value, r.Rent!.Value))
                 .OrderBy(h => h.Start).ToList();
-            var used = holders.Sum(h => h.Seats);
-            var isFree = Space.HasRoom(s.Kind, s.Seats, holders.Count, used);
+            var nomads = passes[s.Id].ToList();
+            var used = holders.Sum(h => h.Seats) + nomads.Count * Domain.Assignments.OfficeAllocation.SeatsPerPass;
+            var isFree = Space.HasRoom(s.Kind, s.Seats, holders.Count + nomads.Count, used);
             var ending = holders.Any(h => Domain.Assignments.EndingSoon.Within(h.End, On, Domain.Assignments.EndingSoon.BoardWithinDays));
-            return new Tile(s.Id, s.Code, s.Kind, s.Floor, s.Seats, used, isFree, ending, holders);
+            return new Tile(s.Id, s.Code, s.Kind, s.Floor, s.Seats, used, isFree, ending, holders, nomads);
         }).ToList();
         View = view is TilesView or CompactView ? view : tiles.Count > CompactAbove ? CompactView : TilesView;
         Free = tiles.Count(t => t.IsFree);
@@ -98,7 +104,7 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
         (OfficesTotal, OfficesOccupied) = (offices.Count, offices.Count(t => t.Holders.Count > 0));
         (SeatsTotal, SeatsOccupied) = (coworking.Sum(t => t.Seats), coworking.Sum(t => Math.Min(t.SeatsUsed, t.Seats)));
         Floors = [.. tiles
-            .Where(t => State switch { "free" => t.IsFree, "occupied" => t.Holders.Count > 0, "ending" => t.EndingSoon, _ => true })
+            .Where(t => State switch { "free" => t.IsFree, "occupied" => t.IsOccupied, "ending" => t.EndingSoon, _ => true })
             .OrderBy(t => t.Floor).ThenBy(t => t.Kind).ThenBy(t => t.Code, StringComparer.Ordinal)
             .GroupBy(t => t.Floor)];
     }
@@ -109,5 +115,13 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
         public DateOnly? LastDay => End?.AddDays(-1);
     }
 
-    public sealed record Tile(int SpaceId, string Code, SpaceKind Kind, int Floor, int Seats, int SeatsUsed, bool IsFree, bool EndingSoon, IReadOnlyList<Holder> Holders);
+    /// <summary>A digital nomad's live pass on the day: who, and the last day it covers.</summary>
+    public sealed record PassHolder(int PassId, string HolderName, DateOnly LastDay);
+
+    public sealed record Tile(int SpaceId, string Code, SpaceKind Kind, int Floor, int Seats, int SeatsUsed, bool IsFree, bool EndingSoon,
+        IReadOnlyList<Holder> Holders, IReadOnlyList<PassHolder> Passes)
+    {
+        /// <summary>Someone holds it that day: a company, or (coworking) a pass holder.</summary>
+        public bool IsOccupied => Holders.Count > 0 || Passes.Count > 0;
+    }
 }
