@@ -4,5 +4,5 @@ public static class PassesSetup
 {
     /// <summary>Digital nomads' coworking passes (one line each).</summary>
     public static IServiceCollection AddPasses(this IServiceCollection services) =>
-        services;
+        services.AddScoped<PassService>();
 }

@@ -183,14 +183,19 @@ public sealed class EditModel(
     }
 
     /// <summary>The company of the earliest stay in the space that has not ended by today, if any.</summary>
-    private Task<string?> HolderOfCurrentOrFutureStayAsync(int spaceId, CancellationToken cancellationToken)
+    /// <summary>The company of the earliest current or future stay, else the holder of the earliest live pass not over yet (a coworking space).</summary>
+    private async Task<string?> HolderOfCurrentOrFutureStayAsync(int spaceId, CancellationToken cancellationToken)
     {
         var today = clock.Today();
-        return db.Assignments.AsNoTracking()
+        return await db.Assignments.AsNoTracking()
             .Where(a => a.SpaceId == spaceId && (a.Period.End == null || a.Period.End > today))
             .OrderBy(a => a.Period.Start)
             .Join(db.Companies, a => a.CompanyId, c => c.Id, (a, c) => c.LegalName)
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? await db.CoworkingPasses.AsNoTracking()
+                .Where(p => p.SpaceId == spaceId && p.CancelledAt == null && p.Period.End > today)
+                .OrderBy(p => p.Period.Start).Select(p => p.HolderName)
+                .FirstOrDefaultAsync(cancellationToken);
     }
 
     private async Task<IActionResult> StaleAsync(int id, CancellationToken cancellationToken)
