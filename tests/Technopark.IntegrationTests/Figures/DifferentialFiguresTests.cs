@@ -18,7 +18,7 @@ namespace Technopark.IntegrationTests.Figures;
 /// The differential test of every figure: random networks (<see cref="RandomNetwork"/>) written to the database, then for
 /// each network 64 days, HQ's figures (dashboard, trend, pipeline, KPIs from validated and from declared declarations
 /// with their coverage; the KPI drill-downs in both modes on every 8th day) compared with <see cref="ReferenceFigures"/>,
-/// and on 2 days per network the same figures read over HTTP (HQ page, trend page, KPI page and CSV in both modes, the
+/// (coworking seats count the digital nomads' live passes of the day), and on 2 days per network the same figures read over HTTP (HQ page, trend page, KPI page and CSV in both modes, the
 /// funds and survival drill-downs, API, occupancy CSV, each site's dashboard and board). 4 regression and 2 random networks: 384 pairs per run. A failure names the seed, the day, the place and the figure; set TECHNOPARK_FIGURES_SEED
 /// (one seed or several, comma-separated) to replay. Seeds that once failed assignment in <see cref="RegressionSeeds"/>.
 /// </summary>
@@ -120,6 +120,8 @@ public sealed partial class DifferentialFiguresTests(DifferentialFiguresTests.Fi
             ["companies not reporting"] = days.Any(d => d.Validated.JobsCovered < d.Validated.Population),
             ["declared differs from validated"] = days.Any(d => d.Declared.Jobs != d.Validated.Jobs && d.Declared.Revenue != d.Validated.Revenue),
             ["funds raised"] = days.Any(d => d.Validated.Funds > 0),
+            ["a live coworking pass"] = network.Days.Any(d => network.Passes.Any(p => p.LiveOn(d) && network.Spaces.Single(s => s.Id == p.SpaceId).IsActive)),
+            ["a cancelled coworking pass"] = network.Passes.Any(p => p.Cancelled),
         };
         return checks.Where(c => !c.Value).Select(c => $"seed {network.Seed}: no day with {c.Key}");
     }

@@ -25,6 +25,12 @@ public sealed record NetFigures(decimal Headcount, decimal Revenue, decimal Gran
 /// <summary>A declaration of a year (<see cref="Quarter"/> null) or a quarter: the member's figures, and the ones that count (a correction when they differ).</summary>
 public sealed record NetDeclaration(int CompanyId, int Year, int? Quarter, bool Validated, NetFigures Declared, NetFigures Figures);
 
+/// <summary>A digital nomad's coworking pass: one seat of its space on each day of [Start, End); a cancelled one holds nothing.</summary>
+public sealed record NetPass(int Id, int SiteId, int SpaceId, DateOnly Start, DateOnly End, bool Cancelled)
+{
+    public bool LiveOn(DateOnly day) => !Cancelled && Start <= day && day < End;
+}
+
 public sealed record NetWaiting(int SiteId, int CompanyId, string WantedKind, DateOnly Since, DateOnly? RemovedOn);
 
 public sealed record NetApplication(int SiteId, string State, DateTimeOffset? SubmittedAt, DateTimeOffset? DecidedAt);
@@ -35,7 +41,8 @@ public sealed record NetApplication(int SiteId, string State, DateTimeOffset? Su
 /// very day another ends; coworking assignments within capacity, the spaces empty on some days; waiting-list entries added
 /// and removed; companies leaving with each exit reason; applications in every state, some submitted around midnight
 /// in Morocco; declarations of years and quarters around the companies' stays and exits (validated or only declared, some
-/// corrected, some saying the company is no longer active, many missing). <see cref="Days"/> are the days to check: the
+/// corrected, some saying the company is no longer active, many missing); digital nomads' passes of a day, a week or a month in
+/// coworking spaces, within the seats the stays leave (some cancelled, which may have overfilled). <see cref="Days"/> are the days to check: the
 /// boundaries of all that, plus a few random ones.
 /// </summary>
 public sealed class RandomNetwork
@@ -65,6 +72,8 @@ public sealed class RandomNetwork
 
     public List<NetWaiting> Waiting { get; } = [];
 
+    public List<NetPass> Passes { get; } = [];
+
     public List<NetApplication> Applications { get; } = [];
 
     public IReadOnlyList<DateOnly> Days { get; }
@@ -91,6 +100,11 @@ public sealed class RandomNetwork
             .Concat(Spaces.Where(s => s.Kind == "Coworking").SelectMany(CoworkingSlots))
             .OrderBy(s => s.Start).ThenBy(s => s.Space.Id).ToList();
         Occupy(slots);
+        foreach (var space in Spaces.Where(s => s.Kind == "Coworking"))
+        {
+            AddPasses(space, [.. slots.Where(s => s.Space.Id == space.Id)]);
+        }
+
         Leave();
         AddCompaniesNeverHosted();
         AddDeclarations();
@@ -148,6 +162,32 @@ public sealed class RandomNetwork
         }
 
         return accepted;
+    }
+
+    /// <summary>
+    /// Passes of a coworking space (day, week, or a calendar month, some starting on the 29th to 31st): a live one only where the stays and
+    /// the live passes leave a seat on each of its days; a cancelled one anywhere (it holds nothing).
+    /// </summary>
+    private void AddPasses(NetSpace space, List<Slot> stays)
+    {
+        var live = new List<Slot>();
+        for (var i = _random.Next(0, space.Seats * 4); i > 0; i--)
+        {
+            var start = _random.Next(100) < 15 ? new DateOnly(_random.Next(2014, 2028), _random.Next(1, 13), 1).AddDays(-_random.Next(1, 4)) : Day(new DateOnly(2014, 1, 1), Last);
+            var end = _random.Next(3) switch { 0 => start.AddDays(1), 1 => start.AddDays(7), _ => start.AddMonths(1) };
+            var cancelled = _random.Next(100) < 20;
+            var candidate = new Slot(space, 1, start, end);
+            var points = stays.Concat(live).Select(s => s.Start).Where(p => Holds(candidate, p)).Append(start);
+            if (cancelled || points.All(p => stays.Concat(live).Where(s => Holds(s, p)).Sum(s => s.Seats) + 1 <= space.Seats))
+            {
+                if (!cancelled)
+                {
+                    live.Add(candidate);
+                }
+
+                Passes.Add(new NetPass(Passes.Count + 1, space.SiteId, space.Id, start, end, cancelled));
+            }
+        }
     }
 
     private static bool Holds(Slot slot, DateOnly day) => slot.Start <= day && (slot.End is not { } end || day < end);
@@ -314,6 +354,11 @@ public sealed class RandomNetwork
             candidates.AddRange([end, end.AddDays(-1)]);
         }
 
+        foreach (var pass in Passes.Where(_ => _random.Next(100) < 30))
+        {
+            candidates.AddRange([pass.Start, pass.Start.AddDays(-1), pass.End, pass.End.AddDays(-1)]);
+        }
+
         foreach (var entry in Waiting)
         {
             candidates.AddRange([entry.Since, entry.Since.AddDays(-1)]);
@@ -455,6 +500,33 @@ public sealed class RandomNetwork
                     await copy.WriteAsync(f.Prize, NpgsqlDbType.Numeric);
                     await copy.WriteAsync(f.StillActive, NpgsqlDbType.Boolean);
                 }
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync("""
+            COPY coworking_passes (id, site_id, space_id, kind, holder_name, email, price, granted, created_by, created_at, cancelled_at, start_on, end_on)
+            FROM STDIN (FORMAT BINARY)
+            """))
+        {
+            var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            foreach (var p in Passes)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(p.Id, NpgsqlDbType.Integer);
+                await copy.WriteAsync(p.SiteId, NpgsqlDbType.Integer);
+                await copy.WriteAsync(p.SpaceId, NpgsqlDbType.Integer);
+                await copy.WriteAsync(p.End == p.Start.AddDays(1) ? "Day" : p.End == p.Start.AddDays(7) ? "Week" : "Month", NpgsqlDbType.Varchar);
+                await copy.WriteAsync($"Nomade {p.Id}", NpgsqlDbType.Varchar);
+                await copy.WriteAsync($"nomade{p.Id}@example.org", NpgsqlDbType.Varchar);
+                await copy.WriteAsync(150m, NpgsqlDbType.Numeric);
+                await copy.WriteAsync(false, NpgsqlDbType.Boolean);
+                await copy.WriteAsync(applicantId, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(at, NpgsqlDbType.TimestampTz);
+                await WriteNullableAsync(copy, p.Cancelled ? at : null, NpgsqlDbType.TimestampTz);
+                await copy.WriteAsync(p.Start, NpgsqlDbType.Date);
+                await copy.WriteAsync(p.End, NpgsqlDbType.Date);
             }
 
             await copy.CompleteAsync();

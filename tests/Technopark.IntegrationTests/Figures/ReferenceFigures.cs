@@ -41,7 +41,14 @@ public sealed class ReferenceFigures(RandomNetwork network)
 
     private IEnumerable<NetAssignment> HeldIn(NetSpace space, DateOnly day) => network.Assignments.Where(a => a.SpaceId == space.Id && a.HeldOn(day));
 
-    /// <summary>Occupancy on D: occupied active offices of active offices; held seats (at most a space's seats) of the seats of active coworking spaces.</summary>
+    /// <summary>Seats of a coworking space held on D: its stays' seats, and one for each live (not cancelled) pass covering D.</summary>
+    private int SeatsUsed(NetSpace space, DateOnly day) =>
+        HeldIn(space, day).Sum(a => a.Seats) + network.Passes.Count(p => p.SpaceId == space.Id && p.LiveOn(day));
+
+    /// <summary>
+    /// Occupancy on D: occupied active offices of active offices; held seats (stays and live passes, at most a space's seats) of the
+    /// seats of active coworking spaces. Pass holders are not residents and no stay of theirs ends.
+    /// </summary>
     public RefSiteDay Site(int siteId, DateOnly day)
     {
         var offices = Active(siteId, "Office").ToList();
@@ -50,7 +57,7 @@ public sealed class ReferenceFigures(RandomNetwork network)
             offices.Count,
             offices.Count(o => HeldIn(o, day).Any()),
             coworking.Sum(c => c.Seats),
-            coworking.Sum(c => Math.Min(HeldIn(c, day).Sum(a => a.Seats), c.Seats)),
+            coworking.Sum(c => Math.Min(SeatsUsed(c, day), c.Seats)),
             network.Assignments.Where(a => a.SiteId == siteId && a.HeldOn(day)).Select(a => a.CompanyId).Distinct().Count(),
             offices.Concat(coworking).SelectMany(s => HeldIn(s, day)).Count(a => a.End is { } end && end <= day.AddDays(EndingWithinDays)),
             network.Waiting.Count(w => w.SiteId == siteId && w.Since <= day && (w.RemovedOn is not { } removed || removed > day)));
@@ -69,7 +76,7 @@ public sealed class ReferenceFigures(RandomNetwork network)
     {
         var offices = Active(siteId, "Office").ToList();
         var coworking = Active(siteId, "Coworking").ToList();
-        var free = offices.Count(o => !HeldIn(o, day).Any()) + coworking.Count(c => HeldIn(c, day).Sum(a => a.Seats) < c.Seats);
+        var free = offices.Count(o => !HeldIn(o, day).Any()) + coworking.Count(c => SeatsUsed(c, day) < c.Seats);
         var ending = offices.Concat(coworking).Count(s => HeldIn(s, day).Any(a => a.End is { } end && end <= day.AddDays(BoardEndingWithinDays)));
         var site = Site(siteId, day);
         return new RefBoard(free, ending, site.OfficesTotal, site.OfficesOccupied, site.SeatsTotal, site.SeatsOccupied);

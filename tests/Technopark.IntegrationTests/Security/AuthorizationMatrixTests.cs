@@ -57,6 +57,8 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         // Company profile and logo, public directory of residents, alumni lists (the resident persona company is not listed and has no logo).
         ["sites/{slug}/residents"] = ("/sites/tanger/residents", Public),
         // Programmes, coaching, events, passes (issue 16): rows after this line. Coaching pages of the resident company: ResidentCoaching.
+        // Digital nomads' coworking passes (engineer E): the site's team and HQ read, managers post.
+        ["manage/{slug}/passes"] = ("/manage/tanger/passes", TangerStaff),
         // Billing (issue 15): rows after this line. /manage/{slug}/billing…: TangerManagers; /company/{id}/invoices…: ResidentCompany; /hq/billing…: HqOnly.
         // Monthly run, invoices list and one invoice (engineer A): Tanger's managers, HQ reads; an invoice the site does not have is a 404.
         ["manage/{slug}/billing"] = ("/manage/tanger/billing", TangerManagers),
