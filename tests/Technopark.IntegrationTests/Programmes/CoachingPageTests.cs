@@ -260,12 +260,17 @@ public class CoachingPageTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains($"data-request=\"{requestId}\" data-state=\"Scheduled\"", await coach.GetStringAsync(url), StringComparison.Ordinal);
 
         // A scheduled request cannot be withdrawn any more; another company's request id is unknown here.
-        using var late = await Personas.PostFormAsync(member, $"{url}?handler=Withdraw&requestId={requestId}", new(), url);
+        using (var asked = await Personas.PostFormAsync(member, $"{url}?handler=Withdraw&requestId={requestId}", new(), url))
+        {
+            Assert.Contains("id=\"confirm-request\"", await asked.Content.ReadAsStringAsync(), StringComparison.Ordinal); // first: a confirmation
+        }
+
+        using var late = await Personas.PostFormAsync(member, $"{url}?handler=Withdraw&requestId={requestId}", new() { ["Confirmed"] = "true" }, url);
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
         Assert.Contains(ResourceText.Of(app.Factory, "Coaching.RequestNotOpen"), WebUtility.HtmlDecode(await late.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         using var manager = await Personas.ClientAsync(app.Factory, ManagerTanger);
         var otherUrl = $"/company/{(await Personas.CompaniesAsync(app.Factory)).Other}/coaching";
-        using var elsewhere = await Personas.PostFormAsync(manager, $"{otherUrl}?handler=Decline&requestId={requestId}", new(), otherUrl);
+        using var elsewhere = await Personas.PostFormAsync(manager, $"{otherUrl}?handler=Decline&requestId={requestId}", new() { ["Confirmed"] = "true" }, otherUrl);
         Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
     }
 

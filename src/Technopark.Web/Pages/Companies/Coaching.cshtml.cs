@@ -147,13 +147,35 @@ public sealed class CoachingModel(
         return await PageAsync(cancellationToken);
     }
 
+    /// <summary>True only from the confirmation form: the first post of a decline or a withdrawal changes nothing.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    /// <summary>A decline or a withdrawal asked for ("Decline" or "Withdraw"), waiting for its confirmation, and its request.</summary>
+    public (string Kind, int RequestId)? Pending { get; private set; }
+
     public Task<IActionResult> OnPostDeclineAsync(int requestId, CancellationToken cancellationToken) =>
-        Access.CanCoach ? ChangeAsync(ct => coaching.DeclineAsync(Company, requestId, ct), requestId, "Coaching.Page.Declined", cancellationToken)
-            : Task.FromResult<IActionResult>(Forbid());
+        !Access.CanCoach ? Task.FromResult<IActionResult>(Forbid())
+        : Confirmed ? ChangeAsync(ct => coaching.DeclineAsync(Company, requestId, ct), requestId, "Coaching.Page.Declined", cancellationToken)
+        : ConfirmAsync("Decline", requestId, cancellationToken);
 
     public Task<IActionResult> OnPostWithdrawAsync(int requestId, CancellationToken cancellationToken) =>
-        Access.CanAskForSession ? ChangeAsync(ct => coaching.WithdrawAsync(Company, requestId, ct), requestId, "Coaching.Page.Withdrawn", cancellationToken)
-            : Task.FromResult<IActionResult>(Forbid());
+        !Access.CanAskForSession ? Task.FromResult<IActionResult>(Forbid())
+        : Confirmed ? ChangeAsync(ct => coaching.WithdrawAsync(Company, requestId, ct), requestId, "Coaching.Page.Withdrawn", cancellationToken)
+        : ConfirmAsync("Withdraw", requestId, cancellationToken);
+
+    /// <summary>Shows the page with the confirmation of a decline or withdrawal of one of the company's requests (404 otherwise).</summary>
+    private async Task<IActionResult> ConfirmAsync(string kind, int requestId, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (View.Requests.All(r => r.Id != requestId))
+        {
+            return NotFound();
+        }
+
+        Pending = (kind, requestId);
+        return Page();
+    }
 
     /// <summary>A member takes the slot starting at <paramref name="slot"/> (Unix seconds, as the page's button sends it).</summary>
     public Task<IActionResult> OnPostChooseAsync(int requestId, long slot, CancellationToken cancellationToken) =>
