@@ -59,6 +59,10 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         // Programmes, coaching, events, passes (issue 16): rows after this line. Coaching pages of the resident company: ResidentCoaching.
         // Digital nomads' coworking passes (engineer E): the site's team and HQ read, managers post.
         ["manage/{slug}/passes"] = ("/manage/tanger/passes", TangerStaff),
+        // Coaching (issue 16, engineer B): the company's coaching page and an attachment (999999: none, 404 once let in); the coach's home, any signed-in person.
+        ["company/{id:int}/coaching"] = ("/company/{resident}/coaching", ResidentCoaching),
+        ["company/{id:int}/coaching/attachments/{attachmentId:int}"] = ("/company/{resident}/coaching/attachments/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden, NotFound]),
+        ["coach"] = ("/coach", SignedIn),
         // Billing (issue 15): rows after this line. /manage/{slug}/billing…: TangerManagers; /company/{id}/invoices…: ResidentCompany; /hq/billing…: HqOnly.
         // Monthly run, invoices list and one invoice (engineer A): Tanger's managers, HQ reads; an invoice the site does not have is a 404.
         ["manage/{slug}/billing"] = ("/manage/tanger/billing", TangerManagers),
