@@ -78,7 +78,7 @@ public sealed class DetailModel(
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
         Now = clock.GetUtcNow();
-        var found = await StaffEvents.Of(db, Site.SiteId).Where(e => e.Id == id).SingleOrDefaultAsync(cancellationToken);
+        var found = await StaffEvents.Of(db, Site.SiteId, id).SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return false;

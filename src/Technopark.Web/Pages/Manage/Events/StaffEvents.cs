@@ -20,12 +20,12 @@ public sealed record StaffEventRow(int Id, string Title, string Room, int RoomCa
     public int? NoShows(DateTimeOffset now) => IsOver(now) ? Confirmed - CheckedIn : null;
 }
 
-/// <summary>The site's events with their figures, in one statement.</summary>
+/// <summary>The site's events (or one of them) with their figures, in one statement.</summary>
 public static class StaffEvents
 {
-    public static IQueryable<StaffEventRow> Of(TechnoparkDbContext db, int siteId) =>
+    public static IQueryable<StaffEventRow> Of(TechnoparkDbContext db, int siteId, int? eventId = null) =>
         from e in db.Events.AsNoTracking()
-        where e.SiteId == siteId
+        where e.SiteId == siteId && (eventId == null || e.Id == eventId)
         join s in db.Spaces on e.SpaceId equals s.Id
         select new StaffEventRow(e.Id, e.Title, s.Code, s.Seats, e.StartsAt, e.EndsAt, e.RegistrationDeadline, e.Audience, e.Language, e.Capacity,
             e.Partners, e.Description, e.CancelledAt,
