@@ -109,6 +109,27 @@ public class StaffEventsTests(AppFixture app) : IClassFixture<AppFixture>, IAsyn
     }
 
     [Theory]
+    [InlineData("Input.Day", "0001-01-01", "Input_Day-error")]
+    [InlineData("Input.Start", "25:99", "Input_Start-error")]
+    [InlineData("Input.Capacity", "-4", "Input_Capacity-error")]
+    [InlineData("Input.Audience", "Nobody", "Input_Audience-error")]
+    [InlineData("Input.DeadlineTime", "soon", "Input_DeadlineTime-error")]
+    public async Task Post_BadValue_MessageNextToTheField_No500(string field, string value, string errorId)
+    {
+        var room = await RoomAsync($"C-SALLE-BAD{errorId.Length}{value.Length}");
+        using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
+        var fields = Fields(room, "10:00", "12:00");
+        fields[field] = value;
+
+        using var response = await Personas.PostFormAsync(client, NewUrl, fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(string.IsNullOrWhiteSpace(ResourceText.Inner(await response.Content.ReadAsStringAsync(), errorId)));
+        await using var db = app.Database.CreateContext();
+        Assert.False(await db.Bookings.AnyAsync(b => b.SpaceId == room));
+    }
+
+    [Theory]
     [InlineData(Persona.ReviewerTanger)]
     [InlineData(Persona.NetworkAdmin)]
     public async Task Post_ReviewerOrHq_Forbidden_NothingSaved(Persona persona)

@@ -151,7 +151,7 @@ public sealed class NewModel(
         {
             RuleFor(x => x.SpaceId).GreaterThan(0).WithMessage(text["Events.Staff.RoomRequired"]);
             RuleFor(x => x.Day).NotNull().WithMessage(text["Events.Staff.DayRequired"]);
-            RuleFor(x => x.Day).Must(d => DateRangeLimits.Contains(d!.Value.AddDays(-1))).When(x => x.Day is not null).WithMessage(text.OutOfRange());
+            RuleFor(x => x.Day).Must(d => DateRangeLimits.Contains(d!.Value)).When(x => x.Day is not null).WithMessage(text.OutOfRange());
             RuleFor(x => x.Start).Must(s => BookModel.ParseClock(s) is not null).WithMessage(text["Rooms.Booking.StartInvalid"]);
             RuleFor(x => x.End).Must(s => BookModel.ParseClock(s) is not null).WithMessage(text["Rooms.Booking.EndInvalid"]);
             RuleFor(x => x.Capacity).InclusiveBetween(1, Event.MaxCapacity).When(x => x.Capacity is not null)
