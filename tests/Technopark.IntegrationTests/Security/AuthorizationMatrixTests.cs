@@ -63,6 +63,12 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["company/{id:int}/coaching"] = ("/company/{resident}/coaching", ResidentCoaching),
         ["company/{id:int}/coaching/attachments/{attachmentId:int}"] = ("/company/{resident}/coaching/attachments/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, NotFound, NotFound, Forbidden, Forbidden, NotFound]),
         ["coach"] = ("/coach", SignedIn),
+        // Events for staff and HQ's events figures (engineer C): the site's team reads, managers create and cancel; an event the site does not have is a 404.
+        ["manage/{slug}/events"] = ("/manage/tanger/events", TangerStaff),
+        ["manage/{slug}/events/new"] = ("/manage/tanger/events/new", TangerStaff),
+        ["manage/{slug}/events/{id:int}"] = ("/manage/tanger/events/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["hq/events"] = ("/hq/events?from=2027-01&to=2027-04", HqOnly),
+        ["hq/events.csv"] = ("/hq/events.csv?from=2027-01&to=2027-04", HqOnly),
         // Billing (issue 15): rows after this line. /manage/{slug}/billing…: TangerManagers; /company/{id}/invoices…: ResidentCompany; /hq/billing…: HqOnly.
         // Monthly run, invoices list and one invoice (engineer A): Tanger's managers, HQ reads; an invoice the site does not have is a 404.
         ["manage/{slug}/billing"] = ("/manage/tanger/billing", TangerManagers),

@@ -4,5 +4,7 @@ public static class EventsSetup
 {
     /// <summary>Events: creation with the room booking, registration (double opt-in, waiting list), check-in (one line each).</summary>
     public static IServiceCollection AddEvents(this IServiceCollection services) =>
-        services;
+        services
+            .AddScoped<EventService>()
+            .AddScoped<Hq.EventFigures>();
 }

@@ -102,6 +102,35 @@ public sealed class BookingService(TechnoparkDbContext db, RoomCatalog catalog, 
         return bookings;
     }
 
+    /// <summary>
+    /// One booking of a room of the site, checked against the booking rules and the room's live holds, added to the context but
+    /// not saved: the caller saves it inside its own transaction (an event and its room, <c>Pages/Events/EventService</c>) and,
+    /// when the exclusion <see cref="DbConstraints.RoomNoOverlap"/> refuses it, throws <see cref="TakenAsync(SiteResource, Booking, DateTimeOffset, CancellationToken)"/>.
+    /// No email, no audit entry: the caller's record says what the booking is for.
+    /// </summary>
+    public async Task<Booking> AddWithoutSavingAsync(SiteResource site, int spaceId, BookingSlot slot, BookingParty party, int attendees, string? title,
+        string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var room = await catalog.FindAsync(site.SiteId, spaceId, cancellationToken)
+            ?? throw new DomainException("Rooms.Booking.RoomNotFound") { Field = nameof(Booking.SpaceId) };
+        var booking = Booking.Create(room, slot, party, attendees, title, userId, now);
+        if ((await ClashingAsync(room, [booking], cancellationToken)).Count > 0)
+        {
+            throw await TakenAsync(site, room, booking, now, cancellationToken);
+        }
+
+        db.Bookings.Add(booking);
+        return booking;
+    }
+
+    /// <summary>The "taken" message for <paramref name="wanted"/> (a booking of a room of the site): the nearest free slots that day.</summary>
+    public async Task<SlotTakenException> TakenAsync(SiteResource site, Booking wanted, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var room = await catalog.FindAsync(site.SiteId, wanted.SpaceId, cancellationToken)
+            ?? throw new DomainException("Rooms.Booking.RoomNotFound") { Field = nameof(Booking.SpaceId) };
+        return await TakenAsync(site, room, wanted, now, cancellationToken);
+    }
+
     /// <summary>Cancels a booking of the site (the person's company's, or any for staff); late ones are marked so.</summary>
     public async Task<Booking> CancelAsync(SiteResource site, RoomAccess access, string userId, long bookingId, CancellationToken cancellationToken)
     {
