@@ -4,5 +4,8 @@ public static class EventsSetup
 {
     /// <summary>Events: creation with the room booking, registration (double opt-in, waiting list), check-in (one line each).</summary>
     public static IServiceCollection AddEvents(this IServiceCollection services) =>
-        services;
+        services
+            .AddScoped<PublicEvents>()
+            .AddScoped<RegistrationMail>()
+            .AddScoped<RegistrationService>();
 }
