@@ -57,6 +57,14 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         // Company profile and logo, public directory of residents, alumni lists (the resident persona company is not listed and has no logo).
         ["sites/{slug}/residents"] = ("/sites/tanger/residents", Public),
         // Programmes, coaching, events, passes (issue 16): rows after this line. Coaching pages of the resident company: ResidentCoaching.
+        // Public events and registration, staff registrations and check-in (engineer D; confirm/cancel without a token: 200 with a message; 999999: no event, 404 once let in).
+        ["events"] = ("/events", Public),
+        ["sites/{slug}/events"] = ("/sites/tanger/events", Public),
+        ["events/{id:int}"] = ("/events/999999", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ["events/confirm"] = ("/events/confirm", Public),
+        ["events/cancel"] = ("/events/cancel", Public),
+        ["manage/{slug}/events/{id:int}/registrations"] = ("/manage/tanger/events/999999/registrations", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["manage/{slug}/events/{id:int}/checkin"] = ("/manage/tanger/events/999999/checkin", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         // Billing (issue 15): rows after this line. /manage/{slug}/billing…: TangerManagers; /company/{id}/invoices…: ResidentCompany; /hq/billing…: HqOnly.
         // Monthly run, invoices list and one invoice (engineer A): Tanger's managers, HQ reads; an invoice the site does not have is a 404.
         ["manage/{slug}/billing"] = ("/manage/tanger/billing", TangerManagers),
