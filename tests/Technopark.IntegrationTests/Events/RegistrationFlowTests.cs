@@ -46,6 +46,31 @@ public partial class RegistrationFlowTests(AppFixture app) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task List_FiltersBySiteMonthAndAudience_PastAndOtherAudiencesLeftOut()
+    {
+        var kids = await EventAsync("D-LIST", capacity: 5, EventAudience.Children);
+        var grown = await EventAsync("D-LIST2", capacity: 5);
+        var month = Today.AddDays(10).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        using var visitor = await Personas.ClientAsync(app.Factory, Anonymous);
+
+        var all = await visitor.GetStringAsync("/events");
+        var children = await visitor.GetStringAsync($"/events?site=tanger&month={month}&audience=Children");
+        var otherSite = await visitor.GetStringAsync($"/events?site=oujda&audience=Children");
+        var bad = await visitor.GetStringAsync("/events?month=2027-13&audience=Nobody");
+        var site = await visitor.GetStringAsync("/sites/tanger/events");
+
+        Assert.Contains($"data-event=\"{kids}\"", all, StringComparison.Ordinal);
+        Assert.Contains($"data-event=\"{kids}\"", children, StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-event=\"{grown}\"", children, StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-event=\"{kids}\"", otherSite, StringComparison.Ordinal);
+        Assert.Contains("id=\"events-filter-rejected\"", bad, StringComparison.Ordinal);
+        Assert.Contains($"data-event=\"{grown}\"", site, StringComparison.Ordinal);
+        app.Factory.Clock.SetToday(Today.AddDays(11)); // over: no longer listed, its page still answers
+        Assert.DoesNotContain($"data-event=\"{kids}\"", await visitor.GetStringAsync("/events"), StringComparison.Ordinal);
+        Assert.Contains("id=\"event-over\"", await visitor.GetStringAsync($"/events/{kids}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Confirm_EventFull_Waitlisted()
     {
         var id = await EventAsync("D-FULL", capacity: 1);

@@ -79,7 +79,8 @@ public sealed class PublicEvents(TechnoparkDbContext db, TimeProvider clock)
             events = events.Where(e => e.Audience == audience);
         }
 
-        return await Shown(events).OrderBy(e => e.StartsAt).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        var shown = await Shown(events).ToListAsync(cancellationToken); // ordered here: EF cannot order by a constructor's argument
+        return [.. shown.OrderBy(e => e.StartsAt).ThenBy(e => e.Id)];
     }
 
     /// <summary>One event, past or cancelled too (null: no such event).</summary>
