@@ -208,6 +208,30 @@ public partial class RegistrationFlowTests(AppFixture app) : IClassFixture<AppFi
             StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CancelByStaff_ManagerAfterConfirmation_NextOnTheWaitingListTakesTheSeat_ReviewerForbidden()
+    {
+        var id = await EventAsync("D-STAFF", capacity: 1);
+        await RegisterAndConfirmAsync(id, "staffseat@d.test");
+        var token = await RegisterAsync(id, "staffwait@d.test");
+        await InScope(s => s.ConfirmAsync(token, CancellationToken.None));
+        await using var db = app.Database.CreateContext();
+        var seat = await db.EventRegistrations.Where(r => r.EventId == id && r.Email == "staffseat@d.test").Select(r => r.Id).SingleAsync();
+        var url = $"/manage/tanger/events/{id}/registrations";
+        using var manager = await Personas.ClientAsync(app.Factory, ManagerTanger);
+        using var reviewer = await Personas.ClientAsync(app.Factory, ReviewerTanger);
+        var fields = new Dictionary<string, string> { ["registrationId"] = seat.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+        Assert.Contains("id=\"confirm-cancel-registration\"", await manager.GetStringAsync($"{url}?cancel={seat}"), StringComparison.Ordinal);
+        using var refused = await Personas.PostFormAsync(reviewer, $"{url}?handler=Cancel", new(fields), url);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        using var cancelled = await Personas.PostFormAsync(manager, $"{url}?handler=Cancel", new(fields), url);
+
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        Assert.Equal(RegistrationState.Confirmed, await StateAsync(id, "staffwait@d.test"));
+        Assert.Contains($"data-registration=\"{seat}\" data-state=\"Cancelled\"", await manager.GetStringAsync(url), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(CoachTanger)]
     [InlineData(ManagerOujda)]
