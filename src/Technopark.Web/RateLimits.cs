@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Technopark.Web;
 
 /// <summary>
-/// Slows down password guessing and spam: form posts to sign-in, register, password reset and
-/// apply are limited per client address (a fixed window). A refusal is a 429 with Retry-After,
+/// Slows down password guessing and spam: form posts to sign-in, register, password reset,
+/// apply and the public events (registration, confirm, cancel) are limited per client address (a fixed window). A refusal is a 429 with Retry-After,
 /// shown to people as a friendly page. The anonymous iCalendar feeds (a secret token in the URL) are limited too, per
 /// client address: calendar apps poll every few minutes, a client trying tokens does not get far.
 /// </summary>
@@ -17,6 +17,7 @@ public static class RateLimits
         "/Identity/Account/Login", "/Identity/Account/Register", "/Identity/Account/ForgotPassword",
         "/Identity/Account/ResetPassword", "/Identity/Account/ResendEmailConfirmation", "/Identity/Account/LoginWith2fa",
         "/Identity/Account/LoginWithRecoveryCode", "/apply",
+        "/events", // registration, confirmation and cancellation links: anonymous posts that send emails
     ];
 
     public static IServiceCollection AddTechnoparkRateLimits(this IServiceCollection services, IConfiguration configuration)

@@ -168,6 +168,16 @@ public sealed class EventRegistration
         CheckedInBy = null;
     }
 
+    /// <summary>
+    /// New links for this registration (only the token's hash is kept, so the old links cannot be rebuilt): when someone else's
+    /// cancellation gives it a seat, the email that says so carries a new cancellation link and check-in code; the old ones stop working.
+    /// </summary>
+    public void ReissueToken(string tokenHash)
+    {
+        Guard.That(State != RegistrationState.Cancelled, "Events.RegistrationCancelled", nameof(State));
+        TokenHash = tokenHash.Length == TokenHashLength ? tokenHash : throw new DomainException("Events.TokenInvalid");
+    }
+
     /// <summary>Confirmed with a seat, the event over, never checked in.</summary>
     public bool IsNoShow(Event ev, DateTimeOffset now) => State == RegistrationState.Confirmed && CheckedInAt is null && ev.IsOver(now);
 }

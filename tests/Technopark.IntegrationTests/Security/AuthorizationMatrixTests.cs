@@ -69,6 +69,14 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["manage/{slug}/events/{id:int}"] = ("/manage/tanger/events/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         ["hq/events"] = ("/hq/events?from=2027-01&to=2027-04", HqOnly),
         ["hq/events.csv"] = ("/hq/events.csv?from=2027-01&to=2027-04", HqOnly),
+        // Public events and registration, staff registrations and check-in (engineer D; confirm/cancel without a token: 200 with a message; 999999: no event, 404 once let in).
+        ["events"] = ("/events", Public),
+        ["sites/{slug}/events"] = ("/sites/tanger/events", Public),
+        ["events/{id:int}"] = ("/events/999999", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ["events/confirm"] = ("/events/confirm", Public),
+        ["events/cancel"] = ("/events/cancel", Public),
+        ["manage/{slug}/events/{id:int}/registrations"] = ("/manage/tanger/events/999999/registrations", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["manage/{slug}/events/{id:int}/checkin"] = ("/manage/tanger/events/999999/checkin", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         // Billing (issue 15): rows after this line. /manage/{slug}/billing…: TangerManagers; /company/{id}/invoices…: ResidentCompany; /hq/billing…: HqOnly.
         // Monthly run, invoices list and one invoice (engineer A): Tanger's managers, HQ reads; an invoice the site does not have is a 404.
         ["manage/{slug}/billing"] = ("/manage/tanger/billing", TangerManagers),

@@ -6,5 +6,8 @@ public static class EventsSetup
     public static IServiceCollection AddEvents(this IServiceCollection services) =>
         services
             .AddScoped<EventService>()
-            .AddScoped<Hq.EventFigures>();
+            .AddScoped<Hq.EventFigures>()
+            .AddScoped<PublicEvents>()
+            .AddScoped<RegistrationMail>()
+            .AddScoped<RegistrationService>();
 }
