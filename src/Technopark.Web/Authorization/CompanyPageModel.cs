@@ -84,8 +84,8 @@ public static class CompanyAccessReader
             .Select(m => (CompanyRole?)m.Role).FirstOrDefaultAsync(cancellationToken);
         var staff = await db.SiteStaff.AsNoTracking().Where(s => s.SiteId == company.SiteId && s.UserId == userId)
             .Select(s => s.Role).ToListAsync(cancellationToken);
-        var isCoach = staff.Count > 0 && await db.Enrolments.AnyAsync(
-            e => e.CompanyId == company.CompanyId && e.CoachUserId == userId && (e.Period.End == null || e.Period.End > today), cancellationToken);
+        var isCoach = staff.Count > 0
+            && await Pages.Programmes.CoachHome.CoachedBy(db, userId, today).AnyAsync(e => e.CompanyId == company.CompanyId, cancellationToken);
         return new CompanyAccess(role, staff.Any(SiteRoles.IsTeam), staff.Contains(SiteRole.SiteManager), isAdmin, company.HasLeft, isCoach);
     }
 }

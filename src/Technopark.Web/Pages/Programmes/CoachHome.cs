@@ -44,10 +44,13 @@ public sealed class CoachHome(TechnoparkDbContext db, TimeProvider clock)
             .OrderByDescending(r => r.IsQuiet).ThenByDescending(r => r.OpenRequests).ThenBy(r => r.Company, StringComparer.CurrentCulture)];
     }
 
-    /// <summary>Whether the person coaches a company today (the user menu's link).</summary>
-    public Task<bool> CoachesAnyoneAsync(string userId, CancellationToken cancellationToken) => Current(userId, clock.Today()).AnyAsync(cancellationToken);
+    private IQueryable<Enrolment> Current(string userId, DateOnly today) => CoachedBy(db, userId, today);
 
-    private IQueryable<Enrolment> Current(string userId, DateOnly today) =>
+    /// <summary>
+    /// The one coach scope: the enrolments current on <paramref name="today"/> that name <paramref name="userId"/> as coach, on a site
+    /// where the person still has a role. Company access, the coach's home and the user menu all read it.
+    /// </summary>
+    public static IQueryable<Enrolment> CoachedBy(TechnoparkDbContext db, string userId, DateOnly today) =>
         db.Enrolments.AsNoTracking().Where(e => e.CoachUserId == userId && e.Period.Start <= today && (e.Period.End == null || e.Period.End > today)
             && db.SiteStaff.Any(s => s.SiteId == e.SiteId && s.UserId == userId));
 }
