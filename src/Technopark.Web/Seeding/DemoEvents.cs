@@ -66,30 +66,30 @@ public sealed class DemoEvents(TechnoparkDbContext db, TimeProvider clock) : IDe
         }
     }
 
-    /// <summary>What a site holds: day offsets from today (moved to the next open day), times in minutes, capacity, registrations.</summary>
+    /// <summary>What a site holds: day offsets from today (moved to the next open weekday, or the next Wednesday: children have the afternoon off), times in minutes, capacity, registrations.</summary>
     private static IEnumerable<Spec> Plan(string slug, string siteName)
     {
-        yield return new Spec("MR-1", -24, false, 9 * 60 + 30, 12 * 60 + 30, 12, 16, "Atelier : pitcher devant des investisseurs",
+        yield return new Spec("MR-1", -24, null, 9 * 60 + 30, 12 * 60 + 30, 12, 16, "Atelier : pitcher devant des investisseurs",
             "Trois minutes pour convaincre : structure du pitch, erreurs fréquentes et passage devant un jury de mentors.",
             EventLanguage.French, EventAudience.Public, "Réseau Entreprendre Maroc");
-        yield return new Spec("MR-1", 19, false, 14 * 60, 17 * 60, 12, 7, "Formation : facturation électronique et TVA",
+        yield return new Spec("MR-1", 19, null, 14 * 60, 17 * 60, 12, 7, "Formation : facturation électronique et TVA",
             "Les obligations de facturation des jeunes entreprises, avec un expert-comptable partenaire. Questions-réponses à la fin.",
             EventLanguage.French, EventAudience.Public, "CJD Maroc");
-        yield return new Spec("MR-1", 33, false, 8 * 60 + 30, 10 * 60, 12, 3, $"Petit-déjeuner des résidents — {siteName}",
+        yield return new Spec("MR-1", 33, null, 8 * 60 + 30, 10 * 60, 12, 3, $"Petit-déjeuner des résidents — {siteName}",
             "Un moment entre résidents pour partager les nouvelles, les besoins de recrutement et les opportunités du mois.",
             EventLanguage.Arabic, EventAudience.Residents, null);
         if (slug == "tanger")
         {
-            yield return new Spec("CONF", -38, false, 9 * 60, 13 * 60, 200, 120, "Conférence : l'industrie automobile et les startups du Nord",
+            yield return new Spec("CONF", -38, null, 9 * 60, 13 * 60, 200, 120, "Conférence : l'industrie automobile et les startups du Nord",
                 "Table ronde avec des industriels de la zone franche de Tanger et des startups de la robotique et de la logistique.",
                 EventLanguage.French, EventAudience.Public, "AFEM, Maroc Numeric Fund");
-            yield return new Spec("CONF", 24, false, 9 * 60, 17 * 60, 200, 45, Conference,
+            yield return new Spec("CONF", 24, null, 9 * 60, 17 * 60, 200, 45, Conference,
                 "Subventions, prêts d'honneur, business angels et fonds d'amorçage : une journée pour comprendre qui finance quoi, avec des témoignages.",
                 EventLanguage.French, EventAudience.Public, "AFEM, Réseau Entreprendre Maroc, Maroc Numeric Fund, CJD");
-            yield return new Spec("TR-1", -17, true, 10 * 60, 12 * 60, 15, 17, ChildrenWorkshop,
+            yield return new Spec("TR-1", -24, DayOfWeek.Wednesday, 14 * 60 + 30, 16 * 60 + 30, 15, 17, ChildrenWorkshop,
                 "Les enfants programment un petit robot en Scratch, par équipes de deux. Un parent ou tuteur accompagne chaque enfant.",
                 EventLanguage.French, EventAudience.Children, "Injaz Al Maghrib");
-            yield return new Spec("TR-1", 11, true, 10 * 60, 12 * 60, 15, 11, ChildrenWorkshop,
+            yield return new Spec("TR-1", 15, DayOfWeek.Wednesday, 14 * 60 + 30, 16 * 60 + 30, 15, 11, ChildrenWorkshop,
                 "Initiation à la robotique et à l'impression 3D : chaque enfant repart avec la pièce qu'il a dessinée.",
                 EventLanguage.French, EventAudience.Children, "Injaz Al Maghrib");
         }
@@ -108,7 +108,7 @@ public sealed class DemoEvents(TechnoparkDbContext db, TimeProvider clock) : IDe
         var day = today.AddDays(spec.Offset);
         for (var tries = 0; tries < 21; tries++, day = day.AddDays(1))
         {
-            if (spec.Saturday != (day.DayOfWeek == DayOfWeek.Saturday) || day.DayOfWeek == DayOfWeek.Sunday)
+            if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || (spec.Weekday is { } weekday && day.DayOfWeek != weekday))
             {
                 continue;
             }
@@ -192,6 +192,6 @@ public sealed class DemoEvents(TechnoparkDbContext db, TimeProvider clock) : IDe
 
     private static string Token() => Convert.ToHexStringLower(SHA256.HashData(RandomNumberGenerator.GetBytes(32)));
 
-    private sealed record Spec(string Room, int Offset, bool Saturday, int Start, int End, int Capacity, int Registrations, string Title,
+    private sealed record Spec(string Room, int Offset, DayOfWeek? Weekday, int Start, int End, int Capacity, int Registrations, string Title,
         string Description, EventLanguage Language, EventAudience Audience, string? Partners);
 }

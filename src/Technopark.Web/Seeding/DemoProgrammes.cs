@@ -84,7 +84,9 @@ public sealed class DemoProgrammes(TechnoparkDbContext db, TimeProvider clock) :
                     && !db.Enrolments.Any(e => e.CompanyId == c.Id))
                 .OrderBy(c => c.Id).Select(c => new { c.Id, c.LegalName }).ToListAsync(cancellationToken);
             var random = new Random(1600 + site.Id);
-            var enrolled = companies.Where((c, i) => i % 2 == 0 || c.LegalName == DemoResidents.ResidentCompany).Take(14).ToList();
+            // Every other company, Bab Bahr Robotics first (it is among the last created).
+            var enrolled = companies.OrderBy(c => c.LegalName == DemoResidents.ResidentCompany ? 0 : 1).ThenBy(c => c.Id)
+                .Where((c, i) => i % 2 == 0 || c.LegalName == DemoResidents.ResidentCompany).Take(14).ToList();
             var plan = new List<(Enrolment Enrolment, Programme Programme, string? Coach, bool Quiet)>();
             for (var i = 0; i < enrolled.Count; i++)
             {
