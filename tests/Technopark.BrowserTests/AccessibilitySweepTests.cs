@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Technopark.BrowserTests;
 
-/// <summary>Every page a person reaches, on a desktop and on a phone, passes axe with no serious or critical violation.</summary>
+/// <summary>Every page a person reaches, in French on a phone and in Arabic on a desktop, passes axe with no serious or critical violation.</summary>
 public class AccessibilitySweepTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly string[] PublicPages =
@@ -19,8 +19,9 @@ public class AccessibilitySweepTests(BrowserFixture browser) : IClassFixture<Bro
 
     private static readonly string[] ApplicantPages = ["/apply", "/apply?site=oujda", "/applications"];
 
+    // French on a phone and Arabic (right to left) on a desktop: French on a desktop, the slowest of the three runs, found nothing the
+    // two others miss (the same markup and contrast, left to right like the phone), and CI time is counted (as BillingPagesTests).
     [Theory]
-    [InlineData(1280, 900, "fr")]
     [InlineData(375, 740, "fr")]
     [InlineData(1280, 900, "ar")]
     public async Task EveryPage_PassesAxe(int width, int height, string language)

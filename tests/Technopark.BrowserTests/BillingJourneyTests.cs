@@ -15,7 +15,8 @@ namespace Technopark.BrowserTests;
 /// and total inside), records the payment of its total typed in French (decimal comma) and lands on the company's account;
 /// the company's owner then sees the invoice paid. The app's clock is frozen on 2 April 2027.
 /// </summary>
-public partial class BillingJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(FrozenClockCollection.Name)]
+public partial class BillingJourneyTests(BrowserFixture browser)
 {
     private const string Billing = "/manage/tanger/billing";
     private static readonly BillingMonth March = new(2027, 3);

@@ -13,7 +13,8 @@ namespace Technopark.BrowserTests;
 /// One set of data for the three (a company with an office from March 2027: March issued on 2 April, April drafted; pages seen
 /// on 15 June, March overdue); per language one context for the manager and one for the network admin.
 /// </summary>
-public class BillingPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(FrozenClockCollection.Name)]
+public class BillingPagesTests(BrowserFixture browser)
 {
     private const string Billing = "/manage/tanger/billing";
     private const string On = "2027-06-15";

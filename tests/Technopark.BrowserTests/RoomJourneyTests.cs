@@ -17,7 +17,8 @@ namespace Technopark.BrowserTests;
 /// organisation; the day view is axe clean in Arabic and on a phone. Each test books a room of its own (TestRooms:
 /// weekdays 08:00–19:00) on a weekday a few days after the app's frozen "today".
 /// </summary>
-public class RoomJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(FrozenClockCollection.Name)]
+public class RoomJourneyTests(BrowserFixture browser)
 {
     private const string Rooms = "/sites/tanger/rooms";
 

@@ -31,6 +31,7 @@ public sealed class DemoAccounts(
         ("reviewer.tanger@technopark.ma", "Évaluatrice Tanger", null, "tanger", SiteRole.Reviewer),
         ("reviewer.oujda@technopark.ma", "Évaluateur Oujda", null, "oujda", SiteRole.Reviewer),
         ("startup@technopark.ma", "Porteuse de projet", null, null, null),
+        (DemoProgrammes.Coach, "Coach Tanger", null, "tanger", SiteRole.Coach),
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken)

@@ -20,6 +20,9 @@ public static class DemoSeedingSetup
         services.AddScoped<IDemoSeeder, DemoThread>(); // after the residents' seeder: it needs "Bab Bahr Robotics SARL"
         services.AddScoped<IDemoSeeder, DemoRooms>(); // after the residents' seeder: Bab Bahr Robotics books rooms at Tanger
         services.AddScoped<IDemoSeeder, DemoBilling>(); // after the residents' and rooms' seeders: it bills their stays and bookings
+        services.AddScoped<IDemoSeeder, DemoProgrammes>(); // after the accounts (coach.tanger@) and the residents (Bab Bahr Robotics)
+        services.AddScoped<IDemoSeeder, DemoEvents>(); // after the rooms' seeder: its events book rooms around the demo bookings
+        services.AddScoped<IDemoSeeder, DemoPasses>();
         return services;
     }
 }
