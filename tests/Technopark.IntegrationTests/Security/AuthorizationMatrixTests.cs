@@ -57,6 +57,11 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         // Company profile and logo, public directory of residents, alumni lists (the resident persona company is not listed and has no logo).
         ["sites/{slug}/residents"] = ("/sites/tanger/residents", Public),
         // Programmes, coaching, events, passes (issue 16): rows after this line. Coaching pages of the resident company: ResidentCoaching.
+        // Programmes and their figures (engineer A): Tanger's team reads (a coach is not team), HQ reads; a programme the site does not have is a 404.
+        ["manage/{slug}/programmes"] = ("/manage/tanger/programmes", TangerStaff),
+        ["manage/{slug}/programmes/{id:int}"] = ("/manage/tanger/programmes/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["manage/{slug}/programmes/figures"] = ("/manage/tanger/programmes/figures", TangerStaff),
+        ["hq/programmes"] = ("/hq/programmes", HqOnly),
         // Billing (issue 15): rows after this line. /manage/{slug}/billing…: TangerManagers; /company/{id}/invoices…: ResidentCompany; /hq/billing…: HqOnly.
         // Monthly run, invoices list and one invoice (engineer A): Tanger's managers, HQ reads; an invoice the site does not have is a 404.
         ["manage/{slug}/billing"] = ("/manage/tanger/billing", TangerManagers),

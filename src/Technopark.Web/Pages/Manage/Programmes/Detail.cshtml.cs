@@ -158,7 +158,9 @@ public sealed class DetailModel(
             catch (DomainException e)
             {
                 // A form of several fields puts the message next to the field; a one-field form (a milestone's name, a coach, an end day) next to it.
-                ModelState.AddModelError(validator is null ? prefix : e.Field is null ? string.Empty : $"{prefix}.{e.Field}", text.Message(e));
+                // A rule of the programme itself (retired) goes above the forms.
+                ModelState.AddModelError(validator is null ? prefix : e.Field is null or nameof(Enrolment.ProgrammeId) ? string.Empty : $"{prefix}.{e.Field}",
+                    text.Message(e));
             }
         }
 
@@ -257,9 +259,9 @@ public sealed class DetailModel(
     {
         public EditValidator(IStringLocalizer<SharedResource> text)
         {
-            RuleFor(x => x.Kind).NotNull().IsInEnum().WithMessage(text["Programme.KindInvalid"]);
-            RuleFor(x => x.Name).NotEmpty().MaximumLength(ProgrammeRules.NameMaxLength).WithMessage(text["Programme.NameRequired"]);
-            RuleFor(x => x.DurationMonths).NotNull().InclusiveBetween(ProgrammeRules.MinMonths, ProgrammeRules.MaxMonths)
+            RuleFor(x => x.Kind).NotNull().WithMessage(text["Programme.KindInvalid"]).IsInEnum().WithMessage(text["Programme.KindInvalid"]);
+            RuleFor(x => x.Name).NotEmpty().WithMessage(text["Programme.NameRequired"]).MaximumLength(ProgrammeRules.NameMaxLength).WithMessage(text["Programme.NameRequired"]);
+            RuleFor(x => x.DurationMonths).NotNull().WithMessage(text["Programme.DurationInvalid", ProgrammeRules.MinMonths, ProgrammeRules.MaxMonths]).InclusiveBetween(ProgrammeRules.MinMonths, ProgrammeRules.MaxMonths)
                 .WithMessage(text["Programme.DurationInvalid", ProgrammeRules.MinMonths, ProgrammeRules.MaxMonths]);
             RuleFor(x => x.Services).MaximumLength(ProgrammeRules.ServicesMaxLength).WithMessage(text["Programme.ServicesTooLong"]);
         }

@@ -97,9 +97,9 @@ public sealed class IndexModel(
     {
         public InputValidator(IStringLocalizer<SharedResource> text)
         {
-            RuleFor(x => x.Kind).NotNull().IsInEnum().WithMessage(text["Programme.KindInvalid"]);
-            RuleFor(x => x.Name).NotEmpty().MaximumLength(Programme.NameMaxLength).WithMessage(text["Programme.NameRequired"]);
-            RuleFor(x => x.DurationMonths).NotNull().InclusiveBetween(Programme.MinMonths, Programme.MaxMonths)
+            RuleFor(x => x.Kind).NotNull().WithMessage(text["Programme.KindInvalid"]).IsInEnum().WithMessage(text["Programme.KindInvalid"]);
+            RuleFor(x => x.Name).NotEmpty().WithMessage(text["Programme.NameRequired"]).MaximumLength(Programme.NameMaxLength).WithMessage(text["Programme.NameRequired"]);
+            RuleFor(x => x.DurationMonths).NotNull().WithMessage(text["Programme.DurationInvalid", Programme.MinMonths, Programme.MaxMonths]).InclusiveBetween(Programme.MinMonths, Programme.MaxMonths)
                 .WithMessage(text["Programme.DurationInvalid", Programme.MinMonths, Programme.MaxMonths]);
             RuleFor(x => x.Services).MaximumLength(Programme.ServicesMaxLength).WithMessage(text["Programme.ServicesTooLong"]);
             RuleFor(x => Lines(x.Milestones)).Must(l => l.Count <= Programme.MaxMilestones).OverridePropertyName(nameof(InputModel.Milestones))
