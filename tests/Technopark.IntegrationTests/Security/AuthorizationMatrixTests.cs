@@ -77,6 +77,11 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["events/cancel"] = ("/events/cancel", Public),
         ["manage/{slug}/events/{id:int}/registrations"] = ("/manage/tanger/events/999999/registrations", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         ["manage/{slug}/events/{id:int}/checkin"] = ("/manage/tanger/events/999999/checkin", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        // Programmes and their figures (engineer A): Tanger's team reads (a coach is not team), HQ reads; a programme the site does not have is a 404.
+        ["manage/{slug}/programmes"] = ("/manage/tanger/programmes", TangerStaff),
+        ["manage/{slug}/programmes/{id:int}"] = ("/manage/tanger/programmes/999999", [SignIn, Forbidden, NotFound, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["manage/{slug}/programmes/figures"] = ("/manage/tanger/programmes/figures", TangerStaff),
+        ["hq/programmes"] = ("/hq/programmes", HqOnly),
         // Billing (issue 15): rows after this line. /manage/{slug}/billing…: TangerManagers; /company/{id}/invoices…: ResidentCompany; /hq/billing…: HqOnly.
         // Monthly run, invoices list and one invoice (engineer A): Tanger's managers, HQ reads; an invoice the site does not have is a 404.
         ["manage/{slug}/billing"] = ("/manage/tanger/billing", TangerManagers),
