@@ -17,6 +17,14 @@ public sealed class CoachingSession
     /// <summary>A company with no session for this many days is flagged to HQ and its managers.</summary>
     public const int QuietDays = 60;
 
+    /// <summary>
+    /// Quiet on <paramref name="day"/>: no session held in the <see cref="QuietDays"/> days ending on that day, by an enrolment that
+    /// started at least that long before it (a company that just joined is not quiet). <paramref name="lastSession"/>: the latest
+    /// session held on or before the day, if any.
+    /// </summary>
+    public static bool IsQuiet(DateOnly enrolmentStart, DateOnly? lastSession, DateOnly day) =>
+        day.DayNumber - enrolmentStart.DayNumber >= QuietDays && (lastSession is not { } last || day.DayNumber - last.DayNumber >= QuietDays);
+
     private CoachingSession()
     {
         CoachUserId = Topics = string.Empty;

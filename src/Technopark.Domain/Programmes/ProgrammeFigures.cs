@@ -69,8 +69,6 @@ public static class ProgrammeFigures
         var sessionsOf = sessions.Where(s => s.HeldOn <= day).ToLookup(s => s.EnrolmentId);
         var reachedOf = reached.Where(r => r.ReachedOn <= day).ToLookup(r => r.EnrolmentId);
         var milestonesOf = milestones.ToLookup(m => m.ProgrammeId);
-        var quietFrom = day.AddDays(-(CoachingSession.QuietDays - 1));
-        var startedBy = day.AddDays(-CoachingSession.QuietDays);
 
         return [.. programmes.Select(programme =>
         {
@@ -80,8 +78,8 @@ public static class ProgrammeFigures
             {
                 var held = sessionsOf[e.Id].ToList();
                 var last = held.Count == 0 ? (DateOnly?)null : held.Max(s => s.HeldOn);
-                var quiet = e.Start <= startedBy && !held.Any(s => s.HeldOn >= quietFrom);
-                return new CompanyFigure(e.Id, e.CompanyId, e.Start, Hours(held.Sum(s => s.Minutes)), reachedOf[e.Id].Count(), last, quiet);
+                return new CompanyFigure(e.Id, e.CompanyId, e.Start, Hours(held.Sum(s => s.Minutes)), reachedOf[e.Id].Count(), last,
+                    CoachingSession.IsQuiet(e.Start, last, day));
             }).ToList();
             var minutes = current.Sum(e => sessionsOf[e.Id].Sum(s => s.Minutes));
             return new ProgrammeFigure(programme, day, current.Count, Hours(minutes), perCompany.Sum(c => c.MilestonesReached),

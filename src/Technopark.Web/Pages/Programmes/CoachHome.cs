@@ -7,14 +7,11 @@ namespace Technopark.Web.Pages.Programmes;
 
 /// <summary>
 /// A company a person coaches today: its site and programme, since when, the last session (null: none yet), the days since it
-/// (or since the enrolment started, when none), whether it is quiet (more than <see cref="CoachingSession.QuietDays"/>) and the
-/// requests waiting for the coach's answer.
+/// (or since the enrolment started, when none), whether it is quiet (<see cref="CoachingSession.IsQuiet"/>, the rule the programme
+/// figures use) and the requests waiting for the coach's answer.
 /// </summary>
 public sealed record CoachedRow(int CompanyId, string Company, string Site, string Programme, DateOnly Since, DateOnly? LastSession, int DaysSince,
-    int OpenRequests)
-{
-    public bool IsQuiet => DaysSince > CoachingSession.QuietDays;
-}
+    int OpenRequests, bool IsQuiet);
 
 /// <summary>
 /// The coach's home: the companies whose current enrolment names the person as coach, on a site where they are staff (the same
@@ -40,7 +37,8 @@ public sealed class CoachHome(TechnoparkDbContext db, TimeProvider clock)
                               Open = db.SessionRequests.Count(r => r.EnrolmentId == e.Id && r.State == SessionRequestState.Open),
                           }).ToListAsync(cancellationToken);
         return [.. rows
-            .Select(r => new CoachedRow(r.Id, r.LegalName, r.Site, r.Programme, r.Since, r.Last, today.DayNumber - (r.Last ?? r.Since).DayNumber, r.Open))
+            .Select(r => new CoachedRow(r.Id, r.LegalName, r.Site, r.Programme, r.Since, r.Last, today.DayNumber - (r.Last ?? r.Since).DayNumber, r.Open,
+                CoachingSession.IsQuiet(r.Since, r.Last, today)))
             .OrderByDescending(r => r.IsQuiet).ThenByDescending(r => r.OpenRequests).ThenBy(r => r.Company, StringComparer.CurrentCulture)];
     }
 

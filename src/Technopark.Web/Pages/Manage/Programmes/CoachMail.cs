@@ -26,25 +26,9 @@ public sealed class CoachMail(TechnoparkDbContext db, EmailOutbox outbox, UserLa
         }
 
         var company = await db.Companies.Where(c => c.Id == companyId).Select(c => c.LegalName).SingleAsync(cancellationToken);
-        var link = CoachingLink(companyId);
+        var link = urls.Page(CoachingPage, new { id = companyId });
         UserLanguage.In(await language.OfAsync(coachUserId, cancellationToken), () =>
             outbox.EnqueueText(coach.Email!, text["Programmes.Mail.CoachSubject", company].Value,
                 text["Programmes.Mail.CoachBody", company, programme, link].Value));
-    }
-
-    /// <summary>
-    /// The company's coaching page. That page is another part of issue 16 (engineer B); until it is in the app the link falls
-    /// back to the company's page, so naming a coach never fails for want of a route.
-    /// </summary>
-    private string CoachingLink(int companyId)
-    {
-        try
-        {
-            return urls.Page(CoachingPage, new { id = companyId });
-        }
-        catch (InvalidOperationException)
-        {
-            return urls.Page("/Companies/Overview", new { id = companyId });
-        }
     }
 }
