@@ -30,7 +30,7 @@ public sealed class StaffDirectory(TechnoparkDbContext db, TimeProvider clock)
             return new NavigationOf([], false);
         }
 
-        var today = clock.Today();
+        var coached = CoachHome.CoachedBy(db, userId, clock.Today());
         var found = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new
             {
@@ -40,7 +40,7 @@ public sealed class StaffDirectory(TechnoparkDbContext db, TimeProvider clock)
                     .ToList(),
                 HasApplications = db.Applications.Any(a => a.ApplicantId == u.Id),
                 HasCompanies = db.CompanyMembers.Any(m => m.UserId == u.Id),
-                IsCoach = CoachHome.CoachedBy(db, u.Id, today).Any(),
+                IsCoach = coached.Any(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         return found is null
