@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Technopark.Domain.Staff;
 using Technopark.Infrastructure.Data;
 using Technopark.Infrastructure.Email;
@@ -14,7 +15,7 @@ public sealed record Reader(string Id, string Email);
 /// Who hears about a company (its members, its site's managers) and the one way they are written to: an email each,
 /// composed in the reader's own language, queued in the outbox and saved with the caller's next SaveChanges.
 /// </summary>
-public sealed class CompanyReaders(TechnoparkDbContext db, EmailOutbox outbox, UserLanguage language)
+public sealed class CompanyReaders(TechnoparkDbContext db, EmailOutbox outbox, UserLanguage language, IStringLocalizer<SharedResource> text)
 {
     /// <summary>The members with an email address of each of <paramref name="companyIds"/> (one statement), by address.</summary>
     public async Task<ILookup<int, Reader>> MembersOfAsync(IReadOnlyCollection<int> companyIds, CancellationToken cancellationToken) =>
@@ -25,6 +26,10 @@ public sealed class CompanyReaders(TechnoparkDbContext db, EmailOutbox outbox, U
                 orderby u.Email
                 select new { m.CompanyId, u.Id, u.Email }).ToListAsync(cancellationToken))
         .ToLookup(m => m.CompanyId, m => new Reader(m.Id, m.Email!));
+
+    /// <summary>The members with an email address of one company, by address.</summary>
+    public async Task<IReadOnlyList<Reader>> MembersAsync(int companyId, CancellationToken cancellationToken) =>
+        [.. (await MembersOfAsync([companyId], cancellationToken))[companyId]];
 
     /// <summary>The managers with an email address of a site, by address.</summary>
     public async Task<IReadOnlyList<Reader>> ManagersAsync(int siteId, CancellationToken cancellationToken) =>
@@ -47,4 +52,12 @@ public sealed class CompanyReaders(TechnoparkDbContext db, EmailOutbox outbox, U
             });
         }
     }
+
+    /// <summary>One email per reader in the reader's language: the subject and body resources, with arguments built in that language too.</summary>
+    public Task NotifyAsync(IEnumerable<Reader> readers, string subjectKey, string bodyKey, Func<object[]> arguments, CancellationToken cancellationToken) =>
+        NotifyAsync(readers, () =>
+        {
+            var values = arguments();
+            return (text[subjectKey, values], text[bodyKey, values]);
+        }, cancellationToken);
 }

@@ -93,7 +93,7 @@ public sealed class CompanyThread(
             audit.Record("company.document.uploaded", nameof(CompanyDocument), document.Id, company.SiteId, null,
                 new { companyId = company.CompanyId, kind = kind.ToString(), name = document.OriginalName, size = document.Size });
             var link = urls.Page("/Companies/Documents", new { id = company.CompanyId });
-            await NotifyAsync(await MembersAsync(company.CompanyId, cancellationToken), "CompanyDocs.EmailSubject", "CompanyDocs.EmailBody",
+            await readers.NotifyAsync(await readers.MembersAsync(company.CompanyId, cancellationToken), "CompanyDocs.EmailSubject", "CompanyDocs.EmailBody",
                 () => [company.LegalName, text[$"CompanyDocs.Kind.{kind}"].Value, document.OriginalName, company.SiteName, link], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -142,25 +142,16 @@ public sealed class CompanyThread(
             new { companyId = company.CompanyId, fromStaff });
         var author = await db.Users.Where(u => u.Id == authorId).Select(u => u.DisplayName ?? u.Email).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
         var (to, link) = fromStaff
-            ? (await MembersAsync(company.CompanyId, cancellationToken), urls.Page("/Companies/Messages", new { id = company.CompanyId }))
+            ? (await readers.MembersAsync(company.CompanyId, cancellationToken), urls.Page("/Companies/Messages", new { id = company.CompanyId }))
             : (await readers.ManagersAsync(company.SiteId, cancellationToken), urls.Page("/Manage/Companies/Detail", new { slug = company.SiteSlug, id = company.CompanyId }));
-        await NotifyAsync(to.Where(r => r.Id != authorId), fromStaff ? "Thread.EmailToMembersSubject" : "Thread.EmailToStaffSubject",
+        await readers.NotifyAsync(to.Where(r => r.Id != authorId), fromStaff ? "Thread.EmailToMembersSubject" : "Thread.EmailToStaffSubject",
             fromStaff ? "Thread.EmailToMembersBody" : "Thread.EmailToStaffBody",
             () => [company.LegalName, author, message.Body, company.SiteName, link], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task<IReadOnlyList<Reader>> MembersAsync(int companyId, CancellationToken cancellationToken) =>
-        [.. (await readers.MembersOfAsync([companyId], cancellationToken))[companyId]];
 
-    /// <summary>One email per reader in the reader's language (the arguments are built in it too).</summary>
-    private Task NotifyAsync(IEnumerable<Reader> to, string subjectKey, string bodyKey, Func<object[]> arguments, CancellationToken cancellationToken) =>
-        readers.NotifyAsync(to, () =>
-        {
-            var values = arguments();
-            return (text[subjectKey, values], text[bodyKey, values]);
-        }, cancellationToken);
 }
 
 public static class CompanyThreadSetup

@@ -45,7 +45,6 @@ public sealed class CoachingService(
     AuditTrail audit,
     CompanyReaders readers,
     PublicUrls urls,
-    IStringLocalizer<SharedResource> text,
     TimeProvider clock)
 {
     public async Task<CoachingView> ReadAsync(int companyId, CancellationToken cancellationToken)
@@ -197,7 +196,7 @@ public sealed class CoachingService(
         audit.Record("coaching.request.asked", nameof(SessionRequest), request.Id, company.SiteId, null, new { companyId = company.CompanyId });
         var to = enrolment.CoachUserId is { } coach ? await UsersAsync([coach], cancellationToken) : await readers.ManagersAsync(company.SiteId, cancellationToken);
         var asker = await NameAsync(userId, cancellationToken);
-        await NotifyAsync(to, "Coaching.Page.Mail.AskedSubject", "Coaching.Page.Mail.AskedBody",
+        await readers.NotifyAsync(to, "Coaching.Page.Mail.AskedSubject", "Coaching.Page.Mail.AskedBody",
             () => [company.LegalName, asker, request.Message, Link(company)], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -209,14 +208,14 @@ public sealed class CoachingService(
         ChangeAsync(company, requestId, "coaching.request.offered", r => r.Offer(slots, minutes, userId, clock.GetUtcNow()), async r =>
         {
             var lines = string.Join("\n", r.Slots.Select(s => "- " + Display.Day(SiteTime.DayOf(s)) + " " + Display.Clock(s)));
-            await NotifyAsync(await MembersAsync(company.CompanyId, cancellationToken), "Coaching.Page.Mail.OfferedSubject", "Coaching.Page.Mail.OfferedBody",
+            await readers.NotifyAsync(await readers.MembersAsync(company.CompanyId, cancellationToken), "Coaching.Page.Mail.OfferedSubject", "Coaching.Page.Mail.OfferedBody",
                 () => [company.LegalName, lines, Display.Count(r.SlotMinutes), Link(company)], cancellationToken);
         }, cancellationToken);
 
     /// <summary>The coach declines a request; the members are emailed.</summary>
     public Task DeclineAsync(CompanyResource company, int requestId, CancellationToken cancellationToken) =>
         ChangeAsync(company, requestId, "coaching.request.declined", r => r.Close(clock.GetUtcNow()), async r =>
-            await NotifyAsync(await MembersAsync(company.CompanyId, cancellationToken), "Coaching.Page.Mail.DeclinedSubject", "Coaching.Page.Mail.DeclinedBody",
+            await readers.NotifyAsync(await readers.MembersAsync(company.CompanyId, cancellationToken), "Coaching.Page.Mail.DeclinedSubject", "Coaching.Page.Mail.DeclinedBody",
                 () => [company.LegalName, r.Message, Link(company)], cancellationToken), cancellationToken);
 
     /// <summary>A member withdraws the company's open request (no email: nobody needs to act).</summary>
@@ -228,7 +227,7 @@ public sealed class CoachingService(
         ChangeAsync(company, requestId, "coaching.request.scheduled", r => r.Choose(slot, clock.GetUtcNow()), async r =>
         {
             var member = await NameAsync(userId, cancellationToken);
-            await NotifyAsync(await UsersAsync([r.AnsweredBy ?? string.Empty], cancellationToken), "Coaching.Page.Mail.ChosenSubject", "Coaching.Page.Mail.ChosenBody",
+            await readers.NotifyAsync(await UsersAsync([r.AnsweredBy ?? string.Empty], cancellationToken), "Coaching.Page.Mail.ChosenSubject", "Coaching.Page.Mail.ChosenBody",
                 () => [company.LegalName, member, Display.Day(SiteTime.DayOf(slot)), Display.Clock(slot), Display.Count(r.SlotMinutes), Link(company)],
                 cancellationToken);
         }, cancellationToken);
@@ -279,14 +278,4 @@ public sealed class CoachingService(
 
     private async Task<IReadOnlyList<Reader>> UsersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         await db.Users.Where(u => ids.Contains(u.Id) && u.Email != null).OrderBy(u => u.Email).Select(u => new Reader(u.Id, u.Email!)).ToListAsync(cancellationToken);
-
-    private async Task<IReadOnlyList<Reader>> MembersAsync(int companyId, CancellationToken cancellationToken) =>
-        [.. (await readers.MembersOfAsync([companyId], cancellationToken))[companyId]];
-
-    private Task NotifyAsync(IEnumerable<Reader> to, string subjectKey, string bodyKey, Func<object[]> arguments, CancellationToken cancellationToken) =>
-        readers.NotifyAsync(to, () =>
-        {
-            var values = arguments();
-            return (text[subjectKey, values], text[bodyKey, values]);
-        }, cancellationToken);
 }
