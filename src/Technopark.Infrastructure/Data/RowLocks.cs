@@ -32,4 +32,14 @@ public static class RowLocks
             .FromSql($"SELECT *, xmin FROM spaces WHERE id = ANY({sorted}) AND site_id = {siteId} ORDER BY id FOR UPDATE")
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Locks an event (of the site, when <paramref name="siteId"/> is given) and answers whether it exists: confirmations,
+    /// cancellations and the event's own cancellation go one at a time, so each counts the seats the previous one left.
+    /// </summary>
+    public static async Task<bool> LockEventAsync(this TechnoparkDbContext db, int eventId, int? siteId, CancellationToken cancellationToken) =>
+        (await (siteId is { } site
+            ? db.Database.SqlQuery<int>($"SELECT id AS \"Value\" FROM events WHERE id = {eventId} AND site_id = {site} FOR UPDATE")
+            : db.Database.SqlQuery<int>($"SELECT id AS \"Value\" FROM events WHERE id = {eventId} FOR UPDATE"))
+            .ToListAsync(cancellationToken)).Count == 1;
 }

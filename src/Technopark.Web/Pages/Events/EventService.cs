@@ -73,7 +73,7 @@ public sealed class EventService(
     public async Task<Event> CancelAsync(SiteResource site, string userId, int eventId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT id FROM events WHERE id = {eventId} AND site_id = {site.SiteId} FOR UPDATE", cancellationToken);
+        await db.LockEventAsync(eventId, site.SiteId, cancellationToken);
         var ev = await db.Events.SingleOrDefaultAsync(e => e.Id == eventId && e.SiteId == site.SiteId, cancellationToken)
             ?? throw new NotFoundException("Events.Staff.NotFound");
         var now = clock.GetUtcNow();

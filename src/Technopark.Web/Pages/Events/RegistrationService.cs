@@ -164,8 +164,7 @@ public sealed class RegistrationService(TechnoparkDbContext db, RegistrationMail
     /// </summary>
     private async Task<Event> LockEventAsync(int eventId, CancellationToken cancellationToken)
     {
-        var locked = await db.Database.SqlQuery<int>($"SELECT id AS \"Value\" FROM events WHERE id = {eventId} FOR UPDATE").ToListAsync(cancellationToken);
-        return locked.Count == 1
+        return await db.LockEventAsync(eventId, null, cancellationToken)
             ? await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, cancellationToken)
             : throw new NotFoundException("Events.Public.NotFound");
     }
