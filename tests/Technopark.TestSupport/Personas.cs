@@ -141,7 +141,7 @@ public static partial class Personas
         }
         else
         {
-            current.ChangeCoach(coachId);
+            current.ChangeCoach(coachId, current.Period.Start);
         }
 
         await db.SaveChangesAsync();

@@ -45,7 +45,12 @@ public sealed class Enrolment
 
     public bool IsCurrentOn(DateOnly day) => Period.Contains(day);
 
-    public void ChangeCoach(string? coachUserId) => CoachUserId = string.IsNullOrWhiteSpace(coachUserId) ? null : coachUserId;
+    /// <summary>Names another coach (or none) while the enrolment has not ended on <paramref name="today"/>.</summary>
+    public void ChangeCoach(string? coachUserId, DateOnly today)
+    {
+        Guard.That(Period.End is not { } end || end > today, "Enrolment.AlreadyEnded", nameof(CoachUserId));
+        CoachUserId = string.IsNullOrWhiteSpace(coachUserId) ? null : coachUserId;
+    }
 
     /// <summary>The programme ends for the company on <paramref name="day"/> (the first day no longer in it).</summary>
     public void End(DateOnly day)

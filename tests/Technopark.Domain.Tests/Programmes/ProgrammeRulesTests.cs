@@ -106,9 +106,22 @@ public class ProgrammeRulesTests
     {
         var enrolment = Enrolment.Create(Programme.Create(1, ProgrammeKind.Incubation, "A", 12, null), 5, 1, "first", Start);
 
-        enrolment.ChangeCoach("second");
+        enrolment.ChangeCoach("second", Start.AddDays(10));
 
         Assert.Equal("second", enrolment.CoachUserId);
+    }
+
+    [Fact]
+    public void Enrolment_ChangeCoachOnceEnded_Refused()
+    {
+        var enrolment = Enrolment.Create(Programme.Create(1, ProgrammeKind.Incubation, "A", 12, null), 5, 1, "first", Start);
+        enrolment.End(Start.AddDays(30));
+
+        var error = Assert.Throws<DomainException>(() => enrolment.ChangeCoach("second", Start.AddDays(30)));
+
+        Assert.Equal("Enrolment.AlreadyEnded", error.Code);
+        Assert.Equal("first", enrolment.CoachUserId);
+        enrolment.ChangeCoach("second", Start.AddDays(29)); // the last day of the enrolment
     }
 
     [Fact]

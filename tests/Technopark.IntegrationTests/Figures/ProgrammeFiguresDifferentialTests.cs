@@ -87,7 +87,7 @@ public partial class ProgrammeFiguresDifferentialTests(AppFixture app, ITestOutp
 
                 if (random.Next(3) == 0)
                 {
-                    enrolment.ChangeCoach(coaches[random.Next(coaches.Count)]);
+                    enrolment.ChangeCoach(coaches[random.Next(coaches.Count)], enrolment.Period.Start);
                 }
 
                 if (end is { } e)

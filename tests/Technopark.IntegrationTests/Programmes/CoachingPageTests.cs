@@ -157,7 +157,7 @@ public class CoachingPageTests(AppFixture app) : IClassFixture<AppFixture>
         await using (var db = app.Database.CreateContext())
         {
             (await db.Enrolments.SingleAsync(e => e.CompanyId == ending)).End(Today);
-            (await db.Enrolments.SingleAsync(e => e.CompanyId == changing)).ChangeCoach(secondId);
+            (await db.Enrolments.SingleAsync(e => e.CompanyId == changing)).ChangeCoach(secondId, Today);
             await db.SaveChangesAsync();
         }
 

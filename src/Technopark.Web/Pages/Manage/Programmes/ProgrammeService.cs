@@ -129,14 +129,9 @@ public sealed class ProgrammeService(TechnoparkDbContext db, AuditTrail audit, C
     public async Task ChangeCoachAsync(int siteId, int programmeId, int enrolmentId, string? coachUserId, CancellationToken cancellationToken)
     {
         var enrolment = await FindEnrolmentAsync(siteId, programmeId, enrolmentId, cancellationToken);
-        if (enrolment.Period.End <= clock.Today())
-        {
-            throw new DomainException("Enrolment.AlreadyEnded") { Field = nameof(Enrolment.CoachUserId) };
-        }
-
         await EnsureCoachAsync(siteId, coachUserId, cancellationToken);
         var before = enrolment.CoachUserId;
-        enrolment.ChangeCoach(coachUserId);
+        enrolment.ChangeCoach(coachUserId, clock.Today());
         if (before == enrolment.CoachUserId)
         {
             return;
