@@ -9,7 +9,7 @@ namespace Technopark.Domain.Companies;
 public sealed class CompanyInvitation
 {
     public const int ValidDays = 7;
-    public const int EmailMaxLength = 256;
+    public const int EmailMaxLength = EmailAddress.MaxLength;
 
     /// <summary>Hex SHA-256 of the token.</summary>
     public const int TokenHashLength = 64;
@@ -61,7 +61,7 @@ public sealed class CompanyInvitation
         };
     }
 
-    public static string NormalizeEmail(string? email) => (email ?? string.Empty).Trim().ToLowerInvariant();
+    public static string NormalizeEmail(string? email) => EmailAddress.Normalize(email);
 
     public bool IsOpen(DateTimeOffset now) => AcceptedAt is null && RevokedAt is null && now < ExpiresAt;
 
