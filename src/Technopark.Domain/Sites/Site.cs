@@ -11,6 +11,7 @@ public sealed partial class Site
     public const int RegionMaxLength = 100;
     public const int ListItemMaxLength = 100;
     public const int BillingCodeLength = 3;
+    public const int AddressMaxLength = 200;
 
     private Site()
     {
@@ -21,7 +22,17 @@ public sealed partial class Site
 
     public string Slug { get; private set; }
 
+    /// <summary>The site's name in French, the network's default language.</summary>
     public string Name { get; private set; }
+
+    /// <summary>The name in English, when HQ gave one (else <see cref="Name"/> is shown).</summary>
+    public string? NameEn { get; private set; }
+
+    /// <summary>The name in Arabic, when HQ gave one (else <see cref="Name"/> is shown).</summary>
+    public string? NameAr { get; private set; }
+
+    /// <summary>Street address, when known.</summary>
+    public string? Address { get; private set; }
 
     public string City { get; private set; }
 
@@ -37,6 +48,9 @@ public sealed partial class Site
 
     /// <summary>Exact opening day when known (Essaouira: 24/11/2023).</summary>
     public DateOnly? OpenedOn { get; private set; }
+
+    /// <summary>The day the site closed: it counts in the network's figures up to the day before.</summary>
+    public DateOnly? ClosedOn { get; private set; }
 
     public decimal? FloorAreaSquareMeters { get; private set; }
 
@@ -57,11 +71,100 @@ public sealed partial class Site
     /// <summary>Only an operational site's offices and seats count in the network's figures (occupancy, trend).</summary>
     public static bool CountsInNetworkFigures(SiteStatus status) => status == SiteStatus.Operational;
 
+    /// <summary>
+    /// Whether the site's offices and seats count in the network's figures of <paramref name="day"/>: an operational site
+    /// from its opening day (always, when that day is not known), a closed one from its opening day to the day before it
+    /// closed (so it stays in the history of past days); a planned site or one under construction never.
+    /// </summary>
+    public static bool CountsInNetworkFiguresOn(SiteStatus status, DateOnly? openedOn, DateOnly? closedOn, DateOnly day) => status switch
+    {
+        SiteStatus.Operational => openedOn is null || openedOn <= day,
+        SiteStatus.Closed => (openedOn is null || openedOn <= day) && (closedOn is null || day < closedOn),
+        _ => false,
+    };
+
+    public bool CountsOn(DateOnly day) => CountsInNetworkFiguresOn(Status, OpenedOn, ClosedOn, day);
+
+    /// <summary>
+    /// The lifecycle's moves: Planned → UnderConstruction → Operational → Closed, one step at a time, plus back from
+    /// UnderConstruction to Planned (works postponed). A closed site stays closed.
+    /// </summary>
+    public static bool CanMove(SiteStatus from, SiteStatus to) => (from, to) switch
+    {
+        (SiteStatus.Planned, SiteStatus.UnderConstruction) => true,
+        (SiteStatus.UnderConstruction, SiteStatus.Planned) => true,
+        (SiteStatus.UnderConstruction, SiteStatus.Operational) => true,
+        (SiteStatus.Operational, SiteStatus.Closed) => true,
+        _ => false,
+    };
+
+    /// <summary>The statuses the site may move to from where it is (the lifecycle page offers these).</summary>
+    public IReadOnlyList<SiteStatus> NextStatuses => [.. Enum.GetValues<SiteStatus>().Where(to => CanMove(Status, to))];
+
+    /// <summary>Starts or stops works without opening (Planned ↔ UnderConstruction).</summary>
+    public Site MoveTo(SiteStatus status)
+    {
+        Guard.That(status is SiteStatus.Planned or SiteStatus.UnderConstruction && CanMove(Status, status),
+            "Site.TransitionNotAllowed", nameof(Status), Status.ToString(), status.ToString());
+        Status = status;
+        return this;
+    }
+
+    /// <summary>Opens the site on <paramref name="on"/> (required, not after <paramref name="today"/>): it counts from that day.</summary>
+    public Site Open(DateOnly? on, DateOnly today)
+    {
+        Guard.That(CanMove(Status, SiteStatus.Operational), "Site.TransitionNotAllowed", nameof(Status), Status.ToString(), nameof(SiteStatus.Operational));
+        Guard.That(on is not null, "Site.OpeningDateRequired", nameof(OpenedOn));
+        Guard.That(on <= today, "Site.OpeningInFuture", nameof(OpenedOn));
+        Opened(on!.Value.Year, on);
+        Status = SiteStatus.Operational;
+        return this;
+    }
+
+    /// <summary>
+    /// Closes the site on <paramref name="on"/> (required, after its opening day). <paramref name="currentStays"/> are the
+    /// stays still held on or after that day, as the people who read the message know them ("B-204 — Atlas Robotics"):
+    /// any of them refuses the closing, and the message lists them.
+    /// </summary>
+    public Site Close(DateOnly? on, IReadOnlyCollection<string> currentStays)
+    {
+        Guard.That(CanMove(Status, SiteStatus.Closed), "Site.TransitionNotAllowed", nameof(Status), Status.ToString(), nameof(SiteStatus.Closed));
+        Guard.That(on is not null, "Site.ClosingDateRequired", nameof(ClosedOn));
+        Guard.That(OpenedOn is null || OpenedOn < on, "Site.ClosingBeforeOpening", nameof(ClosedOn));
+        Guard.That(currentStays.Count == 0, "Site.HasCurrentStays", nameof(ClosedOn), currentStays.Count, string.Join(", ", currentStays));
+        ClosedOn = on;
+        Status = SiteStatus.Closed;
+        return this;
+    }
+
+    /// <summary>The site's name in a language ("fr", "en", "ar"), falling back to the French one.</summary>
+    public static string NameIn(string language, string name, string? nameEn, string? nameAr) => language switch
+    {
+        "en" => nameEn ?? name,
+        "ar" => nameAr ?? name,
+        _ => name,
+    };
+
+    /// <summary>Names in English and Arabic (optional: the French one is shown where one is missing) and the address.</summary>
+    public Site WithNames(string? nameEn, string? nameAr)
+    {
+        NameEn = Guard.OptionalText(nameEn, NameMaxLength, "Site.NameInvalid", nameof(NameEn));
+        NameAr = Guard.OptionalText(nameAr, NameMaxLength, "Site.NameInvalid", nameof(NameAr));
+        return this;
+    }
+
+    public Site WithAddress(string? address)
+    {
+        Address = Guard.OptionalText(address, AddressMaxLength, "Site.AddressInvalid", nameof(Address));
+        return this;
+    }
+
     /// <summary>Only an operational site accepts applications.</summary>
     public static bool AcceptsApplicationsWhen(SiteStatus status) => status == SiteStatus.Operational;
 
+    /// <summary>A new site. Its slug is its address in every URL: never changed, never reused (the database refuses both).</summary>
     public static Site Create(string slug, string name, string city, string region, SiteStatus status) =>
-        new Site { Slug = ValidSlug(slug), BillingCode = DefaultBillingCode(slug) }.Describe(name, city, region, status);
+        new Site { Slug = ValidSlug(slug), BillingCode = DefaultBillingCode(slug), Status = status }.Describe(name, city, region);
 
     /// <summary>The first letters of the slug, in capitals, until the site is given its own code.</summary>
     public static string DefaultBillingCode(string slug) =>
@@ -74,13 +177,12 @@ public sealed partial class Site
         return this;
     }
 
-    /// <summary>Sets the facts of the site; used by the reference seed, which is re-applied on every start.</summary>
-    public Site Describe(string name, string city, string region, SiteStatus status)
+    /// <summary>Sets the name, city and region (the status moves only through the lifecycle once the site exists).</summary>
+    public Site Describe(string name, string city, string region)
     {
         Name = Guard.Text(name, NameMaxLength, "Site.NameRequired", nameof(Name));
         City = Guard.Text(city, NameMaxLength, "Site.CityRequired", nameof(City));
         Region = Guard.Text(region, RegionMaxLength, "Site.RegionRequired", nameof(Region));
-        Status = status;
         return this;
     }
 
@@ -123,6 +225,9 @@ public sealed partial class Site
         var unknown = list.FirstOrDefault(c => !known.Contains(c));
         return unknown is null ? list : throw new DomainException(error, unknown);
     }
+
+    /// <summary>Whether <paramref name="slug"/> has the shape of a slug (lower-case ASCII letters, digits, hyphens; a letter first).</summary>
+    public static bool IsValidSlug(string? slug) => slug is { Length: > 0 and <= SlugMaxLength } && SlugPattern().IsMatch(slug);
 
     private static string ValidSlug(string slug) =>
         SlugPattern().IsMatch(slug ?? string.Empty) && slug!.Length <= SlugMaxLength

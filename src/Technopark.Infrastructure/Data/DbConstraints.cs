@@ -21,6 +21,17 @@ public static class DbConstraints
     /// <summary>Unique index: one live registration per address and event.</summary>
     public const string RegistrationEmailUnique = "ix_event_registrations_event_id_email";
 
+    /// <summary>Raised by a trigger: a site is never deleted and its slug never changes (a slug is never reused).</summary>
+    public const string SiteKeepsItsSlug = "sites_keep_their_slug";
+
+    /// <summary>Unique index: one site per slug.</summary>
+    public const string SiteSlugUnique = "ix_sites_slug";
+
+    /// <summary>Check: a closed site has a closing day, after its opening day; no other site has one.</summary>
+    public const string SiteClosedAfterOpening = "ck_sites_closed_after_opening";
+
+    public const string SitesTable = "sites";
+
     public const string InvoicesTable = "invoices";
 
     public const string InvoiceLinesTable = "invoice_lines";

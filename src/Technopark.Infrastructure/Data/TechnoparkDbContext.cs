@@ -26,6 +26,8 @@ public sealed class TechnoparkDbContext(DbContextOptions<TechnoparkDbContext> op
 {
     public DbSet<Site> Sites => Set<Site>();
 
+    public DbSet<SitePhoto> SitePhotos => Set<SitePhoto>();
+
     public DbSet<Space> Spaces => Set<Space>();
 
     public DbSet<Company> Companies => Set<Company>();

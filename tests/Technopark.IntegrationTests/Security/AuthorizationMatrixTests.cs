@@ -56,6 +56,7 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["sites/{slug}"] = ("/sites/tanger", Public),
         // Company profile and logo, public directory of residents, alumni lists (the resident persona company is not listed and has no logo).
         ["sites/{slug}/residents"] = ("/sites/tanger/residents", Public),
+        // Network administration (issue 17): rows after this line. /hq/sites, /hq/people, /hq/audit…: HqOnly; /manage/{slug}/audit…: TangerManagers.
         // Programmes, coaching, events, passes (issue 16): rows after this line. Coaching pages of the resident company: ResidentCoaching.
         // Digital nomads' coworking passes (engineer E): the site's team and HQ read, managers post.
         ["manage/{slug}/passes"] = ("/manage/tanger/passes", TangerStaff),

@@ -16,6 +16,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Before).HasColumnType("jsonb");
         builder.Property(a => a.After).HasColumnType("jsonb");
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
-        builder.HasIndex(a => new { a.SiteId, a.At });
+        // The trail is read newest first, a page at a time by keyset (at, id): one index per filter that narrows it most.
+        builder.HasIndex(a => new { a.At, a.Id });
+        builder.HasIndex(a => new { a.SiteId, a.At, a.Id });
+        builder.HasIndex(a => new { a.UserId, a.At, a.Id });
+        builder.HasIndex(a => new { a.EntityType, a.At, a.Id });
     }
 }

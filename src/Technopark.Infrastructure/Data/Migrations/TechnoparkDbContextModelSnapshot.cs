@@ -646,11 +646,20 @@ namespace Technopark.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_audit_log");
 
+                    b.HasIndex("At", "Id")
+                        .HasDatabaseName("ix_audit_log_at_id");
+
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_log_entity_type_entity_id");
 
-                    b.HasIndex("SiteId", "At")
-                        .HasDatabaseName("ix_audit_log_site_id_at");
+                    b.HasIndex("EntityType", "At", "Id")
+                        .HasDatabaseName("ix_audit_log_entity_type_at_id");
+
+                    b.HasIndex("SiteId", "At", "Id")
+                        .HasDatabaseName("ix_audit_log_site_id_at_id");
+
+                    b.HasIndex("UserId", "At", "Id")
+                        .HasDatabaseName("ix_audit_log_user_id_at_id");
 
                     b.ToTable("audit_log", (string)null);
                 });
@@ -2701,6 +2710,11 @@ namespace Technopark.Infrastructure.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
                     b.Property<string>("BillingCode")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -2713,6 +2727,10 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("city");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
 
                     b.Property<int?>("CompanyCapacity")
                         .HasColumnType("integer")
@@ -2733,6 +2751,16 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
+
+                    b.Property<string>("NameAr")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_ar");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
 
                     b.Property<DateOnly?>("OpenedOn")
                         .HasColumnType("date")
@@ -2778,6 +2806,33 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_sites_slug");
 
                     b.ToTable("sites", (string)null);
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Sites.SitePhoto", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer")
+                        .HasColumnName("site_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("SiteId")
+                        .HasName("pk_site_photos");
+
+                    b.ToTable("site_photos", (string)null);
                 });
 
             modelBuilder.Entity("Technopark.Domain.Spaces.Space", b =>
@@ -3064,6 +3119,10 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
 
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_sign_in_at");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");
@@ -3085,6 +3144,10 @@ namespace Technopark.Infrastructure.Data.Migrations
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
                         .HasColumnName("password_hash");
+
+                    b.Property<bool>("PasswordResetRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("password_reset_required");
 
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("text")
@@ -3685,6 +3748,16 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_room_settings_spaces_space_id");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Sites.SitePhoto", b =>
+                {
+                    b.HasOne("Technopark.Domain.Sites.Site", null)
+                        .WithOne()
+                        .HasForeignKey("Technopark.Domain.Sites.SitePhoto", "SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_site_photos_sites_site_id");
                 });
 
             modelBuilder.Entity("Technopark.Domain.Spaces.Space", b =>

@@ -8,7 +8,7 @@ namespace Technopark.Infrastructure.Data.Roles;
 /// migration gets its grants), and sets default privileges for objects it creates later:
 /// - domain tables: SELECT, INSERT, UPDATE, DELETE (never TRUNCATE, REFERENCES or TRIGGER);
 /// - audit_log: SELECT, INSERT only (append-only, also guarded by triggers against the owner);
-/// - room_bookings: no DELETE (a booking is cancelled and kept);
+/// - room_bookings: no DELETE (a booking is cancelled and kept); sites: no DELETE (closed, never deleted: a slug is never reused);
 /// - credit notes, payments, their allocations and billing reminders: SELECT, INSERT only; invoice counters: no DELETE
 ///   (issued invoices are guarded by a trigger, since drafts change); invoice_settlements: SELECT only (its triggers write it);
 /// - the migrations history: SELECT only; sequences: USAGE, SELECT;
@@ -36,7 +36,7 @@ public static class DatabaseGrants
             REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {role};
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
             REVOKE UPDATE, DELETE ON {AuditTable} FROM {role};
-            REVOKE DELETE ON {BookingsTable} FROM {role};
+            REVOKE DELETE ON {BookingsTable}, {DbConstraints.SitesTable} FROM {role};
             REVOKE UPDATE, DELETE ON {string.Join(", ", DbConstraints.AppendOnlyBillingTables)} FROM {role};
             REVOKE DELETE ON {DbConstraints.InvoiceCountersTable} FROM {role};
             REVOKE INSERT, UPDATE, DELETE ON {DbConstraints.InvoiceSettlementsTable} FROM {role};

@@ -1,0 +1,41 @@
+using Technopark.Domain.Common;
+
+namespace Technopark.Domain.Sites;
+
+/// <summary>The one photo of a site shown on its public page, re-encoded by the app (JPEG), kept apart from the site's row.</summary>
+public sealed class SitePhoto
+{
+    /// <summary>Largest upload accepted (before re-encoding).</summary>
+    public const int MaxBytes = 5 * 1024 * 1024;
+
+    /// <summary>Longest side of the stored image, in pixels.</summary>
+    public const int MaxSidePixels = 1600;
+
+    public const int ContentTypeMaxLength = 40;
+
+    private SitePhoto()
+    {
+        Content = [];
+        ContentType = string.Empty;
+    }
+
+    public int SiteId { get; private set; }
+
+    public byte[] Content { get; private set; }
+
+    public string ContentType { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static SitePhoto Create(int siteId, byte[] content, string contentType, DateTimeOffset at) =>
+        new SitePhoto { SiteId = siteId }.Replace(content, contentType, at);
+
+    public SitePhoto Replace(byte[] content, string contentType, DateTimeOffset at)
+    {
+        Guard.That(content.Length is > 0 and <= MaxBytes, "Site.PhotoTooLarge", "Photo", MaxBytes / (1024 * 1024));
+        Content = content;
+        ContentType = Guard.Text(contentType, ContentTypeMaxLength, "Site.PhotoInvalid", "Photo");
+        UpdatedAt = at;
+        return this;
+    }
+}
