@@ -33,7 +33,7 @@ namespace Technopark.Web;
 public static class DependencyInjection
 {
     /// <summary>Pages anyone may open; everything else needs a signed-in user (fallback policy).</summary>
-    private static readonly string[] PublicPages = ["/Index", "/Sites/Detail", "/Sites/Residents", "/Sites/ResidentLogo", "/Error", "/Status", "/Language"];
+    private static readonly string[] PublicPages = ["/Index", "/Sites/Detail", "/Sites/Residents", "/Sites/ResidentLogo", "/Sites/Photo", "/Error", "/Status", "/Language"];
 
     /// <summary>
     /// The Web project's services. One style: framework settings inline here, everything of the app's own

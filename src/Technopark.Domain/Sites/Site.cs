@@ -137,6 +137,15 @@ public sealed partial class Site
         return this;
     }
 
+    /// <summary>
+    /// A closed site hosts nobody from its closing day: a stay (assignment) ending at <paramref name="end"/> (exclusive, null when
+    /// open-ended) must end by then. The caller holds the lock of the site's spaces that <see cref="Close"/> takes too.
+    /// </summary>
+    public void EnsureHostsUntil(DateOnly? end, string field)
+    {
+        Guard.That(ClosedOn is not { } closed || (end is { } e && e <= closed), "Site.ClosedOn", field, ClosedOn ?? default);
+    }
+
     /// <summary>The site's name in a language ("fr", "en", "ar"), falling back to the French one.</summary>
     public static string NameIn(string language, string name, string? nameEn, string? nameAr) => language switch
     {
@@ -206,8 +215,8 @@ public sealed partial class Site
 
     public Site WithOffer(IEnumerable<string> sectors, IEnumerable<string> services, IEnumerable<string> partners)
     {
-        FocusSectors = Codes(sectors, Sectors.All, "Site.UnknownSector");
-        ServiceCodes = Codes(services, Services.All, "Site.UnknownService");
+        FocusSectors = Codes(sectors, Sectors.All, "Site.UnknownSector", nameof(FocusSectors));
+        ServiceCodes = Codes(services, Services.All, "Site.UnknownService", nameof(ServiceCodes));
         Partners = [.. partners.Select(p => Guard.Text(p, ListItemMaxLength, "Site.PartnerInvalid", nameof(Partners))).Distinct()];
         return this;
     }
@@ -219,11 +228,11 @@ public sealed partial class Site
         on?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
         ?? year?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static List<string> Codes(IEnumerable<string> codes, IReadOnlySet<string> known, string error)
+    private static List<string> Codes(IEnumerable<string> codes, IReadOnlySet<string> known, string error, string field)
     {
         var list = codes.Distinct().ToList();
         var unknown = list.FirstOrDefault(c => !known.Contains(c));
-        return unknown is null ? list : throw new DomainException(error, unknown);
+        return unknown is null ? list : throw new DomainException(error, unknown) { Field = field };
     }
 
     /// <summary>Whether <paramref name="slug"/> has the shape of a slug (lower-case ASCII letters, digits, hyphens; a letter first).</summary>

@@ -11,7 +11,23 @@ public sealed class SitePhoto
     /// <summary>Longest side of the stored image, in pixels.</summary>
     public const int MaxSidePixels = 1600;
 
+    /// <summary>
+    /// Most pixels an upload may declare (read from its header before it is decoded): a camera's picture passes, a small file
+    /// declaring a huge picture (whose decoding would take gigabytes) does not.
+    /// </summary>
+    public const long MaxSourcePixels = 6000L * 4000;
+
     public const int ContentTypeMaxLength = 40;
+
+    /// <summary>Whether an upload of this declared size may be decoded.</summary>
+    public static bool AcceptsSource(int width, int height) => width > 0 && height > 0 && (long)width * height <= MaxSourcePixels;
+
+    /// <summary>The stored size: scaled down (never up) so that the longer side is at most <see cref="MaxSidePixels"/>, proportions kept.</summary>
+    public static (int Width, int Height) FitWithin(int width, int height)
+    {
+        var scale = Math.Min(1d, (double)MaxSidePixels / Math.Max(width, height));
+        return (Math.Clamp((int)Math.Round(width * scale), 1, MaxSidePixels), Math.Clamp((int)Math.Round(height * scale), 1, MaxSidePixels));
+    }
 
     private SitePhoto()
     {

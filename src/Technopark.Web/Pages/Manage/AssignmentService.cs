@@ -34,6 +34,9 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
     /// <summary>The field of a transfer's destination space, for errors shown next to it.</summary>
     public const string ToSpaceField = "ToSpaceId";
 
+    /// <summary>The field of a new stay's last day on the assignment form.</summary>
+    public const string LastDayField = "LastDay";
+
     public async Task<int> AssignAsync(int siteId, int spaceId, int companyId, DateRange period, int? seats, decimal? monthlyRent,
         CancellationToken cancellationToken)
     {
@@ -42,7 +45,7 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
         var space = (await LockSpacesAsync(siteId, [spaceId], cancellationToken))[0];
         var company = await db.Companies.SingleOrDefaultAsync(c => c.Id == companyId && c.SiteId == siteId, cancellationToken)
             ?? throw new DomainException("Assignment.CompanyNotFound") { Field = nameof(Assignment.CompanyId) };
-        var assignment = await AddAsync(space, company, period, seats, monthlyRent, cancellationToken);
+        var assignment = await AddAsync(space, company, period, seats, monthlyRent, LastDayField, cancellationToken);
         foreach (var entry in await db.WaitingList.Where(w => w.CompanyId == companyId && w.SiteId == siteId && w.RemovedOn == null).ToListAsync(cancellationToken))
         {
             entry.Remove(clock.Today(), WaitingListRemoval.Assigned);
@@ -64,6 +67,7 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
         var before = Snapshot(assignment, space, company);
         var oldEnd = assignment.Period.End;
         assignment.Extend(DateRangeLimits.EndAfter(newLastDay));
+        await EnsureSiteHostsAsync(siteId, assignment.Period.End, nameof(DateRange.End), cancellationToken);
         if (space.Kind == SpaceKind.Coworking)
         {
             await EnsureSeatsAsync(space, assignment.Seats, new DateRange(oldEnd!.Value, assignment.Period.End), assignment.Id, cancellationToken);
@@ -118,7 +122,7 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
         current.EndOn(firstDay, AssignmentEnd.Transferred);
         await db.SaveChangesAsync(cancellationToken);
         var next = await AddAsync(to, company, new DateRange(firstDay, plannedEnd), current.SeatsAfterTransferTo(to, seats),
-            monthlyRent, cancellationToken);
+            monthlyRent, nameof(DateRange.Start), cancellationToken);
         audit.Record("assignment.transfer", nameof(Assignment), current.Id, siteId, before,
             new { ended = Snapshot(current, from, company), started = Snapshot(next, to, company) });
         await db.SaveChangesAsync(cancellationToken);
@@ -126,9 +130,11 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
         return next.Id;
     }
 
-    private async Task<Assignment> AddAsync(Space space, Company company, DateRange period, int? seats, decimal? monthlyRent, CancellationToken cancellationToken)
+    private async Task<Assignment> AddAsync(Space space, Company company, DateRange period, int? seats, decimal? monthlyRent, string closedSiteField,
+        CancellationToken cancellationToken)
     {
         var assignment = Assignment.Create(space, company, period, seats, monthlyRent);
+        await EnsureSiteHostsAsync(space.SiteId, period.End, closedSiteField, cancellationToken);
         if (space.Kind == SpaceKind.Coworking)
         {
             await EnsureSeatsAsync(space, assignment.Seats, period, null, cancellationToken);
@@ -168,6 +174,13 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
 
         return assignment;
     }
+
+    /// <summary>
+    /// A closed site hosts nobody from its closing day (<see cref="Domain.Sites.Site.EnsureHostsUntil"/>). Read under the lock of the
+    /// space, which closing the site takes too: a stay cannot slip in between HQ's check of the current stays and the closing.
+    /// </summary>
+    private async Task EnsureSiteHostsAsync(int siteId, DateOnly? end, string field, CancellationToken cancellationToken) =>
+        (await db.Sites.AsNoTracking().SingleAsync(s => s.Id == siteId, cancellationToken)).EnsureHostsUntil(end, field);
 
     /// <summary>Locks the rows of the spaces (in id order, so two transfers never deadlock), all of this site; passes take the same lock.</summary>
     private async Task<List<Space>> LockSpacesAsync(int siteId, int[] ids, CancellationToken cancellationToken)
