@@ -57,6 +57,11 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         // Company profile and logo, public directory of residents, alumni lists (the resident persona company is not listed and has no logo).
         ["sites/{slug}/residents"] = ("/sites/tanger/residents", Public),
         // Network administration (issue 17): rows after this line. /hq/sites, /hq/people, /hq/audit…: HqOnly; /manage/{slug}/audit…: TangerManagers.
+        // Sites (part A): HQ only; a site's photo is public (Tanger has none here: 404 for everyone).
+        ["hq/sites"] = ("/hq/sites", HqOnly),
+        ["hq/sites/new"] = ("/hq/sites/new", HqOnly),
+        ["hq/sites/{slug}"] = ("/hq/sites/tanger", HqOnly),
+        ["sites/{slug}/photo"] = ("/sites/tanger/photo", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
         // Programmes, coaching, events, passes (issue 16): rows after this line. Coaching pages of the resident company: ResidentCoaching.
         // Digital nomads' coworking passes (engineer E): the site's team and HQ read, managers post.
         ["manage/{slug}/passes"] = ("/manage/tanger/passes", TangerStaff),

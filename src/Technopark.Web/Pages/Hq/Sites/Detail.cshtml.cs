@@ -233,15 +233,15 @@ public sealed class DetailModel(
 
     public sealed class FactsInput : ISiteNames
     {
-        public string Name { get; set; } = string.Empty;
+        public string? Name { get; set; }
 
         public string? NameEn { get; set; }
 
         public string? NameAr { get; set; }
 
-        public string City { get; set; } = string.Empty;
+        public string? City { get; set; }
 
-        public string Region { get; set; } = string.Empty;
+        public string? Region { get; set; }
 
         public string? Address { get; set; }
 
@@ -275,7 +275,7 @@ public sealed class DetailModel(
 
         public const int AreaScale = 1;
 
-        public SiteFacts ToFacts(CultureInfo culture) => new(Name, NameEn, NameAr, City, Region, Address,
+        public SiteFacts ToFacts(CultureInfo culture) => new(Name ?? string.Empty, NameEn, NameAr, City ?? string.Empty, Region ?? string.Empty, Address,
             Number(FloorAreaSquareMeters, culture, AreaScale, MaxFloorArea), Number(CompanyCapacity, culture, 0, MaxCompanyCapacity) is { } c ? (int)c : null,
             FocusSectors, ServiceCodes, PartnerLines);
 

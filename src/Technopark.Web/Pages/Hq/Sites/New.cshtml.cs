@@ -34,8 +34,9 @@ public sealed class NewModel(SiteAdministration sites, IValidator<NewModel.Input
 
         try
         {
-            var facts = new SiteFacts(Input.Name, Input.NameEn, Input.NameAr, Input.City, Input.Region, null, null, null, [], [], []);
-            var site = await sites.CreateAsync(Input.Slug.Trim(), facts, Input.Status, cancellationToken);
+            var facts = new SiteFacts(Input.Name ?? string.Empty, Input.NameEn, Input.NameAr, Input.City ?? string.Empty, Input.Region ?? string.Empty,
+                null, null, null, [], [], []);
+            var site = await sites.CreateAsync(Input.Slug!.Trim(), facts, Input.Status, cancellationToken);
             Message = text["SitesAdmin.Created", site.Name];
             return RedirectToPage("/Hq/Sites/Detail", new { slug = site.Slug });
         }
@@ -48,17 +49,17 @@ public sealed class NewModel(SiteAdministration sites, IValidator<NewModel.Input
 
     public sealed class InputModel : ISiteNames
     {
-        public string Slug { get; set; } = string.Empty;
+        public string? Slug { get; set; }
 
-        public string Name { get; set; } = string.Empty;
+        public string? Name { get; set; }
 
         public string? NameEn { get; set; }
 
         public string? NameAr { get; set; }
 
-        public string City { get; set; } = string.Empty;
+        public string? City { get; set; }
 
-        public string Region { get; set; } = string.Empty;
+        public string? Region { get; set; }
 
         public SiteStatus Status { get; set; } = SiteStatus.Planned;
     }
@@ -70,8 +71,8 @@ public sealed class NewModel(SiteAdministration sites, IValidator<NewModel.Input
 
         public InputValidator(IStringLocalizer<SharedResource> text)
         {
-            RuleFor(x => x.Slug).Must(s => Site.IsValidSlug(s?.Trim())).WithMessage(text["Site.SlugInvalid"])
-                .Must(s => !Reserved.Contains(s.Trim())).WithMessage(text["SitesAdmin.SlugReserved"]);
+            RuleFor(x => x.Slug).Cascade(CascadeMode.Stop).Must(s => Site.IsValidSlug(s?.Trim())).WithMessage(text["Site.SlugInvalid"])
+                .Must(s => !Reserved.Contains(s?.Trim() ?? string.Empty)).WithMessage(text["SitesAdmin.SlugReserved"]);
             RuleFor(x => x.Status).Must(StartStatuses.Contains).WithMessage(text["SitesAdmin.StartStatus"]);
         }
     }
@@ -80,13 +81,13 @@ public sealed class NewModel(SiteAdministration sites, IValidator<NewModel.Input
 /// <summary>The fields of a site's names, city and region, in the creation form and the facts form alike.</summary>
 public interface ISiteNames
 {
-    string Name { get; }
+    string? Name { get; }
 
     string? NameEn { get; }
 
     string? NameAr { get; }
 
-    string City { get; }
+    string? City { get; }
 
-    string Region { get; }
+    string? Region { get; }
 }
