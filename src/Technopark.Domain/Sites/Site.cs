@@ -122,16 +122,16 @@ public sealed partial class Site
     }
 
     /// <summary>
-    /// Closes the site on <paramref name="on"/> (required, after its opening day). <paramref name="currentStays"/> are the
-    /// stays still held on or after that day, as the people who read the message know them ("B-204 — Atlas Robotics"):
+    /// Closes the site on <paramref name="on"/> (required, after its opening day). <paramref name="currentAssignments"/> are the
+    /// assignments still held on or after that day, as the people who read the message know them ("B-204 — Atlas Robotics"):
     /// any of them refuses the closing, and the message lists them.
     /// </summary>
-    public Site Close(DateOnly? on, IReadOnlyCollection<string> currentStays)
+    public Site Close(DateOnly? on, IReadOnlyCollection<string> currentAssignments)
     {
         Guard.That(CanMove(Status, SiteStatus.Closed), "Site.TransitionNotAllowed", nameof(Status), Status.ToString(), nameof(SiteStatus.Closed));
         Guard.That(on is not null, "Site.ClosingDateRequired", nameof(ClosedOn));
         Guard.That(OpenedOn is null || OpenedOn < on, "Site.ClosingBeforeOpening", nameof(ClosedOn));
-        Guard.That(currentStays.Count == 0, "Site.HasCurrentStays", nameof(ClosedOn), currentStays.Count, string.Join(", ", currentStays));
+        Guard.That(currentAssignments.Count == 0, "Site.HasCurrentAssignments", nameof(ClosedOn), currentAssignments.Count, string.Join(", ", currentAssignments));
         ClosedOn = on;
         Status = SiteStatus.Closed;
         return this;

@@ -23,6 +23,7 @@ public static class DemoSeedingSetup
         services.AddScoped<IDemoSeeder, DemoProgrammes>(); // after the accounts (coach.tanger@) and the residents (Bab Bahr Robotics)
         services.AddScoped<IDemoSeeder, DemoEvents>(); // after the rooms' seeder: its events book rooms around the demo bookings
         services.AddScoped<IDemoSeeder, DemoPasses>();
+        services.AddScoped<IDemoSeeder, DemoAudit>(); // last: it writes the trail of the accounts' roles and the stays seeded before
         return services;
     }
 }

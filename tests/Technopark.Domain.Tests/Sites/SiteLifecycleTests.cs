@@ -54,7 +54,7 @@ public class SiteLifecycleTests
 
         var refused = Assert.Throws<DomainException>(() => site.Close(Today, ["B-204 — Atlas", "C-1 — Nour"]));
 
-        Assert.Equal("Site.HasCurrentStays", refused.Code);
+        Assert.Equal("Site.HasCurrentAssignments", refused.Code);
         Assert.Equal(2, refused.Arguments[0]);
         Assert.Equal("B-204 — Atlas, C-1 — Nour", refused.Arguments[1]);
         Assert.Equal(SiteStatus.Operational, site.Status);

@@ -4,7 +4,7 @@ using Technopark.Infrastructure;
 
 namespace Technopark.IntegrationTests.Figures;
 
-public sealed record NetSite(int Id, string Slug, string Name, string Status, DateOnly? OpenedOn);
+public sealed record NetSite(int Id, string Slug, string Name, string Status, DateOnly? OpenedOn, DateOnly? ClosedOn = null);
 
 public sealed record NetSpace(int Id, int SiteId, string Code, string Kind, int Seats, bool IsActive);
 
@@ -83,8 +83,8 @@ public sealed class RandomNetwork
         Seed = seed;
         _random = new Random(seed);
         var extra = _random.Next(0, 3);
-        Sites = [.. referenceSites.Select(s => new NetSite(s.Id, s.Slug, s.Name, Pick(Statuses), OpeningDay())),
-            .. Enumerable.Range(1, extra).Select(i => new NetSite(ExtraSiteId + i, $"gen-{i}", $"Technopark Gen {i}", Pick(Statuses), OpeningDay()))];
+        Sites = [.. referenceSites.Select(s => NewSite(s.Id, s.Slug, s.Name)),
+            .. Enumerable.Range(1, extra).Select(i => NewSite(ExtraSiteId + i, $"gen-{i}", $"Technopark Gen {i}"))];
         foreach (var site in Sites)
         {
             var count = _random.Next(10) == 0 ? 0 : _random.Next(1, 14);
@@ -122,6 +122,15 @@ public sealed class RandomNetwork
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 
     private DateOnly Day(DateOnly from, DateOnly to) => from.AddDays(_random.Next(to.DayNumber - from.DayNumber + 1));
+
+    /// <summary>A site with a random status and opening day; a closed one closed after it opened, often within the checked days.</summary>
+    private NetSite NewSite(int id, string slug, string name)
+    {
+        var status = Pick(Statuses);
+        var opened = OpeningDay();
+        var closed = status == "Closed" ? Day((opened ?? First).AddDays(1), Last.AddYears(1)) : (DateOnly?)null;
+        return new NetSite(id, slug, name, status, opened, closed);
+    }
 
     private DateOnly? OpeningDay() => _random.Next(100) < 15 ? null : Day(new DateOnly(2008, 1, 1), new DateOnly(2027, 12, 31));
 
@@ -404,15 +413,16 @@ public sealed class RandomNetwork
         {
             await using var command = new NpgsqlCommand(site.Id >= ExtraSiteId
                 ? """
-                  INSERT INTO sites (id, slug, name, city, region, status, opened_on, focus_sectors, partners, service_codes)
-                  VALUES (@id, @slug, @name, 'Ville', 'Région', @status, @opened, '{}', '{}', '{}')
+                  INSERT INTO sites (id, slug, name, city, region, status, opened_on, closed_on, focus_sectors, partners, service_codes)
+                  VALUES (@id, @slug, @name, 'Ville', 'Région', @status, @opened, @closed, '{}', '{}', '{}')
                   """
-                : "UPDATE sites SET status = @status, opened_on = @opened WHERE id = @id", connection);
+                : "UPDATE sites SET status = @status, opened_on = @opened, closed_on = @closed WHERE id = @id", connection);
             command.Parameters.AddWithValue("id", site.Id);
             command.Parameters.AddWithValue("slug", site.Slug);
             command.Parameters.AddWithValue("name", site.Name);
             command.Parameters.AddWithValue("status", site.Status);
             command.Parameters.Add(new NpgsqlParameter("opened", NpgsqlDbType.Date) { Value = (object?)site.OpenedOn ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter("closed", NpgsqlDbType.Date) { Value = (object?)site.ClosedOn ?? DBNull.Value });
             await command.ExecuteNonQueryAsync();
         }
 

@@ -63,10 +63,21 @@ public sealed class ReferenceFigures(RandomNetwork network)
             network.Waiting.Count(w => w.SiteId == siteId && w.Since <= day && (w.RemovedOn is not { } removed || removed > day)));
     }
 
-    /// <summary>HQ's network line: the operational sites.</summary>
+    /// <summary>
+    /// Whether a site's figures count in the network's on D, from the definition: an operational site from its opening day (any day
+    /// when the day is unknown), a closed one from its opening day until the day before it closed; other sites never.
+    /// </summary>
+    public static bool Counts(NetSite site, DateOnly day) => site.Status switch
+    {
+        "Operational" => site.OpenedOn is not { } opened || opened <= day,
+        "Closed" => (site.OpenedOn is not { } opened2 || opened2 <= day) && site.ClosedOn is { } closed && day < closed,
+        _ => false,
+    };
+
+    /// <summary>HQ's network line: the sites that count on D (see <see cref="Counts"/>).</summary>
     public RefNetworkDay Network(DateOnly day)
     {
-        var sites = network.Sites.Where(s => s.Status == "Operational").Select(s => Site(s.Id, day)).ToList();
+        var sites = network.Sites.Where(s => Counts(s, day)).Select(s => Site(s.Id, day)).ToList();
         return new RefNetworkDay(sites.Sum(s => s.OfficesTotal), sites.Sum(s => s.OfficesOccupied), sites.Sum(s => s.SeatsTotal),
             sites.Sum(s => s.SeatsOccupied), sites.Sum(s => s.EndingSoon), sites.Sum(s => s.Waiting));
     }
@@ -92,7 +103,7 @@ public sealed class ReferenceFigures(RandomNetwork network)
 
     /// <summary>The trend page's rate of a month: none before the site opened or without offices.</summary>
     public static decimal? TrendRate(NetSite site, DateOnly month, int total, int occupied) =>
-        site.OpenedOn is { } opened && month < opened ? null : Rate(occupied, total);
+        Counts(site, month) ? Rate(occupied, total) : null;
 
     /// <summary>Applications submitted by the end of D (Moroccan day) by state, drafts aside; median days from submission to decision.</summary>
     public IReadOnlyDictionary<int, RefPipeline> Pipeline(DateOnly day)

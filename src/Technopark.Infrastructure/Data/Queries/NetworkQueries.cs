@@ -5,17 +5,21 @@ using Technopark.Domain.Network;
 
 namespace Technopark.Infrastructure.Data.Queries;
 
-/// <summary>One site on one day: capacity, what is held, what ends soon and who waits.</summary>
+/// <summary>One site on one day (<see cref="Day"/>): capacity, what is held, what ends soon and who waits.</summary>
 public sealed record SiteDay(
-    int SiteId, string Slug, string Name, string Status, DateOnly? OpenedOn,
-    int OfficesTotal, int OfficesOccupied, int SeatsTotal, int SeatsOccupied, int Residents, int EndingSoon, int Waiting)
+    int SiteId, string Slug, string Name, string Status, DateOnly? OpenedOn, DateOnly? ClosedOn,
+    int OfficesTotal, int OfficesOccupied, int SeatsTotal, int SeatsOccupied, int Residents, int EndingSoon, int Waiting, DateOnly Day)
 {
     public int OfficesFree => OfficesTotal - OfficesOccupied;
 
     public int SeatsFree => SeatsTotal - SeatsOccupied;
 
-    /// <summary>See <see cref="Domain.Sites.Site.CountsInNetworkFigures"/>.</summary>
-    public bool CountsInNetworkFigures => Enum.TryParse<Domain.Sites.SiteStatus>(Status, out var status) && Domain.Sites.Site.CountsInNetworkFigures(status);
+    /// <summary>Whether the site counts in the network's figures of <see cref="Day"/> (<see cref="Domain.Sites.Site.CountsInNetworkFiguresOn"/>).</summary>
+    public bool CountsInNetworkFigures => CountsOn(Day);
+
+    /// <summary>Whether the site counts in the network's figures of <paramref name="day"/> (a month of the trend, say).</summary>
+    public bool CountsOn(DateOnly day) =>
+        Enum.TryParse<Domain.Sites.SiteStatus>(Status, out var status) && Domain.Sites.Site.CountsInNetworkFiguresOn(status, OpenedOn, ClosedOn, day);
 }
 
 /// <summary>Active offices and occupied ones of a site on the first day of a month.</summary>
@@ -84,14 +88,15 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
             WHERE w.since <= @day AND (w.removed_on IS NULL OR w.removed_on > @day) AND (@site::int IS NULL OR w.site_id = @site)
             GROUP BY w.site_id
         )
-        SELECT s.id AS site_id, s.slug, s.name, s.status, s.opened_on,
+        SELECT s.id AS site_id, s.slug, s.name, s.status, s.opened_on, s.closed_on,
                coalesce(o.offices_total, 0)::int AS offices_total,
                coalesce(o.offices_occupied, 0)::int AS offices_occupied,
                coalesce(o.seats_total, 0)::int AS seats_total,
                coalesce(o.seats_occupied, 0)::int AS seats_occupied,
                coalesce(r.n, 0)::int AS residents,
                coalesce(o.ending_soon, 0)::int AS ending_soon,
-               coalesce(w.n, 0)::int AS waiting
+               coalesce(w.n, 0)::int AS waiting,
+               @day AS day
         FROM sites s
         LEFT JOIN occupancy o ON o.site_id = s.id
         LEFT JOIN residents r ON r.site_id = s.id

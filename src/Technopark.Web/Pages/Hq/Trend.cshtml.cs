@@ -9,7 +9,8 @@ namespace Technopark.Web.Pages.Hq;
 /// <summary>
 /// Monthly office occupancy rate per site over the 24 months ending at the chosen day (first day of
 /// each month), from one SQL statement; a chart (wwwroot/js/hq-trend.js) and the same figures in a table.
-/// Months before a site opened, or without active offices, have no rate.
+/// A month when the site does not count in the network's figures (before it opened, from the day it closed), or without active
+/// offices, has no rate; a site that counts in none of the months has no series.
 /// </summary>
 public sealed class TrendModel(HqReports reports) : PageModel
 {
@@ -27,12 +28,12 @@ public sealed class TrendModel(HqReports reports) : PageModel
         Months = [.. points.Select(p => p.Month).Distinct().Order()];
         var names = sites.ToDictionary(s => s.SiteId);
         Series = [.. points.GroupBy(p => p.SiteId)
-            .Where(g => names.TryGetValue(g.Key, out var site) && site.CountsInNetworkFigures && g.Any(p => p.OfficesTotal > 0))
+            .Where(g => names.TryGetValue(g.Key, out var site) && g.Any(p => site.CountsOn(p.Month)) && g.Any(p => p.OfficesTotal > 0))
             .Select(g =>
             {
                 var site = names[g.Key];
                 var rates = g.OrderBy(p => p.Month)
-                    .Select(p => site.OpenedOn is { } opened && p.Month < opened ? null : NetworkKpis.Rate(p.OfficesOccupied, p.OfficesTotal))
+                    .Select(p => site.CountsOn(p.Month) ? NetworkKpis.Rate(p.OfficesOccupied, p.OfficesTotal) : null)
                     .ToList();
                 return new SiteSeries(site.Slug, site.Name, rates);
             })];
