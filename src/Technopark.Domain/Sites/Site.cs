@@ -138,7 +138,7 @@ public sealed partial class Site
     }
 
     /// <summary>
-    /// A closed site hosts nobody from its closing day: a stay (assignment) ending at <paramref name="end"/> (exclusive, null when
+    /// A closed site hosts nobody from its closing day: an assignment ending at <paramref name="end"/> (exclusive, null when
     /// open-ended) must end by then. The caller holds the lock of the site's spaces that <see cref="Close"/> takes too.
     /// </summary>
     public void EnsureHostsUntil(DateOnly? end, string field)

@@ -177,7 +177,7 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
 
     /// <summary>
     /// A closed site hosts nobody from its closing day (<see cref="Domain.Sites.Site.EnsureHostsUntil"/>). Read under the lock of the
-    /// space, which closing the site takes too: a stay cannot slip in between HQ's check of the current stays and the closing.
+    /// space, which closing the site takes too: an assignment cannot slip in between HQ's check of the current assignments and the closing.
     /// </summary>
     private async Task EnsureSiteHostsAsync(int siteId, DateOnly? end, string field, CancellationToken cancellationToken) =>
         (await db.Sites.AsNoTracking().SingleAsync(s => s.Id == siteId, cancellationToken)).EnsureHostsUntil(end, field);

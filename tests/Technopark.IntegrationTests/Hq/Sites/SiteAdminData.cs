@@ -12,7 +12,7 @@ using Technopark.TestSupport;
 
 namespace Technopark.IntegrationTests.Hq.Sites;
 
-/// <summary>Sites, offices and stays written straight to the test database, and the site page's forms posted as a browser does.</summary>
+/// <summary>Sites, offices and assignments written straight to the test database, and the site page's forms posted as a browser does.</summary>
 public static class SiteAdminData
 {
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -49,19 +49,19 @@ public static class SiteAdminData
         return space.Id;
     }
 
-    /// <summary>A company of the site staying in the office over [start, end).</summary>
-    public static async Task<int> AddStayAsync(AppFixture app, int siteId, int spaceId, string company, DateOnly start, DateOnly? end)
+    /// <summary>A company of the site assigned to the office over [start, end).</summary>
+    public static async Task<int> AddAssignmentAsync(AppFixture app, int siteId, int spaceId, string company, DateOnly start, DateOnly? end)
     {
         await using var db = app.Database.CreateContext();
         var space = await db.Spaces.SingleAsync(s => s.Id == spaceId);
         var resident = Company.Create(siteId, company, CompanyForm.Startup, Sectors.Digital);
         db.Companies.Add(resident);
         await db.SaveChangesAsync();
-        var stay = Assignment.Create(space, resident, new DateRange(start, end));
-        db.Assignments.Add(stay);
+        var held = Assignment.Create(space, resident, new DateRange(start, end));
+        db.Assignments.Add(held);
         await db.SaveChangesAsync();
         WrittenBehindTheAppsBack(app);
-        return stay.Id;
+        return held.Id;
     }
 
     /// <summary>Written behind the app's back: its cached figures are stale.</summary>

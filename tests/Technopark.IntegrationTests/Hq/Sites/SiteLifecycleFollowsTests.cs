@@ -38,6 +38,7 @@ public partial class SiteLifecycleFollowsTests(AppFixture app) : IClassFixture<A
         var dashboard = await hq.GetStringAsync("/hq");
         Assert.Contains("<tr data-slug=\"khemisset\" data-status=\"Operational\"", dashboard, StringComparison.Ordinal);
         Assert.Equal(officesBefore + 1, await NetworkOfficesAsync(hq, Today)); // its office counts in today's network figures
+        Assert.Equal(1, await ApiOfficesAsync(hq, Today, "khemisset"));
     }
 
     [Fact]
@@ -85,12 +86,23 @@ public partial class SiteLifecycleFollowsTests(AppFixture app) : IClassFixture<A
         Assert.Equal("Cité de l'innovation, Agadir", ResourceText.Inner(html, "site-address"));
     }
 
-    /// <summary>The network's total of offices on a day (/api/v1/occupancy, as HQ).</summary>
+    /// <summary>The network's total of offices on a day: the HQ dashboard's network line, which counts the sites that count that day.</summary>
     private static async Task<int> NetworkOfficesAsync(HttpClient hq, DateOnly day)
     {
-        using var json = JsonDocument.Parse(await hq.GetStringAsync($"/api/v1/occupancy?on={SiteAdminData.Iso(day)}"));
-        return json.RootElement.GetProperty("offices").GetProperty("total").GetInt32();
+        var tag = ResourceText.Tag(await hq.GetStringAsync($"/hq?on={SiteAdminData.Iso(day)}"), "hq-network-total")!;
+        return int.Parse(OfficesTotal().Match(tag).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>A site's offices in /api/v1/occupancy of a day (as HQ).</summary>
+    private static async Task<int> ApiOfficesAsync(HttpClient hq, DateOnly day, string slug)
+    {
+        using var json = JsonDocument.Parse(await hq.GetStringAsync($"/api/v1/occupancy?on={SiteAdminData.Iso(day)}"));
+        return json.RootElement.GetProperty("sites").EnumerateArray().Single(s => s.GetProperty("slug").GetString() == slug)
+            .GetProperty("offices").GetProperty("total").GetInt32();
+    }
+
+    [GeneratedRegex("data-offices-total=\"(\\d+)\"")]
+    private static partial Regex OfficesTotal();
 
     /// <summary>The status a site's card on the home page carries.</summary>
     private static string? StatusOnHome(string html, string slug) =>

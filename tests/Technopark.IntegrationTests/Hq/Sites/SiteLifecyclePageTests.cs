@@ -93,22 +93,22 @@ public class SiteLifecyclePageTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task Close_WithCurrentStays_RefusedListingThemThenClosedOnceTheyEnded()
+    public async Task Close_WithAssignmentsHeld_RefusedListingThemThenClosedOnceTheyEnded()
     {
         var opened = Today.AddYears(-2);
         var id = await SiteAdminData.AddSiteAsync(app, "sidi-ifni", opened);
         var office = await SiteAdminData.AddOfficeAsync(app, id, "B-204");
         var other = await SiteAdminData.AddOfficeAsync(app, id, "A-101");
         var closing = Today.AddDays(20);
-        var stay = await SiteAdminData.AddStayAsync(app, id, office, "Atlas Robotics", opened, null);
-        await SiteAdminData.AddStayAsync(app, id, other, "Ancienne SARL", opened, closing); // ends the day before the closing day
+        var held = await SiteAdminData.AddAssignmentAsync(app, id, office, "Atlas Robotics", opened, null);
+        await SiteAdminData.AddAssignmentAsync(app, id, other, "Ancienne SARL", opened, closing); // ends the day before the closing day
         using var hq = await Personas.ClientAsync(app.Factory, Persona.NetworkAdmin);
         var fields = new Dictionary<string, string> { ["CloseOn"] = SiteAdminData.Iso(closing), ["Confirm"] = "true" };
 
         using (var refused = await SiteAdminData.PostAsync(hq, "sidi-ifni", "Close", new(fields)))
         {
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-            Assert.Equal(ResourceText.Of(app.Factory, "Site.HasCurrentStays", arguments: ["1", "B-204 — Atlas Robotics"]),
+            Assert.Equal(ResourceText.Of(app.Factory, "Site.HasCurrentAssignments", arguments: ["1", "B-204 — Atlas Robotics"]),
                 ResourceText.Inner(await refused.Content.ReadAsStringAsync(), "CloseOn-error"));
         }
 
@@ -117,7 +117,7 @@ public class SiteLifecyclePageTests(AppFixture app) : IClassFixture<AppFixture>
 
         await using (var db = app.Database.CreateContext())
         {
-            var assignment = await db.Assignments.FindAsync(stay);
+            var assignment = await db.Assignments.FindAsync(held);
             assignment!.EndOn(closing.AddDays(-3), Domain.Assignments.AssignmentEnd.Graduated);
             await db.SaveChangesAsync();
         }
@@ -154,7 +154,7 @@ public class SiteLifecyclePageTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task Assign_AtAClosedSite_StayReachingTheClosingDayRefused()
+    public async Task Assign_AtAClosedSite_AssignmentReachingTheClosingDayRefused()
     {
         var id = await SiteAdminData.AddSiteAsync(app, "azrou", Today.AddYears(-1));
         var office = await SiteAdminData.AddOfficeAsync(app, id, "C-1");

@@ -148,7 +148,7 @@ public sealed class DetailModel(
         return await ChangeAsync(() => sites.OpenAsync(Site.Id, OpenOn, cancellationToken), LifecycleField, "SitesAdmin.StatusSaved", cancellationToken);
     }
 
-    /// <summary>Closes the site on the day given (confirmed first: a closed site stays closed), refused while stays go on.</summary>
+    /// <summary>Closes the site on the day given (confirmed first: a closed site stays closed), refused while assignments go on.</summary>
     public async Task<IActionResult> OnPostCloseAsync(string slug, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(slug, fillFacts: true, cancellationToken))

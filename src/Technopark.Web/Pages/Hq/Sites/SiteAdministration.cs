@@ -112,21 +112,21 @@ public sealed class SiteAdministration(TechnoparkDbContext db, AuditTrail audit,
 
     /// <summary>
     /// Closes the site on <paramref name="on"/>. Under the lock of all the site's spaces (assignments and passes take the same
-    /// lock), the stays still held on or after that day are listed for <see cref="Site.Close"/>, which refuses while there is one.
+    /// lock), the assignments still held on or after that day are listed for <see cref="Site.Close"/>, which refuses while there is one.
     /// </summary>
     public Task CloseAsync(int siteId, DateOnly? on, CancellationToken cancellationToken) =>
-        ChangeStatusAsync(siteId, lockSpaces: true, async (site, ct) => site.Close(on, on is { } day ? await CurrentStaysAsync(siteId, day, ct) : []), cancellationToken);
+        ChangeStatusAsync(siteId, lockSpaces: true, async (site, ct) => site.Close(on, on is { } day ? await CurrentAssignmentsAsync(siteId, day, ct) : []), cancellationToken);
 
-    /// <summary>The site's stays held on <paramref name="day"/> or after ("B-204 — Atlas Robotics"), periods being [start, end).</summary>
-    public async Task<IReadOnlyCollection<string>> CurrentStaysAsync(int siteId, DateOnly day, CancellationToken cancellationToken)
+    /// <summary>The site's assignments held on <paramref name="day"/> or after ("B-204 — Atlas Robotics"), periods being [start, end).</summary>
+    public async Task<IReadOnlyCollection<string>> CurrentAssignmentsAsync(int siteId, DateOnly day, CancellationToken cancellationToken)
     {
-        var stays = await db.Assignments.AsNoTracking()
+        var held = await db.Assignments.AsNoTracking()
             .Where(a => a.SiteId == siteId && (a.Period.End == null || a.Period.End > day))
             .Join(db.Spaces, a => a.SpaceId, s => s.Id, (a, s) => new { a.CompanyId, s.Code, a.Period.Start })
             .Join(db.Companies, x => x.CompanyId, c => c.Id, (x, c) => new { x.Code, x.Start, c.LegalName })
             .OrderBy(x => x.Code).ThenBy(x => x.Start)
             .ToListAsync(cancellationToken);
-        return [.. stays.Select(s => $"{s.Code} — {s.LegalName}")];
+        return [.. held.Select(s => $"{s.Code} — {s.LegalName}")];
     }
 
     private async Task ChangeStatusAsync(int siteId, bool lockSpaces, Func<Site, CancellationToken, Task<Site>> change, CancellationToken cancellationToken)
