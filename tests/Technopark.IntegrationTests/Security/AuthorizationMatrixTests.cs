@@ -57,6 +57,9 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         // Company profile and logo, public directory of residents, alumni lists (the resident persona company is not listed and has no logo).
         ["sites/{slug}/residents"] = ("/sites/tanger/residents", Public),
         // Network administration (issue 17): rows after this line. /hq/sites, /hq/people, /hq/audit…: HqOnly; /manage/{slug}/audit…: TangerManagers.
+        // People (part B): the accounts and one account's page (an unknown id: 404 once let in).
+        ["hq/people"] = ("/hq/people?q=test", HqOnly),
+        ["hq/people/{id}"] = ("/hq/people/no-such-account", [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         // Programmes, coaching, events, passes (issue 16): rows after this line. Coaching pages of the resident company: ResidentCoaching.
         // Digital nomads' coworking passes (engineer E): the site's team and HQ read, managers post.
         ["manage/{slug}/passes"] = ("/manage/tanger/passes", TangerStaff),
