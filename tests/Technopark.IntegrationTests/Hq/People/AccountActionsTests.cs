@@ -318,6 +318,47 @@ public sealed partial class AccountActionsTests(AccountsAppFixture app) : IClass
         }
     }
 
+    [Fact]
+    public async Task Lock_TheEmailIsInThePersonsLanguage()
+    {
+        const string email = "arabic.reader@actions.test";
+        var id = await CreateAsync(app.Factory, email);
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            await users.AddClaimAsync((await users.FindByIdAsync(id))!, new System.Security.Claims.Claim(Technopark.Web.Identity.UserLanguage.ClaimType, "ar"));
+        }
+
+        using var hq = await Personas.ClientAsync(app.Factory, Persona.NetworkAdmin);
+        using (var response = await ActAsync(hq, id, "Lock", "سبب"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+
+        await using var db = app.Database.CreateContext();
+        var mail = await db.Outbox.SingleAsync(m => m.To == email);
+        Assert.Equal(ResourceText.Of(app.Factory, "People.Email.Locked.Subject", "ar"), mail.Subject);
+    }
+
+    [Fact]
+    public async Task RequireReset_AWrongPassword_GetsTheUsualAnswerAndCountsAsAFailure()
+    {
+        const string email = "guessed@actions.test";
+        var id = await CreateAsync(app.Factory, email);
+        using var hq = await Personas.ClientAsync(app.Factory, Persona.NetworkAdmin);
+        using (await ActAsync(hq, id, "RequireReset", "Fuite"))
+        {
+        }
+
+        using var wrong = await SignInAsync(app.CreateClient(), email, "Une autre phrase au hasard");
+
+        var html = await wrong.Content.ReadAsStringAsync();
+        Assert.Null(ResourceText.Tag(html, "login-reset-required"));
+        Assert.Contains(ResourceText.Account(app.Factory, "Login.Failed"), Forms.Decoded(html), StringComparison.Ordinal);
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(1, (await db.Users.SingleAsync(u => u.Id == id)).AccessFailedCount);
+    }
+
     /// <summary>The action's audit entry (reason in "after") and the person's email with the reason; the email's text.</summary>
     private async Task<string> AssertAuditedAndToldAsync(string id, string email, string action, string reason)
     {
