@@ -15,6 +15,7 @@ using Technopark.Web.Localization;
 using Technopark.Web.Pages.Apply;
 using Technopark.Web.Pages.Companies;
 using Technopark.Web.Pages.Hq;
+using Technopark.Web.Pages.Hq.People;
 using Technopark.Web.Pages.Manage;
 using Technopark.Web.Pages.Reporting;
 using Technopark.Web.Pages.Rooms;
@@ -87,6 +88,7 @@ public static class DependencyInjection
         services.AddProgrammes();
         services.AddEvents();
         services.AddPasses();
+        services.AddPeople();
         return services;
     }
 }

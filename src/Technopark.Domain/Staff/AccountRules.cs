@@ -11,6 +11,14 @@ public static class AccountRules
 {
     public const int ReasonMaxLength = 500;
 
+    /// <summary>
+    /// The end of an HQ lock: none (a lock after failed sign-ins ends after minutes). Stored as PostgreSQL's 'infinity'.
+    /// </summary>
+    public static readonly DateTimeOffset LockedUntil = DateTimeOffset.MaxValue;
+
+    /// <summary>Whether a lockout is HQ's (no end) rather than the few minutes that follow failed sign-ins.</summary>
+    public static bool IsLockedByHq(DateTimeOffset? lockoutEnd) => lockoutEnd is { } end && end >= LockedUntil.AddDays(-1);
+
     /// <summary>The reason HQ gives, trimmed; required (it is audited and, where it concerns them, told to the person).</summary>
     public static string Reason(string? reason) => Guard.Text(reason, ReasonMaxLength, "People.ReasonRequired", "Reason");
 

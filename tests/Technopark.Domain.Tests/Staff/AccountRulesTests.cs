@@ -35,4 +35,14 @@ public class AccountRulesTests
 
     [Fact]
     public void Reason_IsTrimmed() => Assert.Equal("leaked", AccountRules.Reason("  leaked "));
+
+    [Fact]
+    public void IsLockedByHq_TheLockWithoutEnd_IsHqs() => Assert.True(AccountRules.IsLockedByHq(AccountRules.LockedUntil));
+
+    [Fact]
+    public void IsLockedByHq_FailedSignInsLockout_IsNot()
+    {
+        Assert.False(AccountRules.IsLockedByHq(new DateTimeOffset(2026, 12, 2, 12, 15, 0, TimeSpan.Zero)));
+        Assert.False(AccountRules.IsLockedByHq(null));
+    }
 }

@@ -62,6 +62,9 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         ["hq/sites/new"] = ("/hq/sites/new", HqOnly),
         ["hq/sites/{slug}"] = ("/hq/sites/tanger", HqOnly),
         ["sites/{slug}/photo"] = ("/sites/tanger/photo", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        // People (part B): the accounts and one account's page (an unknown id: 404 once let in).
+        ["hq/people"] = ("/hq/people?q=test", HqOnly),
+        ["hq/people/{id}"] = ("/hq/people/no-such-account", [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         // Programmes, coaching, events, passes (issue 16): rows after this line. Coaching pages of the resident company: ResidentCoaching.
         // Digital nomads' coworking passes (engineer E): the site's team and HQ read, managers post.
         ["manage/{slug}/passes"] = ("/manage/tanger/passes", TangerStaff),

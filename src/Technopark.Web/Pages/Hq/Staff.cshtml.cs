@@ -156,14 +156,14 @@ public sealed class StaffModel(
     {
         Sites = await db.Sites.AsNoTracking().OrderBy(s => s.Name).Select(s => new SiteOption(s.Id, s.Name)).ToListAsync(cancellationToken);
         var rows = await db.SiteStaff.AsNoTracking()
-            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { s.Id, s.SiteId, s.Role, u.Email })
-            .Join(db.Sites, x => x.SiteId, site => site.Id, (x, site) => new { x.Id, x.Email, Site = site.Name, x.Role })
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { s.Id, s.SiteId, s.Role, u.Email, UserId = u.Id })
+            .Join(db.Sites, x => x.SiteId, site => site.Id, (x, site) => new { x.Id, x.Email, x.UserId, Site = site.Name, x.Role })
             .OrderBy(r => r.Site).ThenBy(r => r.Email)
             .ToListAsync(cancellationToken);
-        Staff = [.. rows.Select(r => new StaffRow(r.Id, r.Email ?? string.Empty, r.Site, r.Role))];
+        Staff = [.. rows.Select(r => new StaffRow(r.Id, r.Email ?? string.Empty, r.Site, r.Role, r.UserId))];
     }
 
-    public sealed record StaffRow(int Id, string Email, string Site, SiteRole Role);
+    public sealed record StaffRow(int Id, string Email, string Site, SiteRole Role, string UserId);
 
     public sealed record SiteOption(int Id, string Name);
 

@@ -59,9 +59,10 @@ public sealed class ResetPasswordModel(
             return Page();
         }
 
-        if (!user.EmailConfirmed)
+        if (!user.EmailConfirmed || user.PasswordResetRequired)
         {
             user.EmailConfirmed = true;
+            user.PasswordResetRequired = false; // the new password HQ asked for: it signs in again
             await users.UpdateAsync(user);
         }
 
