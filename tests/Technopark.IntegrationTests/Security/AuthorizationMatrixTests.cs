@@ -57,6 +57,13 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         // Company profile and logo, public directory of residents, alumni lists (the resident persona company is not listed and has no logo).
         ["sites/{slug}/residents"] = ("/sites/tanger/residents", Public),
         // Network administration (issue 17): rows after this line. /hq/sites, /hq/people, /hq/audit…: HqOnly; /manage/{slug}/audit…: TangerManagers.
+        // Audit trail (issue 17, part C): HQ's trail, its CSV and an entry (999999: none, 404 for HQ); a site's trail for its managers (HQ reads).
+        ["hq/audit"] = ("/hq/audit?from=2027-01-01&to=2027-04-30&kind=SiteStaff", HqOnly),
+        ["hq/audit.csv"] = ("/hq/audit.csv?from=2027-01-01&to=2027-04-30", HqOnly),
+        ["hq/audit/{id:long}"] = ("/hq/audit/999999", [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["manage/{slug}/audit"] = ("/manage/tanger/audit", TangerManagers),
+        ["manage/{slug}/audit.csv"] = ("/manage/tanger/audit.csv", TangerManagers),
+        ["manage/{slug}/audit/{id:long}"] = ("/manage/tanger/audit/999999", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         // Programmes, coaching, events, passes (issue 16): rows after this line. Coaching pages of the resident company: ResidentCoaching.
         // Digital nomads' coworking passes (engineer E): the site's team and HQ read, managers post.
         ["manage/{slug}/passes"] = ("/manage/tanger/passes", TangerStaff),

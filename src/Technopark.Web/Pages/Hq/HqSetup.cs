@@ -7,6 +7,7 @@ public static class HqSetup
     {
         services.AddMemoryCache();
         services.AddScoped<HqReports>();
+        services.AddScoped<Audit.AuditTrailReader>();
         return services;
     }
 }
