@@ -1,6 +1,6 @@
 using Technopark.Benchmarks;
 
-// dotnet run -c Release --project tools/Technopark.Benchmarks -- board|rooms|billing [sites]
+// dotnet run -c Release --project tools/Technopark.Benchmarks -- board|rooms|billing|audit [sites]
 // WebApplicationFactory finds the app's content root in MvcTestingAppManifest.json of the current directory.
 Directory.SetCurrentDirectory(AppContext.BaseDirectory);
 try
@@ -10,6 +10,7 @@ try
         ["board", ..] => await BoardBenchmark.RunAsync(CancellationToken.None),
         ["rooms", ..] => await RoomBenchmark.RunAsync(CancellationToken.None),
         ["billing", ..] => await BillingBenchmark.RunAsync(BillingBenchmark.Sites(args), CancellationToken.None),
+        ["audit", ..] => await AuditBenchmark.RunAsync(CancellationToken.None),
         _ => Usage(),
     };
 }
@@ -22,6 +23,6 @@ catch (InvalidOperationException e)
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: Technopark.Benchmarks board|rooms|billing [sites]");
+    Console.Error.WriteLine("Usage: Technopark.Benchmarks board|rooms|billing|audit [sites]");
     return 2;
 }

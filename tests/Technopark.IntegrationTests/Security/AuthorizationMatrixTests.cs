@@ -65,6 +65,13 @@ public class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture
         // People (part B): the accounts and one account's page (an unknown id: 404 once let in).
         ["hq/people"] = ("/hq/people?q=test", HqOnly),
         ["hq/people/{id}"] = ("/hq/people/no-such-account", [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        // Audit trail (issue 17, part C): HQ's trail, its CSV and an entry (999999: none, 404 for HQ); a site's trail for its managers (HQ reads).
+        ["hq/audit"] = ("/hq/audit?from=2027-01-01&to=2027-04-30&kind=SiteStaff", HqOnly),
+        ["hq/audit.csv"] = ("/hq/audit.csv?from=2027-01-01&to=2027-04-30", HqOnly),
+        ["hq/audit/{id:long}"] = ("/hq/audit/999999", [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ["manage/{slug}/audit"] = ("/manage/tanger/audit", TangerManagers),
+        ["manage/{slug}/audit.csv"] = ("/manage/tanger/audit.csv", TangerManagers),
+        ["manage/{slug}/audit/{id:long}"] = ("/manage/tanger/audit/999999", [SignIn, Forbidden, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         // Programmes, coaching, events, passes (issue 16): rows after this line. Coaching pages of the resident company: ResidentCoaching.
         // Digital nomads' coworking passes (engineer E): the site's team and HQ read, managers post.
         ["manage/{slug}/passes"] = ("/manage/tanger/passes", TangerStaff),

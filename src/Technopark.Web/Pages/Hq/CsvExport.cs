@@ -42,16 +42,18 @@ public static class CsvExport
     /// <summary>
     /// Streams a header row and the rows to <paramref name="destination"/> in batches of <see cref="BatchRows"/> rows, so that a
     /// file of any length is written with the memory of one batch; the rows are read (and their text localized) in French.
+    /// <paramref name="injection"/>: what to do with a text cell a spreadsheet would run as a formula (<c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>…),
+    /// for files whose text was typed by people.
     /// </summary>
     public static async Task WriteAsync(Stream destination, IReadOnlyList<string> headers, IAsyncEnumerable<IReadOnlyList<object?>> rows,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, CsvInjection injection = CsvInjection.None)
     {
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = French;
         try
         {
             using var buffer = new MemoryStream();
-            using var csv = CsvWriter.Create(buffer, new CsvWriterOptions { Separator = ';', FormatProvider = French, WriteByteOrderMark = true }, leaveOpen: true);
+            using var csv = CsvWriter.Create(buffer, new CsvWriterOptions { Separator = ';', FormatProvider = French, WriteByteOrderMark = true, Injection = injection }, leaveOpen: true);
             foreach (var header in headers)
             {
                 csv.WriteField(header);

@@ -8,6 +8,7 @@ public static class HqSetup
         services.AddMemoryCache();
         services.AddScoped<HqReports>();
         services.AddScoped<Sites.SiteAdministration>();
+        services.AddScoped<Audit.AuditTrailReader>();
         return services;
     }
 }
