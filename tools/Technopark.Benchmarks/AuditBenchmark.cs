@@ -69,24 +69,8 @@ internal static class AuditBenchmark
         await ExplainAsync(database.ConnectionString, "the unfiltered first page", first, cancellationToken);
         await ExplainAsync(database.ConnectionString, "kind + action", kindAction, cancellationToken);
         Console.WriteLine($"Target first page p95 ≤ {TargetMs} ms for every view: {(met ? "met" : "not met")}");
-
-        // The index asked of the lead for a filter on the action (with or without a kind): (action, at, id), as the other filters have.
-        var started = Stopwatch.StartNew();
-        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.OwnerConnectionString) { CommandTimeout = 0 }.ConnectionString))
-        {
-            await connection.OpenAsync(cancellationToken);
-            await BenchmarkSql.ExecuteAsync(connection, $"CREATE INDEX IF NOT EXISTS {ProposedIndex} ON audit_log (action, at, id); ANALYZE audit_log", cancellationToken);
-        }
-
-        Console.WriteLine();
-        Console.WriteLine($"With the index {ProposedIndex} (action, at, id) (built in {started.Elapsed.TotalSeconds:0} s):");
-        met = await MeasureAsync(app, views, cancellationToken);
-        await ExplainAsync(database.ConnectionString, "kind + action", kindAction, cancellationToken);
-        Console.WriteLine($"Target first page p95 ≤ {TargetMs} ms for every view, with {ProposedIndex}: {(met ? "met" : "not met")}");
         return 0;
     }
-
-    private const string ProposedIndex = "ix_audit_log_action_at_id";
 
     /// <summary>Reads each view <see cref="Rounds"/> times after <see cref="WarmUp"/> untimed reads; prints them; whether all met the target.</summary>
     private static async Task<bool> MeasureAsync(BenchmarkApp app, (string Name, AuditQuery Query)[] views, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ public static class AuditKinds
 {
     public static readonly IReadOnlyList<string> All =
     [
-        "Application", "Assignment", "Booking", "CoachingSession", "Company", "CompanyDocument", "CompanyInvitation",
+        "Account", "Application", "Assignment", "Booking", "CoachingSession", "Company", "CompanyDocument", "CompanyInvitation",
         "CompanyLogo", "CompanyMember", "CompanyMessage", "CoworkingPass", "CreditNote", "Declaration", "Enrolment", "Event",
         "EventRegistration", "Invoice", "Payment", "Programme", "ProgrammeMilestone", "ReachedMilestone", "RoomSettings",
         "SessionRequest", "Site", "SiteStaff", "Space", "WaitingListEntry",

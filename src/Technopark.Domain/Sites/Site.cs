@@ -105,7 +105,7 @@ public sealed partial class Site
     public Site MoveTo(SiteStatus status)
     {
         Guard.That(status is SiteStatus.Planned or SiteStatus.UnderConstruction && CanMove(Status, status),
-            "Site.TransitionNotAllowed", nameof(Status), Status.ToString(), status.ToString());
+            "Site.TransitionNotAllowed", nameof(Status), Status, status);
         Status = status;
         return this;
     }
@@ -113,7 +113,7 @@ public sealed partial class Site
     /// <summary>Opens the site on <paramref name="on"/> (required, not after <paramref name="today"/>): it counts from that day.</summary>
     public Site Open(DateOnly? on, DateOnly today)
     {
-        Guard.That(CanMove(Status, SiteStatus.Operational), "Site.TransitionNotAllowed", nameof(Status), Status.ToString(), nameof(SiteStatus.Operational));
+        Guard.That(CanMove(Status, SiteStatus.Operational), "Site.TransitionNotAllowed", nameof(Status), Status, SiteStatus.Operational);
         Guard.That(on is not null, "Site.OpeningDateRequired", nameof(OpenedOn));
         Guard.That(on <= today, "Site.OpeningInFuture", nameof(OpenedOn));
         Opened(on!.Value.Year, on);
@@ -128,7 +128,7 @@ public sealed partial class Site
     /// </summary>
     public Site Close(DateOnly? on, IReadOnlyCollection<string> currentAssignments)
     {
-        Guard.That(CanMove(Status, SiteStatus.Closed), "Site.TransitionNotAllowed", nameof(Status), Status.ToString(), nameof(SiteStatus.Closed));
+        Guard.That(CanMove(Status, SiteStatus.Closed), "Site.TransitionNotAllowed", nameof(Status), Status, SiteStatus.Closed);
         Guard.That(on is not null, "Site.ClosingDateRequired", nameof(ClosedOn));
         Guard.That(OpenedOn is null || OpenedOn < on, "Site.ClosingBeforeOpening", nameof(ClosedOn));
         Guard.That(currentAssignments.Count == 0, "Site.HasCurrentAssignments", nameof(ClosedOn), currentAssignments.Count, string.Join(", ", currentAssignments));

@@ -130,9 +130,9 @@ public static class Display
     public static string OutOfRange(this IStringLocalizer localizer) =>
         localizer[DateRangeLimits.OutOfRangeCode, Day(DateRangeLimits.Min), Day(DateRangeLimits.Max)];
 
-    /// <summary>The user's-language sentence for a broken business rule, its dates and amounts formatted.</summary>
+    /// <summary>The user's-language sentence for a broken business rule, its dates, amounts and enum values (by their names) formatted.</summary>
     public static string Message(this IStringLocalizer localizer, DomainException exception) =>
-        localizer[exception.Code, [.. exception.Arguments.Select(Format)]];
+        localizer[exception.Code, [.. exception.Arguments.Select(a => a is Enum value ? localizer[$"{value.GetType().Name}.{value}"].Value : Format(a))]];
 
     private static object Format(object argument) => argument switch
     {

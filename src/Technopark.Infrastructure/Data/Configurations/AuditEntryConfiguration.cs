@@ -21,5 +21,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => new { a.SiteId, a.At, a.Id });
         builder.HasIndex(a => new { a.UserId, a.At, a.Id });
         builder.HasIndex(a => new { a.EntityType, a.At, a.Id });
+        builder.HasIndex(a => new { a.Action, a.At, a.Id });
     }
 }

@@ -652,6 +652,9 @@ namespace Technopark.Infrastructure.Data.Migrations
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_log_entity_type_entity_id");
 
+                    b.HasIndex("Action", "At", "Id")
+                        .HasDatabaseName("ix_audit_log_action_at_id");
+
                     b.HasIndex("EntityType", "At", "Id")
                         .HasDatabaseName("ix_audit_log_entity_type_at_id");
 

@@ -57,7 +57,7 @@ public sealed partial class AccountActionsTests(AccountsAppFixture app) : IClass
 
         var list = await hq.GetStringAsync("/hq/people?q=leaked%40actions");
         Assert.Matches($"data-person=\"{id}\"(?:(?!</tr>).)*data-locked", Regex.Replace(list, @"\s+", " "));
-        await AssertAuditedAndToldAsync(id, email, "Account.Locked", "Mot de passe publié sur un forum");
+        await AssertAuditedAndToldAsync(id, email, "account.lock", "Mot de passe publié sur un forum");
 
         using (var unlocked = await ActAsync(hq, id, "Unlock", "Mot de passe changé", confirm: false))
         {
@@ -69,7 +69,7 @@ public sealed partial class AccountActionsTests(AccountsAppFixture app) : IClass
             Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         }
 
-        await AssertAuditedAndToldAsync(id, email, "Account.Unlocked", "Mot de passe changé");
+        await AssertAuditedAndToldAsync(id, email, "account.unlock", "Mot de passe changé");
         var status = await hq.GetStringAsync($"/hq/people/{id}");
         Assert.Null(ResourceText.Tag(status, "unlock"));
         Assert.NotNull(ResourceText.Tag(status, "lock"));
@@ -87,7 +87,7 @@ public sealed partial class AccountActionsTests(AccountsAppFixture app) : IClass
         Assert.Equal(ResourceText.Of(app.Factory, "People.CannotLockSelf"), Forms.FieldError(await response.Content.ReadAsStringAsync(), "lock-reason"));
         await using var db = app.Database.CreateContext();
         Assert.Null((await db.Users.SingleAsync(u => u.Id == me)).LockoutEnd);
-        Assert.False(await db.AuditLog.AnyAsync(a => a.EntityId == me && a.Action == "Account.Locked"));
+        Assert.False(await db.AuditLog.AnyAsync(a => a.EntityId == me && a.Action == "account.lock"));
         using var stillIn = await hq.GetAsync("/hq/people");
         Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
     }
@@ -162,7 +162,7 @@ public sealed partial class AccountActionsTests(AccountsAppFixture app) : IClass
             Assert.Contains("/Identity/Account/ForgotPassword", html, StringComparison.Ordinal);
         }
 
-        var mail = await AssertAuditedAndToldAsync(id, email, "Account.PasswordResetRequired", "Compte partagé");
+        var mail = await AssertAuditedAndToldAsync(id, email, "account.reset-required", "Compte partagé");
         var link = new Uri(ResetLink().Match(mail).Value).PathAndQuery;
         var code = Uri.UnescapeDataString(Regex.Match(link, "code=([^&]+)").Groups[1].Value);
         const string newPassword = "Une toute nouvelle phrase secrète";
@@ -218,7 +218,7 @@ public sealed partial class AccountActionsTests(AccountsAppFixture app) : IClass
             Assert.Equal(0, await users.CountRecoveryCodesAsync(user));
         }
 
-        await AssertAuditedAndToldAsync(id, email, "Account.TwoFactorReset", "Téléphone perdu");
+        await AssertAuditedAndToldAsync(id, email, "account.2fa-reset", "Téléphone perdu");
     }
 
     [Fact]
@@ -263,7 +263,7 @@ public sealed partial class AccountActionsTests(AccountsAppFixture app) : IClass
             Assert.True(await db.CompanyMembers.AnyAsync(m => m.UserId == id && m.CompanyId == companies.Other));
         }
 
-        await AssertAuditedAndToldAsync(id, email, "Account.RolesRemoved", "A quitté le réseau");
+        await AssertAuditedAndToldAsync(id, email, "account.roles-remove", "A quitté le réseau");
     }
 
     [Fact]

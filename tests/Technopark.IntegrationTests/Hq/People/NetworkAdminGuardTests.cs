@@ -59,8 +59,8 @@ public sealed class NetworkAdminGuardTests(AccountsAppFixture app) : IClassFixtu
         Assert.False(await IsAdminAsync(first));
         Assert.True(await IsAdminAsync(second));
         await using var db = app.Database.CreateContext();
-        Assert.Contains("Nouvelle directrice", (await db.AuditLog.SingleAsync(a => a.EntityId == second && a.Action == "Account.AdminGranted")).After, StringComparison.Ordinal);
-        Assert.Contains("Départ", (await db.AuditLog.SingleAsync(a => a.EntityId == first && a.Action == "Account.AdminRevoked")).After, StringComparison.Ordinal);
+        Assert.Contains("Nouvelle directrice", (await db.AuditLog.SingleAsync(a => a.EntityId == second && a.Action == "account.admin-grant")).After, StringComparison.Ordinal);
+        Assert.Contains("Départ", (await db.AuditLog.SingleAsync(a => a.EntityId == first && a.Action == "account.admin-revoke")).After, StringComparison.Ordinal);
     }
 
     private async Task<bool> IsAdminAsync(string userId)

@@ -29,7 +29,7 @@ public class SiteCreationTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("/hq/sites/beni-mellal", response.Headers.Location?.OriginalString);
         var site = await SiteAdminData.SiteAsync(app, "beni-mellal");
         Assert.Equal((SiteStatus.UnderConstruction, "BEN", "Technopark Beni Mellal", "تكنوبارك بني ملال"), (site.Status, site.BillingCode, site.NameEn, site.NameAr));
-        var entry = Assert.Single(await SiteAdminData.AuditAsync(app, site.Id, "Site.Created"));
+        var entry = Assert.Single(await SiteAdminData.AuditAsync(app, site.Id, "site.create"));
         Assert.Null(entry.Before);
         Assert.Contains("\"slug\":\"beni-mellal\"", entry.After!.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.NotNull(entry.UserId);

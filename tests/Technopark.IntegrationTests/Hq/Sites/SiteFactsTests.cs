@@ -50,7 +50,7 @@ public class SiteFactsTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal([Services.Coworking], site.ServiceCodes);
         Assert.Equal(["AFEM", "CJD"], site.Partners);
         Assert.Equal((rabat.Slug, rabat.Status, rabat.BillingCode), (site.Slug, site.Status, site.BillingCode));
-        var entry = Assert.Single(await SiteAdminData.AuditAsync(app, site.Id, "Site.Updated"));
+        var entry = Assert.Single(await SiteAdminData.AuditAsync(app, site.Id, "site.update"));
         Assert.Contains("Technopark Rabat\"", entry.Before!, StringComparison.Ordinal);
         Assert.Contains("Technopark Rabat-Agdal", entry.After!, StringComparison.Ordinal);
         Assert.Equal(site.Id, entry.SiteId);
@@ -69,7 +69,7 @@ public class SiteFactsTests(AppFixture app) : IClassFixture<AppFixture>
             ResourceText.Inner(await response.Content.ReadAsStringAsync(), "Facts_FocusSectors-error"));
         var after = await SiteAdminData.SiteAsync(app, "agadir");
         Assert.Equal((before.Name, before.Address, before.FloorAreaSquareMeters), (after.Name, after.Address, after.FloorAreaSquareMeters));
-        Assert.Empty(await SiteAdminData.AuditAsync(app, before.Id, "Site.Updated"));
+        Assert.Empty(await SiteAdminData.AuditAsync(app, before.Id, "site.update"));
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public class SiteFactsTests(AppFixture app) : IClassFixture<AppFixture>
             Assert.Null(image.Metadata.ExifProfile);
         }
 
-        var entry = Assert.Single(await SiteAdminData.AuditAsync(app, oujda.Id, "Site.PhotoChanged"));
+        var entry = Assert.Single(await SiteAdminData.AuditAsync(app, oujda.Id, "site.photo"));
         Assert.Contains("image/jpeg", entry.After!, StringComparison.Ordinal);
         Assert.True(entry.After!.Length < 300, "no bytes in the audit");
         var publicPage = await anonymous.GetStringAsync("/sites/oujda");

@@ -30,7 +30,7 @@ public class SiteLifecyclePageTests(AppFixture app) : IClassFixture<AppFixture>
         }
 
         Assert.Equal(SiteStatus.Planned, (await SiteAdminData.SiteAsync(app, "larache")).Status);
-        var entries = await SiteAdminData.AuditAsync(app, id, "Site.StatusChanged");
+        var entries = await SiteAdminData.AuditAsync(app, id, "site.status");
         Assert.Equal(2, entries.Count);
         Assert.Contains("Planned", entries[0].Before!, StringComparison.Ordinal);
         Assert.Contains("UnderConstruction", entries[0].After!, StringComparison.Ordinal);
@@ -46,10 +46,12 @@ public class SiteLifecyclePageTests(AppFixture app) : IClassFixture<AppFixture>
         using var response = await SiteAdminData.PostAsync(hq, "taza", "Open", new() { ["OpenOn"] = SiteAdminData.Iso(Today), ["Confirm"] = "true" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var expected = ResourceText.Of(app.Factory, "Site.TransitionNotAllowed", arguments: ["Planned", "Operational"]);
+        // The statuses are named in the reader's language, not by their codes.
+        var expected = ResourceText.Of(app.Factory, "Site.TransitionNotAllowed",
+            arguments: [ResourceText.Of(app.Factory, "SiteStatus.Planned"), ResourceText.Of(app.Factory, "SiteStatus.Operational")]);
         Assert.Equal(expected, ResourceText.Inner(await response.Content.ReadAsStringAsync(), "lifecycle-error"));
         Assert.Equal(SiteStatus.Planned, (await SiteAdminData.SiteAsync(app, "taza")).Status);
-        Assert.Empty(await SiteAdminData.AuditAsync(app, id, "Site.StatusChanged"));
+        Assert.Empty(await SiteAdminData.AuditAsync(app, id, "site.status"));
     }
 
     [Fact]
@@ -113,7 +115,7 @@ public class SiteLifecyclePageTests(AppFixture app) : IClassFixture<AppFixture>
         }
 
         Assert.Equal(SiteStatus.Operational, (await SiteAdminData.SiteAsync(app, "sidi-ifni")).Status);
-        Assert.Empty(await SiteAdminData.AuditAsync(app, id, "Site.StatusChanged"));
+        Assert.Empty(await SiteAdminData.AuditAsync(app, id, "site.status"));
 
         await using (var db = app.Database.CreateContext())
         {
@@ -129,7 +131,7 @@ public class SiteLifecyclePageTests(AppFixture app) : IClassFixture<AppFixture>
 
         var site = await SiteAdminData.SiteAsync(app, "sidi-ifni");
         Assert.Equal((SiteStatus.Closed, closing), (site.Status, site.ClosedOn));
-        var entry = Assert.Single(await SiteAdminData.AuditAsync(app, id, "Site.StatusChanged"));
+        var entry = Assert.Single(await SiteAdminData.AuditAsync(app, id, "site.status"));
         Assert.Contains("Operational", entry.Before!, StringComparison.Ordinal);
         Assert.Contains("Closed", entry.After!, StringComparison.Ordinal);
         Assert.Contains(SiteAdminData.Iso(closing), entry.After!, StringComparison.Ordinal);
@@ -150,7 +152,7 @@ public class SiteLifecyclePageTests(AppFixture app) : IClassFixture<AppFixture>
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(ResourceText.Of(app.Factory, "SitesAdmin.ConfirmRequired"), ResourceText.Inner(html, "ConfirmClose-error"));
         Assert.Equal(SiteStatus.Operational, (await SiteAdminData.SiteAsync(app, "midelt")).Status);
-        Assert.Empty(await SiteAdminData.AuditAsync(app, id, "Site.StatusChanged"));
+        Assert.Empty(await SiteAdminData.AuditAsync(app, id, "site.status"));
     }
 
     [Fact]

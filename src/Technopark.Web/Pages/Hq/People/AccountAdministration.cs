@@ -57,13 +57,13 @@ public sealed class AccountAdministration(
     /// <summary>The audit action of each HQ action.</summary>
     public static string AuditAction(AccountAction action) => action switch
     {
-        AccountAction.Lock => "Account.Locked",
-        AccountAction.Unlock => "Account.Unlocked",
-        AccountAction.RequireReset => "Account.PasswordResetRequired",
-        AccountAction.ResetTwoFactor => "Account.TwoFactorReset",
-        AccountAction.RemoveRoles => "Account.RolesRemoved",
-        AccountAction.GrantAdmin => "Account.AdminGranted",
-        AccountAction.RevokeAdmin => "Account.AdminRevoked",
+        AccountAction.Lock => "account.lock",
+        AccountAction.Unlock => "account.unlock",
+        AccountAction.RequireReset => "account.reset-required",
+        AccountAction.ResetTwoFactor => "account.2fa-reset",
+        AccountAction.RemoveRoles => "account.roles-remove",
+        AccountAction.GrantAdmin => "account.admin-grant",
+        AccountAction.RevokeAdmin => "account.admin-revoke",
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 

@@ -44,7 +44,7 @@ public sealed class SiteAdministration(TechnoparkDbContext db, AuditTrail audit,
             throw SlugTaken(); // another HQ created it meanwhile
         }
 
-        audit.Record("Site.Created", EntityType, site.Id, site.Id, null, Snapshot(site));
+        audit.Record("site.create", EntityType, site.Id, site.Id, null, Snapshot(site));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return site;
@@ -57,7 +57,7 @@ public sealed class SiteAdministration(TechnoparkDbContext db, AuditTrail audit,
         var site = await db.Sites.SingleAsync(s => s.Id == siteId, cancellationToken);
         var before = SiteFacts.Of(site);
         Apply(site.Describe(facts.Name, facts.City, facts.Region), facts);
-        audit.Record("Site.Updated", EntityType, site.Id, site.Id, before, SiteFacts.Of(site));
+        audit.Record("site.update", EntityType, site.Id, site.Id, before, SiteFacts.Of(site));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -78,7 +78,7 @@ public sealed class SiteAdministration(TechnoparkDbContext db, AuditTrail audit,
             photo.Replace(image.Jpeg, SitePhotoImage.ContentType, clock.GetUtcNow());
         }
 
-        audit.Record("Site.PhotoChanged", EntityType, siteId, siteId, before,
+        audit.Record("site.photo", EntityType, siteId, siteId, before,
             new { bytes = image.Jpeg.Length, type = SitePhotoImage.ContentType, width = image.Width, height = image.Height, uploaded = image.UploadedBytes });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -96,7 +96,7 @@ public sealed class SiteAdministration(TechnoparkDbContext db, AuditTrail audit,
         }
 
         db.SitePhotos.Remove(photo);
-        audit.Record("Site.PhotoChanged", EntityType, siteId, siteId, new { bytes = photo.Content.Length, type = photo.ContentType }, null);
+        audit.Record("site.photo", EntityType, siteId, siteId, new { bytes = photo.Content.Length, type = photo.ContentType }, null);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
@@ -142,7 +142,7 @@ public sealed class SiteAdministration(TechnoparkDbContext db, AuditTrail audit,
         var site = await db.Sites.SingleAsync(s => s.Id == siteId, cancellationToken);
         var before = Lifecycle(site);
         await change(site, cancellationToken);
-        audit.Record("Site.StatusChanged", EntityType, site.Id, site.Id, before, Lifecycle(site));
+        audit.Record("site.status", EntityType, site.Id, site.Id, before, Lifecycle(site));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
