@@ -25,44 +25,26 @@ public class AuditPagesTests(BrowserFixture browser)
     {
         var entryId = await ArrangeAsync();
         var admin = await PageAsync(Persona.NetworkAdmin, language, width, height);
-        await CheckAsync(admin, $"/hq/audit?from={Iso(Today.AddDays(-3))}&to={Iso(Today)}&site=tanger&kind=Space", language, width);
+        await Accessibility.CheckPageAsync(admin, $"/hq/audit?from={Iso(Today.AddDays(-3))}&to={Iso(Today)}&site=tanger&kind=Space", language, width);
         await Assertions.Expect(admin.Locator($"#audit-entries tr[data-audit-id='{entryId}']")).ToHaveCountAsync(1);
         await Assertions.Expect(admin.Locator("#audit-next")).ToHaveCountAsync(1); // more than a page of entries
-        await CheckAsync(admin, $"/hq/audit/{entryId}", language, width);
+        await Accessibility.CheckPageAsync(admin, $"/hq/audit/{entryId}", language, width);
         await Assertions.Expect(admin.Locator("#audit-after tr.audit-changed")).ToHaveCountAsync(2);
 
         // A filter refused: the message beside the field.
-        await CheckAsync(admin, "/hq/audit?from=2027-09-14&to=2027-09-01", language, width);
+        await Accessibility.CheckPageAsync(admin, "/hq/audit?from=2027-09-14&to=2027-09-01", language, width);
         await Assertions.Expect(admin.Locator("#audit-to-error")).Not.ToBeEmptyAsync();
 
         var manager = await PageAsync(Persona.ManagerTanger, language, width, height);
-        await CheckAsync(manager, "/manage/tanger", language, width);
+        await Accessibility.CheckPageAsync(manager, "/manage/tanger", language, width);
         await manager.Locator("#nav-audit").ClickAsync();
         await Assertions.Expect(manager.Locator("#audit-entries")).ToBeVisibleAsync();
-        await AssertCleanAsync(manager, width);
-        await CheckAsync(manager, $"/manage/tanger/audit/{entryId}", language, width);
+        await Accessibility.AssertCleanAsync(manager, width);
+        await Accessibility.CheckPageAsync(manager, $"/manage/tanger/audit/{entryId}", language, width);
 
         foreach (var page in new[] { admin, manager })
         {
             await page.Context.CloseAsync();
-        }
-    }
-
-    private static async Task CheckAsync(IPage page, string path, string language, int width)
-    {
-        var response = await page.GotoAsync(path);
-        Assert.True(response is { Status: 200 }, $"GET {path} answered {response?.Status}.");
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", language == "ar" ? "rtl" : "ltr");
-        await AssertCleanAsync(page, width);
-    }
-
-    private static async Task AssertCleanAsync(IPage page, int width)
-    {
-        await Accessibility.AssertNoSeriousViolationsAsync(page);
-        if (width < 640)
-        {
-            var (scrollWidth, innerWidth) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
-            Assert.True(scrollWidth <= innerWidth, $"{page.Url} scrolls sideways on a phone: {scrollWidth} px wide for {innerWidth} px.");
         }
     }
 

@@ -42,39 +42,20 @@ public class BillingPagesTests(BrowserFixture browser)
         ];
         foreach (var path in managerPages)
         {
-            await CheckAsync(manager, path, language, width);
+            await Accessibility.CheckPageAsync(manager, path, language, width);
         }
 
         // The payment form with a field error: an amount that is not one.
-        await CheckAsync(manager, $"{Billing}/payments/new?companyId={companyId}&invoiceId={invoiceId}", language, width);
+        await Accessibility.CheckPageAsync(manager, $"{Billing}/payments/new?companyId={companyId}&invoiceId={invoiceId}", language, width);
         await manager.Locator("[name='Input.Amount']").FillAsync("douze");
         await manager.Locator("#payment-submit").ClickAsync();
         await Assertions.Expect(manager.Locator("[data-valmsg-for='Input.Amount']").First).Not.ToBeEmptyAsync();
-        await AssertCleanAsync(manager, width);
+        await Accessibility.AssertCleanAsync(manager, width);
 
         var admin = await SignedInAsync(Persona.NetworkAdmin, language, width, height);
-        await CheckAsync(admin, $"/hq/billing?on={On}", language, width);
+        await Accessibility.CheckPageAsync(admin, $"/hq/billing?on={On}", language, width);
         await manager.Context.CloseAsync();
         await admin.Context.CloseAsync();
-    }
-
-    /// <summary>Opens the page (it must answer 200), checks its direction, then axe and the width.</summary>
-    private static async Task CheckAsync(IPage page, string path, string language, int width)
-    {
-        var response = await page.GotoAsync(path);
-        Assert.True(response is { Status: 200 }, $"GET {path} answered {response?.Status}.");
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", language == "ar" ? "rtl" : "ltr");
-        await AssertCleanAsync(page, width);
-    }
-
-    private static async Task AssertCleanAsync(IPage page, int width)
-    {
-        await Accessibility.AssertNoSeriousViolationsAsync(page);
-        if (width < 640)
-        {
-            var (scrollWidth, innerWidth) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
-            Assert.True(scrollWidth <= innerWidth, $"{page.Url} scrolls sideways on a phone: {scrollWidth} px wide for {innerWidth} px.");
-        }
     }
 
     /// <summary>Once per class: the company, its office from March 2027, March run and issued on 2 April, April run; then the clock on 15 June.</summary>

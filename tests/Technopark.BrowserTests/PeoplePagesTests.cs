@@ -26,16 +26,16 @@ public class PeoplePagesTests(BrowserFixture browser)
         var ownerId = await IdOfAsync(Personas.Email(Persona.CompanyOwner));
         var page = await HqPageAsync(language, width, height);
 
-        await CheckAsync(page, "/hq/people?q=test.technopark", language, width);
+        await Accessibility.CheckPageAsync(page, "/hq/people?q=test.technopark", language, width);
         await Assertions.Expect(page.Locator("#people tbody tr").First).ToBeVisibleAsync();
-        await CheckAsync(page, $"/hq/people/{ownerId}", language, width);
+        await Accessibility.CheckPageAsync(page, $"/hq/people/{ownerId}", language, width);
         await Assertions.Expect(page.Locator("#person-companies")).ToBeVisibleAsync();
 
         // A refused action: its message beside its reason.
         await page.Locator("#require-reset-confirm").CheckAsync();
         await page.Locator("#require-reset-submit").ClickAsync();
         await Assertions.Expect(page.Locator("#require-reset-reason-error")).Not.ToBeEmptyAsync();
-        await AssertCleanAsync(page, width);
+        await Accessibility.AssertCleanAsync(page, width);
         await page.Context.CloseAsync();
     }
 
@@ -58,24 +58,6 @@ public class PeoplePagesTests(BrowserFixture browser)
         await page.GotoAsync("/hq/people?q=browser.lock");
         await Assertions.Expect(page.Locator($"#people tr[data-person='{id}'] [data-locked]")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
-    }
-
-    private static async Task CheckAsync(IPage page, string path, string language, int width)
-    {
-        var response = await page.GotoAsync(path);
-        Assert.True(response is { Status: 200 }, $"GET {path} answered {response?.Status}.");
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", language == "ar" ? "rtl" : "ltr");
-        await AssertCleanAsync(page, width);
-    }
-
-    private static async Task AssertCleanAsync(IPage page, int width)
-    {
-        await Accessibility.AssertNoSeriousViolationsAsync(page);
-        if (width < 640)
-        {
-            var (scrollWidth, innerWidth) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
-            Assert.True(scrollWidth <= innerWidth, $"{page.Url} scrolls sideways on a phone: {scrollWidth} px wide for {innerWidth} px.");
-        }
     }
 
     /// <summary>A page in its own context, in <paramref name="language"/>, signed in as the NetworkAdmin persona.</summary>

@@ -40,54 +40,35 @@ public class ProgrammesPagesTests(BrowserFixture browser)
         ];
         foreach (var path in managerPages)
         {
-            await CheckAsync(manager, path, language, width);
+            await Accessibility.CheckPageAsync(manager, path, language, width);
         }
 
         // The new event form with a field error: no seats.
-        await CheckAsync(manager, "/manage/tanger/events/new", language, width);
+        await Accessibility.CheckPageAsync(manager, "/manage/tanger/events/new", language, width);
         await manager.Locator("form:has(#event-submit)").EvaluateAsync("f => f.noValidate = true"); // the server's message, not the browser's bubble
         await manager.Locator("[name='Input.Capacity']").FillAsync("0");
         await manager.Locator("#event-submit").ClickAsync();
         await Assertions.Expect(manager.Locator("[data-valmsg-for='Input.Capacity']").First).Not.ToBeEmptyAsync();
-        await AssertCleanAsync(manager, width);
+        await Accessibility.AssertCleanAsync(manager, width);
 
         var coach = await PageAsync(Persona.CoachTanger, language, width, height);
-        await CheckAsync(coach, $"/company/{companyId}/coaching", language, width);
-        await CheckAsync(coach, "/coach", language, width);
+        await Accessibility.CheckPageAsync(coach, $"/company/{companyId}/coaching", language, width);
+        await Accessibility.CheckPageAsync(coach, "/coach", language, width);
 
         var admin = await PageAsync(Persona.NetworkAdmin, language, width, height);
-        await CheckAsync(admin, $"/hq/programmes?on={Iso(Today)}", language, width);
-        await CheckAsync(admin, $"/hq/events?from={Month(Today.AddMonths(-2))}&to={Month(Today.AddMonths(1))}", language, width);
-        await CheckAsync(admin, "/manage/essaouira/passes", language, width);
+        await Accessibility.CheckPageAsync(admin, $"/hq/programmes?on={Iso(Today)}", language, width);
+        await Accessibility.CheckPageAsync(admin, $"/hq/events?from={Month(Today.AddMonths(-2))}&to={Month(Today.AddMonths(1))}", language, width);
+        await Accessibility.CheckPageAsync(admin, "/manage/essaouira/passes", language, width);
 
         var visitor = await PageAsync(Persona.Anonymous, language, width, height);
-        await CheckAsync(visitor, "/events", language, width);
-        await CheckAsync(visitor, "/sites/tanger/events", language, width);
-        await CheckAsync(visitor, $"/events/{eventId}", language, width);
+        await Accessibility.CheckPageAsync(visitor, "/events", language, width);
+        await Accessibility.CheckPageAsync(visitor, "/sites/tanger/events", language, width);
+        await Accessibility.CheckPageAsync(visitor, $"/events/{eventId}", language, width);
         await Assertions.Expect(visitor.Locator("#register [name='Input.ChildAge']")).ToBeVisibleAsync();
 
         foreach (var page in new[] { manager, coach, admin, visitor })
         {
             await page.Context.CloseAsync();
-        }
-    }
-
-    /// <summary>Opens the page (it must answer 200), checks its direction, then axe and the width.</summary>
-    private static async Task CheckAsync(IPage page, string path, string language, int width)
-    {
-        var response = await page.GotoAsync(path);
-        Assert.True(response is { Status: 200 }, $"GET {path} answered {response?.Status}.");
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", language == "ar" ? "rtl" : "ltr");
-        await AssertCleanAsync(page, width);
-    }
-
-    private static async Task AssertCleanAsync(IPage page, int width)
-    {
-        await Accessibility.AssertNoSeriousViolationsAsync(page);
-        if (width < 640)
-        {
-            var (scrollWidth, innerWidth) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
-            Assert.True(scrollWidth <= innerWidth, $"{page.Url} scrolls sideways on a phone: {scrollWidth} px wide for {innerWidth} px.");
         }
     }
 

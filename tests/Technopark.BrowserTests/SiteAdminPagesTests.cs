@@ -58,9 +58,9 @@ public class SiteAdminPagesTests(BrowserFixture browser) : IClassFixture<Browser
     {
         var page = await PageAsync(language, width, height);
         await SignIn.AsAsync(page, Hq);
-        await CheckAsync(page, "/hq/sites", language, width);
-        await CheckAsync(page, "/hq/sites/khemisset", language, width);
-        await CheckAsync(page, "/hq/sites/new", language, width);
+        await Accessibility.CheckPageAsync(page, "/hq/sites", language, width);
+        await Accessibility.CheckPageAsync(page, "/hq/sites/khemisset", language, width);
+        await Accessibility.CheckPageAsync(page, "/hq/sites/new", language, width);
 
         // The new site form with a field error: a slug of the wrong shape.
         await page.Locator("#Input_Slug").FillAsync("Pas un identifiant");
@@ -69,30 +69,11 @@ public class SiteAdminPagesTests(BrowserFixture browser) : IClassFixture<Browser
         await page.Locator("#Input_Region").FillAsync("Oriental");
         await page.Locator("#new-site-form button[type='submit']").ClickAsync();
         await Assertions.Expect(page.Locator("#Input_Slug-error")).ToHaveTextAsync(ResourceText.Of(browser.App.Factory, "Site.SlugInvalid", language));
-        await AssertCleanAsync(page, width);
+        await Accessibility.AssertCleanAsync(page, width);
         await page.Context.CloseAsync();
     }
 
     private static string Display(DateOnly day) => day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Opens the page (it must answer 200), checks its direction, then axe and the width.</summary>
-    private static async Task CheckAsync(IPage page, string path, string language, int width)
-    {
-        var response = await page.GotoAsync(path);
-        Assert.True(response is { Status: 200 }, $"GET {path} answered {response?.Status}.");
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", language == "ar" ? "rtl" : "ltr");
-        await AssertCleanAsync(page, width);
-    }
-
-    private static async Task AssertCleanAsync(IPage page, int width)
-    {
-        await Accessibility.AssertNoSeriousViolationsAsync(page);
-        if (width < 640)
-        {
-            var (scrollWidth, innerWidth) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
-            Assert.True(scrollWidth <= innerWidth, $"{page.Url} scrolls sideways on a phone: {scrollWidth} px wide for {innerWidth} px.");
-        }
-    }
 
     /// <summary>A page in its own context, in <paramref name="language"/>.</summary>
     private async Task<IPage> PageAsync(string language, int width, int height)
