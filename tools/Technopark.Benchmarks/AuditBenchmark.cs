@@ -95,7 +95,7 @@ internal static class AuditBenchmark
         return met;
     }
 
-    private static async Task ExplainAsync(string connectionString, string name, Captured statement, CancellationToken cancellationToken)
+    private static async Task ExplainAsync(string connectionString, string name, CapturedCommand statement, CancellationToken cancellationToken)
     {
         Console.WriteLine();
         Console.WriteLine($"EXPLAIN (ANALYZE, BUFFERS) of {name}:");
@@ -170,37 +170,14 @@ internal static class AuditBenchmark
     }
 
     /// <summary>The statement EF Core sends for the first page of <paramref name="filter"/> (captured from a context of our own), to explain.</summary>
-    private static async Task<Captured> CaptureAsync(string connectionString, AuditFilter filter, CancellationToken cancellationToken)
+    private static async Task<CapturedCommand> CaptureAsync(string connectionString, AuditFilter filter, CancellationToken cancellationToken)
     {
-        var capture = new Capture();
+        var capture = new CommandCapture();
         var options = new DbContextOptionsBuilder<TechnoparkDbContext>();
         options.UseTechnoparkDatabase(connectionString).AddInterceptors(capture);
         await using var db = new TechnoparkDbContext(options.Options);
         await new AuditTrailReader(db, new Microsoft.AspNetCore.Identity.UpperInvariantLookupNormalizer())
             .PageAsync(filter, null, cancellationToken);
         return capture.Last ?? throw new InvalidOperationException("The first page sent no SQL command.");
-    }
-
-    private sealed record Captured(string Sql, IReadOnlyList<NpgsqlParameter> Parameters)
-    {
-        public void Bind(NpgsqlCommand command)
-        {
-            foreach (var p in Parameters)
-            {
-                command.Parameters.Add(p.Clone());
-            }
-        }
-    }
-
-    private sealed class Capture : DbCommandInterceptor
-    {
-        public Captured? Last { get; private set; }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Last = new Captured(command.CommandText, [.. command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone())]);
-            return ValueTask.FromResult(result);
-        }
     }
 }

@@ -209,31 +209,6 @@ internal static class BillingBenchmark
         return capture.Last ?? throw new InvalidOperationException("The aging sent no SQL command.");
     }
 
-    /// <summary>A command's text and parameters, to send again through plain Npgsql.</summary>
-    private sealed record CapturedCommand(string Sql, IReadOnlyList<NpgsqlParameter> Parameters)
-    {
-        public void Bind(NpgsqlCommand command)
-        {
-            foreach (var p in Parameters)
-            {
-                command.Parameters.Add(p.Clone());
-            }
-        }
-    }
-
-    /// <summary>Keeps the last reader command EF Core sent.</summary>
-    private sealed class CommandCapture : DbCommandInterceptor
-    {
-        public CapturedCommand? Last { get; private set; }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Last = new CapturedCommand(command.CommandText, [.. command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone())]);
-            return ValueTask.FromResult(result);
-        }
-    }
-
     public static int Sites(string[] args) =>
         args.Length > 1 && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= NetworkSites ? n : NetworkSites;
 }
