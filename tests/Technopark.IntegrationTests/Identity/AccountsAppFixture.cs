@@ -23,6 +23,9 @@ public sealed class AccountsAppFixture : IAsyncLifetime
 
     public TestDatabase Database => _app.Database;
 
+    /// <summary>The app's clock (the derived factory shares it with the app it was built from).</summary>
+    public TestClock Clock => _app.Factory.Clock;
+
     public async Task InitializeAsync()
     {
         await _app.InitializeAsync();

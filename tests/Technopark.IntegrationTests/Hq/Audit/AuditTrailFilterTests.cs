@@ -125,7 +125,7 @@ public sealed class AuditTrailFilterTests(AppFixture app) : IClassFixture<AppFix
     [InlineData("person=nobody%40example.ma", "audit-person", "Audit.PersonUnknown")]
     public async Task Filter_Unreadable_MessageBesideTheFieldAndNoEntries(string filter, string field, string key)
     {
-        await SeedAsync(app, [Entry(DateTimeOffset.UtcNow, null, action: "test.bad")]);
+        await SeedAsync(app, [Entry(app.Factory.Clock.GetUtcNow(), null, action: "test.bad")]);
         using var hq = await Personas.ClientAsync(app.Factory, Persona.NetworkAdmin);
 
         var html = await OkAsync(hq, $"/hq/audit?{filter}");

@@ -229,7 +229,7 @@ public sealed partial class AccountActionsTests(AccountsAppFixture app) : IClass
         var companies = await Personas.CompaniesAsync(app.Factory);
         await using (var db = app.Database.CreateContext())
         {
-            db.CompanyMembers.Add(CompanyMember.Create(companies.Other, id, CompanyRole.Member, DateTimeOffset.UtcNow));
+            db.CompanyMembers.Add(CompanyMember.Create(companies.Other, id, CompanyRole.Member, app.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
         }
 
@@ -271,14 +271,20 @@ public sealed partial class AccountActionsTests(AccountsAppFixture app) : IClass
     {
         const string email = "signs.in@actions.test";
         var id = await CreateAsync(app.Factory, email);
-        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var now = app.Clock.GetUtcNow();
+        var signedInAt = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero); // whole seconds: PostgreSQL keeps microseconds
+        app.Clock.Set(signedInAt);
+        try
+        {
+            using var client = await ClientAsync(app.Factory, email);
 
-        using var client = await ClientAsync(app.Factory, email);
-
-        await using var db = app.Database.CreateContext();
-        var at = (await db.Users.SingleAsync(u => u.Id == id)).LastSignInAt;
-        Assert.NotNull(at);
-        Assert.InRange(at.Value, before, DateTimeOffset.UtcNow.AddSeconds(1));
+            await using var db = app.Database.CreateContext();
+            Assert.Equal(signedInAt, (await db.Users.SingleAsync(u => u.Id == id)).LastSignInAt);
+        }
+        finally
+        {
+            app.Clock.Reset(); // the class's other tests read the clock as it was
+        }
     }
 
     [Fact]

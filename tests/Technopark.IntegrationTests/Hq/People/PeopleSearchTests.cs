@@ -130,7 +130,7 @@ public sealed class PeopleSearchTests(AccountsAppFixture app) : IClassFixture<Ac
         {
             var tanger = db.Sites.Single(s => s.Slug == "tanger").Id;
             db.SiteStaff.Add(SiteStaff.Create(id, tanger, SiteRole.Coach));
-            db.CompanyMembers.Add(CompanyMember.Create(companies.Resident, id, CompanyRole.Owner, DateTimeOffset.UtcNow));
+            db.CompanyMembers.Add(CompanyMember.Create(companies.Resident, id, CompanyRole.Owner, app.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
         }
 
