@@ -13,6 +13,13 @@ public sealed partial class Site
     public const int BillingCodeLength = 3;
     public const int AddressMaxLength = 200;
 
+    /// <summary>Floor area: square metres with one decimal, at most a million (the form, the entity and the column read these).</summary>
+    public const int FloorAreaScale = 1;
+    public const decimal MaxFloorAreaSquareMeters = 1_000_000m;
+
+    /// <summary>Most companies a site can be planned to host.</summary>
+    public const int MaxCompanyCapacity = 100_000;
+
     private Site()
     {
         Slug = Name = City = Region = string.Empty;
@@ -206,8 +213,9 @@ public sealed partial class Site
 
     public Site WithCapacity(decimal? floorAreaSquareMeters, int? companyCapacity)
     {
-        Guard.That(floorAreaSquareMeters is null or > 0, "Site.AreaInvalid", nameof(FloorAreaSquareMeters));
-        Guard.That(companyCapacity is null or > 0, "Site.CapacityInvalid", nameof(CompanyCapacity));
+        Guard.That(floorAreaSquareMeters is not { } area || (area is > 0 and <= MaxFloorAreaSquareMeters && area == decimal.Round(area, FloorAreaScale)),
+            "Site.AreaInvalid", nameof(FloorAreaSquareMeters));
+        Guard.That(companyCapacity is null or (> 0 and <= MaxCompanyCapacity), "Site.CapacityInvalid", nameof(CompanyCapacity));
         FloorAreaSquareMeters = floorAreaSquareMeters;
         CompanyCapacity = companyCapacity;
         return this;

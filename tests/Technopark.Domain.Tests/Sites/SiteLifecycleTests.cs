@@ -125,3 +125,38 @@ public class SiteLifecycleTests
 
     private static string Code(Action act) => Assert.Throws<DomainException>(act).Code;
 }
+
+public class SiteCapacityTests
+{
+    [Theory]
+    [InlineData(0.0, false)]
+    [InlineData(0.1, true)]
+    [InlineData(2027.5, true)]
+    [InlineData(2027.55, false)]
+    [InlineData(1_000_000.0, true)]
+    [InlineData(1_000_000.1, false)]
+    public void WithCapacity_FloorArea_PositiveWithOneDecimalUpToTheMaximum(double area, bool accepted)
+    {
+        var site = Site.Create("k", "K", "K", "R", SiteStatus.Planned);
+        var act = () => site.WithCapacity((decimal)area, null);
+
+        if (accepted)
+        {
+            Assert.Equal((decimal)area, act().FloorAreaSquareMeters);
+        }
+        else
+        {
+            Assert.Equal("Site.AreaInvalid", Assert.Throws<DomainException>(act).Code);
+        }
+    }
+
+    [Fact]
+    public void WithCapacity_Companies_UpToTheMaximum()
+    {
+        var site = Site.Create("k", "K", "K", "R", SiteStatus.Planned);
+
+        Assert.Equal(Site.MaxCompanyCapacity, site.WithCapacity(null, Site.MaxCompanyCapacity).CompanyCapacity);
+        Assert.Equal("Site.CapacityInvalid", Assert.Throws<DomainException>(() => site.WithCapacity(null, Site.MaxCompanyCapacity + 1)).Code);
+        Assert.Equal("Site.CapacityInvalid", Assert.Throws<DomainException>(() => site.WithCapacity(null, 0)).Code);
+    }
+}

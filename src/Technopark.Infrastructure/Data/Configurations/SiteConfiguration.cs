@@ -18,7 +18,7 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
         builder.Property(s => s.Address).HasMaxLength(Site.AddressMaxLength);
         builder.Property(s => s.BillingCode).HasMaxLength(Site.BillingCodeLength).IsFixedLength();
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(s => s.FloorAreaSquareMeters).HasPrecision(10, 1);
+        builder.Property(s => s.FloorAreaSquareMeters).HasPrecision(10, Site.FloorAreaScale);
         builder.Ignore(s => s.AcceptsApplications);
         builder.Ignore(s => s.OpeningIso);
         builder.Ignore(s => s.NextStatuses);

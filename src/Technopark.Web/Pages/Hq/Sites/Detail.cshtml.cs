@@ -24,10 +24,6 @@ public sealed class DetailModel(
     /// <summary>The key of the lifecycle section's own messages (a move that is not allowed).</summary>
     public const string LifecycleKey = "Lifecycle";
 
-    public const decimal MaxFloorArea = 1_000_000m;
-
-    public const int MaxCompanyCapacity = 100_000;
-
     /// <summary>The lifecycle's date fields, by the domain's names of them.</summary>
     private static readonly Dictionary<string, string> LifecycleFields = new()
     {
@@ -266,17 +262,15 @@ public sealed class DetailModel(
             City = site.City,
             Region = site.Region,
             Address = site.Address,
-            FloorAreaSquareMeters = site.FloorAreaSquareMeters is { } area ? NumberInput.Format(area, culture, AreaScale) : null,
+            FloorAreaSquareMeters = site.FloorAreaSquareMeters is { } area ? NumberInput.Format(area, culture, Site.FloorAreaScale) : null,
             CompanyCapacity = site.CompanyCapacity is { } capacity ? NumberInput.Format(capacity, culture, 0) : null,
             FocusSectors = [.. site.FocusSectors],
             ServiceCodes = [.. site.ServiceCodes],
             Partners = string.Join('\n', site.Partners),
         };
 
-        public const int AreaScale = 1;
-
         public SiteFacts ToFacts(CultureInfo culture) => new(Name ?? string.Empty, NameEn, NameAr, City ?? string.Empty, Region ?? string.Empty, Address,
-            Number(FloorAreaSquareMeters, culture, AreaScale, MaxFloorArea), Number(CompanyCapacity, culture, 0, MaxCompanyCapacity) is { } c ? (int)c : null,
+            Number(FloorAreaSquareMeters, culture, Site.FloorAreaScale, Site.MaxFloorAreaSquareMeters), Number(CompanyCapacity, culture, 0, Site.MaxCompanyCapacity) is { } c ? (int)c : null,
             FocusSectors, ServiceCodes, PartnerLines);
 
         public IReadOnlyList<string> PartnerLines =>
@@ -290,8 +284,8 @@ public sealed class DetailModel(
     {
         public FactsValidator(IStringLocalizer<SharedResource> text)
         {
-            Number(x => x.FloorAreaSquareMeters, FactsInput.AreaScale, MaxFloorArea, text);
-            Number(x => x.CompanyCapacity, 0, MaxCompanyCapacity, text);
+            Number(x => x.FloorAreaSquareMeters, Site.FloorAreaScale, Site.MaxFloorAreaSquareMeters, text);
+            Number(x => x.CompanyCapacity, 0, Site.MaxCompanyCapacity, text);
         }
 
         /// <summary>An optional number typed in the page's language (decimal comma in French), see <see cref="NumberInput"/>.</summary>
