@@ -19,8 +19,24 @@ public class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        _factory = new TechnoparkFactory(_database.AppConnectionString, DemoData, ProductionRateLimits);
+        if (DemoData)
+        {
+            var documents = TechnoparkFactory.NewDocumentsPath();
+            _database = await TestDatabase.CreateDemoAsync(SeedDemoAsync, documents);
+            _factory = new TechnoparkFactory(_database.AppConnectionString, DemoData, ProductionRateLimits, documents);
+        }
+        else
+        {
+            _database = await TestDatabase.CreateAsync();
+            _factory = new TechnoparkFactory(_database.AppConnectionString, DemoData, ProductionRateLimits);
+        }
+    }
+
+    /// <summary>Seeds the demo on a database by starting the app on it with the demo seeding on, then stops it.</summary>
+    private static async Task SeedDemoAsync(string connectionString, string documentsPath)
+    {
+        await using var seeding = new TechnoparkFactory(connectionString, demoData: true, documentsPath: documentsPath);
+        _ = seeding.Services; // the app seeds before it serves
     }
 
     public async Task DisposeAsync()

@@ -13,7 +13,8 @@ namespace Technopark.TestSupport;
 /// limited (nor calendar feeds) unless <paramref name="productionRateLimits"/> (tests sign in many times from one address). The app's
 /// <see cref="TimeProvider"/> is <see cref="Clock"/>: a test that depends on "today" sets it instead of reading the wall clock.
 /// </summary>
-public class TechnoparkFactory(string connectionString, bool demoData = false, bool productionRateLimits = false) : WebApplicationFactory<Program>
+public class TechnoparkFactory(string connectionString, bool demoData = false, bool productionRateLimits = false, string? documentsPath = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -39,7 +40,10 @@ public class TechnoparkFactory(string connectionString, bool demoData = false, b
     public TestClock Clock { get; } = new();
 
     /// <summary>A throwaway folder for the uploaded documents of this app instance.</summary>
-    public string DocumentsPath { get; } = Path.Combine(Path.GetTempPath(), "technopark-tests", Guid.NewGuid().ToString("N"));
+    public string DocumentsPath { get; } = documentsPath ?? NewDocumentsPath();
+
+    /// <summary>A new throwaway folder name for uploaded documents.</summary>
+    public static string NewDocumentsPath() => Path.Combine(Path.GetTempPath(), "technopark-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>The base of the links in the app's emails (App:PublicBaseUrl): the test server's own address.</summary>
     public string PublicBaseUrl { get; private set; } = "http://localhost";

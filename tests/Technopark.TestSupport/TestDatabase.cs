@@ -20,8 +20,12 @@ public sealed class TestDatabase : IAsyncDisposable
     public const string RolePassword = "technopark-tests";
 
     private const string TemplateName = "technopark_template";
+    private const string DemoTemplateName = "technopark_demo_template";
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    private static readonly SemaphoreSlim DemoTemplateLock = new(1, 1);
+    private static readonly string DemoDocumentsPath = Path.Combine(Path.GetTempPath(), "technopark-tests", $"demo-{Environment.ProcessId}-{Guid.NewGuid():N}");
     private static bool _templateReady;
+    private static bool _demoTemplateReady;
 
     private readonly string _serverConnectionString;
 
@@ -52,6 +56,23 @@ public sealed class TestDatabase : IAsyncDisposable
         await EnsureTemplateAsync(server);
         var database = new TestDatabase(server, $"t_{Guid.NewGuid():N}");
         await ExecuteAsync(server, $"CREATE DATABASE {database.Name} TEMPLATE {TemplateName} OWNER {DatabaseGrants.OwnerRole}");
+        return database;
+    }
+
+    /// <summary>
+    /// A fresh database with the whole demo, copied from a demo template seeded once per test process by the app itself
+    /// (<paramref name="seedDemo"/> starts the app with the demo on the template and stops it). Seeding the demo takes
+    /// tens of seconds on a busy CI machine; a copy takes a second. The demo's uploaded files are copied with it, into
+    /// <paramref name="documentsPath"/>. Classes that start the app on a copy with the demo seeding on still prove that
+    /// seeding an already seeded database changes nothing (as a restart of the run command does).
+    /// </summary>
+    public static async Task<TestDatabase> CreateDemoAsync(Func<string, string, Task> seedDemo, string documentsPath)
+    {
+        var server = await PostgresServer.ConnectionStringAsync();
+        await EnsureDemoTemplateAsync(server, seedDemo);
+        var database = new TestDatabase(server, $"t_{Guid.NewGuid():N}");
+        await ExecuteAsync(server, $"CREATE DATABASE {database.Name} TEMPLATE {DemoTemplateName} OWNER {DatabaseGrants.OwnerRole}");
+        CopyFolder(DemoDocumentsPath, documentsPath);
         return database;
     }
 
@@ -115,6 +136,44 @@ public sealed class TestDatabase : IAsyncDisposable
         finally
         {
             TemplateLock.Release();
+        }
+    }
+
+    private static async Task EnsureDemoTemplateAsync(string server, Func<string, string, Task> seedDemo)
+    {
+        await DemoTemplateLock.WaitAsync();
+        try
+        {
+            if (_demoTemplateReady)
+            {
+                return;
+            }
+
+            await EnsureTemplateAsync(server);
+            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {DemoTemplateName} WITH (FORCE)");
+            await ExecuteAsync(server, $"CREATE DATABASE {DemoTemplateName} TEMPLATE {TemplateName} OWNER {DatabaseGrants.OwnerRole}");
+            var template = new TestDatabase(server, DemoTemplateName);
+            await seedDemo(template.AppConnectionString, DemoDocumentsPath);
+            NpgsqlConnection.ClearAllPools(); // a template takes no connection while it is copied
+            _demoTemplateReady = true;
+        }
+        finally
+        {
+            DemoTemplateLock.Release();
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        if (!Directory.Exists(from))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
     }
 
