@@ -194,9 +194,9 @@ public class PipelineFactsTests(AppFixture app) : IClassFixture<AppFixture>
         command.Parameters.AddWithValue("applicant", Applicant);
         command.Parameters.AddWithValue("site", site);
         command.Parameters.AddWithValue("state", state);
-        command.Parameters.AddWithValue("created", submitted ?? new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        command.Parameters.Add(new NpgsqlParameter("submitted", NpgsqlDbType.TimestampTz) { Value = (object?)submitted ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("decided", NpgsqlDbType.TimestampTz) { Value = (object?)decided ?? DBNull.Value });
+        command.Parameters.AddWithValue("created", (submitted ?? new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)).ToUniversalTime());
+        command.Parameters.Add(new NpgsqlParameter("submitted", NpgsqlDbType.TimestampTz) { Value = (object?)submitted?.ToUniversalTime() ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("decided", NpgsqlDbType.TimestampTz) { Value = (object?)decided?.ToUniversalTime() ?? DBNull.Value });
         return (int)(await command.ExecuteScalarAsync())!;
     }
 

@@ -18,14 +18,15 @@ namespace Technopark.Infrastructure.Data.Migrations
                 .Annotation("Npgsql:IndexInclude", new[] { "site_id", "state", "decided_at" });
 
             // Pre-aggregated pipeline counts (PipelineFacts): kept by triggers in the transaction of every change to an application,
+            // read by index only (the primary keys include the count),
             // written only by SECURITY DEFINER functions of the owner (the app role reads them, and cannot call the writers).
             migrationBuilder.Sql($$"""
                 CREATE TABLE {{Queries.PipelineFacts.CountsTable}} (
                     level smallint NOT NULL, block integer NOT NULL, site_id integer NOT NULL, state varchar(20) NOT NULL, applications integer NOT NULL,
-                    CONSTRAINT pk_pipeline_counts PRIMARY KEY (level, block, site_id, state));
+                    CONSTRAINT pk_pipeline_counts PRIMARY KEY (level, block, site_id, state) INCLUDE (applications));
                 CREATE TABLE {{Queries.PipelineFacts.DecisionDaysTable}} (
                     level smallint NOT NULL, block integer NOT NULL, site_id integer NOT NULL, days integer NOT NULL, applications integer NOT NULL,
-                    CONSTRAINT pk_pipeline_decision_days PRIMARY KEY (level, block, site_id, days));
+                    CONSTRAINT pk_pipeline_decision_days PRIMARY KEY (level, block, site_id, days) INCLUDE (applications));
 
                 -- Morocco's day of an instant, as a day number.
                 CREATE FUNCTION pipeline_day(at timestamptz) RETURNS integer LANGUAGE sql STABLE PARALLEL SAFE AS
