@@ -402,10 +402,12 @@ public sealed class RandomNetwork
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         // Billing's tables refuse TRUNCATE (triggers), and TRUNCATE ... CASCADE reaches them through companies: the test, as
-        // the superuser arranging data behind the app's back, turns user triggers off for these two statements to start afresh.
+        // the superuser arranging data behind the app's back, turns user triggers off for these statements to start afresh (and so
+        // clears the pipeline's counts itself: the trigger that follows a TRUNCATE of applications is off too).
         await ExecuteAsync(connection, $"""
             SET LOCAL session_replication_role = replica;
             TRUNCATE applications, waiting_list, declarations, assignments, companies, spaces, invoice_counters CASCADE;
+            TRUNCATE pipeline_counts, pipeline_decision_days;
             DELETE FROM sites WHERE id >= {ExtraSiteId};
             SET LOCAL session_replication_role = origin;
             """);

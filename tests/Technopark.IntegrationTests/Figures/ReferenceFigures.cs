@@ -105,7 +105,7 @@ public sealed class ReferenceFigures(RandomNetwork network)
     public static decimal? TrendRate(NetSite site, DateOnly month, int total, int occupied) =>
         Counts(site, month) ? Rate(occupied, total) : null;
 
-    /// <summary>Applications submitted by the end of D (Moroccan day) by state, drafts aside; median days from submission to decision.</summary>
+    /// <summary>Applications submitted by the end of D (Moroccan day) by state, drafts aside; median whole days (Moroccan) from submission to decision.</summary>
     public IReadOnlyDictionary<int, RefPipeline> Pipeline(DateOnly day)
     {
         var submitted = network.Applications
@@ -115,7 +115,9 @@ public sealed class ReferenceFigures(RandomNetwork network)
         {
             int Count(string state) => g.Count(a => a.State == state);
             var decided = g.Where(a => a.State is "Accepted" or "Rejected" or "Waitlisted").ToList();
-            var durations = decided.Where(a => a.DecidedAt is not null).Select(a => (a.DecidedAt!.Value - a.SubmittedAt!.Value).TotalDays).Order().ToList();
+            // Whole days, Morocco's: the day of the decision minus the day of the submission.
+            var durations = decided.Where(a => a.DecidedAt is not null)
+                .Select(a => (double)(MoroccanDay(a.DecidedAt!.Value).DayNumber - MoroccanDay(a.SubmittedAt!.Value).DayNumber)).Order().ToList();
             double? median = durations.Count == 0 ? null
                 : durations.Count % 2 == 1 ? durations[durations.Count / 2]
                 : (durations[(durations.Count / 2) - 1] + durations[durations.Count / 2]) / 2;

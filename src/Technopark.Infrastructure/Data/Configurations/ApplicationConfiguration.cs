@@ -38,6 +38,10 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Ignore(a => a.DocumentBytes);
         builder.HasIndex(a => new { a.SiteId, a.State });
         builder.HasIndex(a => a.ApplicantId);
+
+        // The pipeline's partial block (PipelineFacts): the days of D's 32-day block read from the table, index only.
+        builder.HasIndex(a => a.SubmittedAt).HasFilter("state <> 'Draft'").IncludeProperties(a => new { a.SiteId, a.State, a.DecidedAt })
+            .HasDatabaseName("ix_applications_pipeline_tail");
         builder.HasMany(a => a.Documents).WithOne().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Reviews).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Events).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);

@@ -340,6 +340,12 @@ namespace Technopark.Infrastructure.Data.Migrations
                     b.HasIndex("CompanyId")
                         .HasDatabaseName("ix_applications_company_id");
 
+                    b.HasIndex("SubmittedAt")
+                        .HasDatabaseName("ix_applications_pipeline_tail")
+                        .HasFilter("state <> 'Draft'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SubmittedAt"), new[] { "SiteId", "State", "DecidedAt" });
+
                     b.HasIndex("SiteId", "State")
                         .HasDatabaseName("ix_applications_site_id_state");
 
