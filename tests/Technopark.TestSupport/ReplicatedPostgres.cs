@@ -92,7 +92,8 @@ public sealed class ReplicatedPostgres : IAsyncDisposable
 
     public static async Task<T> ScalarAsync<T>(string connectionString, string sql)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        // Unpooled: a pooled connection to a server the test stopped and restarted is dead.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         var value = await command.ExecuteScalarAsync();

@@ -38,7 +38,7 @@ public sealed class DataVersionListenerTests(AppFixture app) : IClassFixture<App
         (await client.GetAsync("/hq?on=2026-04-01")).EnsureSuccessStatusCode();
         counter.Reset();
         (await client.GetAsync("/hq?on=2026-04-01")).EnsureSuccessStatusCode();
-        Assert.Equal(0, counter.For("/hq")); // cached
+        var cached = counter.For("/hq"); // the figures from the cache (the page still reads a few things of its own)
 
         // The listener's connection is cut and cannot come back (no new connection to this database).
         await ExecuteAsync($"ALTER DATABASE {app.Database.Name} CONNECTION LIMIT 0");
@@ -51,7 +51,7 @@ public sealed class DataVersionListenerTests(AppFixture app) : IClassFixture<App
             await UntilAsync(() => !version.Coherent);
             counter.Reset();
             (await client.GetAsync("/hq?on=2026-04-01")).EnsureSuccessStatusCode();
-            Assert.InRange(counter.For("/hq"), 1, int.MaxValue); // computed again, not taken from the cache
+            Assert.True(counter.For("/hq") > cached, "The figures are computed again, not taken from the cache.");
             var ready = await client.GetStringAsync("/health/ready");
             Assert.Contains("\"cache-coherence\":{\"status\":\"Degraded\"", ready, StringComparison.Ordinal);
         }
@@ -66,7 +66,7 @@ public sealed class DataVersionListenerTests(AppFixture app) : IClassFixture<App
         (await client.GetAsync("/hq?on=2026-04-02")).EnsureSuccessStatusCode();
         counter.Reset();
         (await client.GetAsync("/hq?on=2026-04-02")).EnsureSuccessStatusCode();
-        Assert.Equal(0, counter.For("/hq"));
+        Assert.Equal(cached, counter.For("/hq"));
     }
 
     private async Task ExecuteAsync(string sql)
