@@ -79,8 +79,10 @@ public sealed class ReadReplica : IAsyncDisposable
     /// </summary>
     internal static async Task<ulong> OpenAndReadReplayedAsync(TechnoparkDbContext context, CancellationToken cancellationToken)
     {
-        await context.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = ((NpgsqlConnection)context.Database.GetDbConnection()).CreateCommand();
+        // Opened by Npgsql itself: EF's open would turn a refused connection into its "transient failure" InvalidOperationException.
+        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
         command.CommandText = "SELECT pg_last_wal_replay_lsn()";
         var replayed = await command.ExecuteScalarAsync(cancellationToken);
         return replayed is NpgsqlLogSequenceNumber lsn ? (ulong)lsn : ulong.MaxValue;
@@ -131,7 +133,8 @@ public sealed class ReadReplica : IAsyncDisposable
     }
 
     /// <summary>Whether <paramref name="exception"/> says the replica could not be reached (not a fault of the query).</summary>
-    internal static bool IsUnreachable(Exception exception) => exception is NpgsqlException or TimeoutException or IOException;
+    internal static bool IsUnreachable(Exception exception) =>
+        exception is NpgsqlException or TimeoutException or IOException || exception.InnerException is NpgsqlException or TimeoutException;
 
     public ValueTask DisposeAsync() => _dataSource?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
