@@ -37,11 +37,16 @@ public static class DependencyInjection
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, DataVersionInterceptor>();
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.AddScoped<DatabaseInitializer>();
-        services.AddScoped<Data.Queries.NetworkQueries>();
+        services.AddSingleton<ReadReplica>();
+        services.AddScoped<ReadOnlyDb>();
+        services.AddScoped(provider => new Data.Queries.NetworkQueries(provider.GetRequiredService<ReadOnlyDb>()));
+        services.AddHostedService<DataVersionListener>();
         services.AddScoped<Email.EmailOutbox>();
         services.AddScoped<Auditing.AuditTrail>();
         services.AddSingleton(TimeProvider.System);
-        services.AddHealthChecks().AddDbContextCheck<TechnoparkDbContext>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddDbContextCheck<TechnoparkDbContext>("database", tags: ["ready"])
+            .AddCheck<ReadReplicaHealthCheck>("read-replica", tags: ["ready"])
+            .AddCheck<CacheCoherenceHealthCheck>("cache-coherence", tags: ["ready"]);
         return services;
     }
 
@@ -49,10 +54,15 @@ public static class DependencyInjection
     /// The app's pool (named in metrics). PostgreSQL's JIT is off unless the connection string says otherwise: compiling a plan costs
     /// more than it saves on the app's short statements (464 ms on the network's aged receivables, scripts/benchmark-billing.sh).
     /// </summary>
-    private static NpgsqlDataSource DataSource(string connectionString)
+    internal static NpgsqlDataSource DataSource(string connectionString, string name = "technopark", int? connectTimeoutSeconds = null)
     {
-        var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = "technopark" };
+        var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = name };
         builder.ConnectionStringBuilder.Options ??= "-c jit=off";
+        if (connectTimeoutSeconds is { } timeout && builder.ConnectionStringBuilder.Timeout == new NpgsqlConnectionStringBuilder().Timeout)
+        {
+            builder.ConnectionStringBuilder.Timeout = timeout;
+        }
+
         return builder.Build();
     }
 

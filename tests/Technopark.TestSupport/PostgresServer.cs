@@ -56,7 +56,7 @@ public static class PostgresServer
         }
     }
 
-    private static class LocalCluster
+    internal static class LocalCluster
     {
         private const string Prefix = "technopark-tests-";
 
@@ -129,7 +129,7 @@ public static class PostgresServer
             }
         }
 
-        private static string FindBinaries()
+        internal static string FindBinaries()
         {
             var dirs = Directory.Exists("/usr/lib/postgresql")
                 ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
@@ -141,14 +141,14 @@ public static class PostgresServer
                     "No PostgreSQL for the tests: set TECHNOPARK_TEST_POSTGRES, start Docker, or install the 'postgresql' package (./test.sh does).");
         }
 
-        private static int FreePort()
+        internal static int FreePort()
         {
             using var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
             return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
-        private static async Task RunAsync(string file, IReadOnlyList<string> arguments, bool asPostgres)
+        internal static async Task RunAsync(string file, IReadOnlyList<string> arguments, bool asPostgres)
         {
             var start = new ProcessStartInfo(asPostgres ? "runuser" : file)
             {

@@ -76,6 +76,19 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>
+    /// A fresh database with every migration and the reference sites on another server than the tests' one (a primary with a
+    /// streaming replica of its own, say), migrated there rather than copied from the template. Dropped with the server.
+    /// </summary>
+    public static async Task<TestDatabase> CreateOnServerAsync(string server)
+    {
+        await EnsureRolesAsync(server);
+        var database = new TestDatabase(server, $"r_{Guid.NewGuid():N}");
+        await ExecuteAsync(server, $"CREATE DATABASE {database.Name} OWNER {DatabaseGrants.OwnerRole}");
+        await database.PrepareAsync();
+        return database;
+    }
+
     /// <summary>An empty database (no migrations), for the migration tests.</summary>
     public static async Task<TestDatabase> CreateEmptyAsync()
     {
@@ -116,20 +129,7 @@ public sealed class TestDatabase : IAsyncDisposable
             await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {TemplateName} WITH (FORCE)");
             await ExecuteAsync(server, $"CREATE DATABASE {TemplateName} OWNER {DatabaseGrants.OwnerRole}");
             var unpooled = new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString;
-            var template = new TestDatabase(unpooled, TemplateName);
-            var owner = new DbContextOptionsBuilder<TechnoparkDbContext>();
-            owner.UseTechnoparkDatabase(template.OwnerConnectionString);
-            await using (var db = new TechnoparkDbContext(owner.Options))
-            {
-                await db.Database.MigrateAsync();
-            }
-
-            await DatabaseGrants.ApplyAsync(template.OwnerConnectionString, template.AppConnectionString, CancellationToken.None);
-            await using (var db = template.CreateContext())
-            {
-                await ReferenceData.ApplyAsync(db, CancellationToken.None);
-            }
-
+            await new TestDatabase(unpooled, TemplateName).PrepareAsync();
             NpgsqlConnection.ClearAllPools();
             _templateReady = true;
         }
@@ -194,6 +194,23 @@ public sealed class TestDatabase : IAsyncDisposable
             NULL;
         END $$;
         """);
+
+    /// <summary>Every migration as the schema owner, the app role's grants, the reference sites.</summary>
+    private async Task PrepareAsync()
+    {
+        var owner = new DbContextOptionsBuilder<TechnoparkDbContext>();
+        owner.UseTechnoparkDatabase(OwnerConnectionString);
+        await using (var db = new TechnoparkDbContext(owner.Options))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await DatabaseGrants.ApplyAsync(OwnerConnectionString, AppConnectionString, CancellationToken.None);
+        await using (var db = CreateContext())
+        {
+            await ReferenceData.ApplyAsync(db, CancellationToken.None);
+        }
+    }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {

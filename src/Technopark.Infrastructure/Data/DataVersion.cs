@@ -11,24 +11,76 @@ using Technopark.Domain.WaitingList;
 namespace Technopark.Infrastructure.Data;
 
 /// <summary>
-/// A number that changes whenever this instance saves a change to the network's records (sites,
-/// spaces, companies, assignments, waiting list, applications, declarations). Caches of computed figures put it in
-/// their keys, so a change is never hidden behind a cached answer on this instance.
+/// A number that changes whenever the network's records change (sites, spaces, companies, assignments, waiting list,
+/// applications, declarations, coworking passes): at once when this instance saves them, and within milliseconds when another
+/// instance (or raw SQL) does, through <see cref="DataVersionListener"/>. Caches of computed figures put it in their keys, so a
+/// change is never hidden behind a cached answer; while the listener is not listening (<see cref="Coherent"/> false) they must
+/// not serve at all, since changes made elsewhere would go unseen.
+/// It also keeps the primary's WAL position of the latest change this instance knows about, so that a read replica that has not
+/// replayed that far is not read (<see cref="ReadOnlyDb"/>).
 /// </summary>
 public sealed class DataVersion
 {
+    private readonly Lock _gate = new();
     private long _current;
+    private int _listening;
+    private ulong _walPosition;
+    private long _positionAsOf;
 
     public long Current => Interlocked.Read(ref _current);
 
-    public void Bump() => Interlocked.Increment(ref _current);
+    /// <summary>Whether changes made by other instances reach this one (the listener is listening): caches may serve.</summary>
+    public bool Coherent => Volatile.Read(ref _listening) == 1;
+
+    /// <summary>The primary's WAL position at or after the latest change known here (0: none known).</summary>
+    public ulong WalPosition
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _walPosition;
+            }
+        }
+    }
+
+    /// <summary>A change is known here whose WAL position is not: ask the primary for its position before reading a replica.</summary>
+    public bool PositionPending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _positionAsOf < Current;
+            }
+        }
+    }
+
+    /// <returns>The new version.</returns>
+    public long Bump() => Interlocked.Increment(ref _current);
+
+    /// <summary>
+    /// The primary's WAL position <paramref name="position"/> was read after every change up to version <paramref name="asOf"/>
+    /// had committed (read <see cref="Current"/> before asking the primary).
+    /// </summary>
+    public void Observe(ulong position, long asOf)
+    {
+        lock (_gate)
+        {
+            _walPosition = Math.Max(_walPosition, position);
+            _positionAsOf = Math.Max(_positionAsOf, asOf);
+        }
+    }
+
+    internal void Listening(bool listening) => Volatile.Write(ref _listening, listening ? 1 : 0);
 }
 
 /// <summary>
 /// Bumps <see cref="DataVersion"/> around a save that touches the network's records: before it (a reader
-/// in between computes with a new key) and after it (what was cached during the save is left behind).
+/// in between computes with a new key) and after it (what was cached during the save is left behind), and again when the
+/// transaction that held such a save commits (until then the primary's WAL position does not cover it).
 /// </summary>
-internal sealed class DataVersionInterceptor(DataVersion version) : SaveChangesInterceptor
+internal sealed class DataVersionInterceptor(DataVersion version) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private static readonly Type[] Watched =
     [
@@ -37,6 +89,7 @@ internal sealed class DataVersionInterceptor(DataVersion version) : SaveChangesI
     ];
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> _saving = [];
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> _uncommitted = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -73,11 +126,49 @@ internal sealed class DataVersionInterceptor(DataVersion version) : SaveChangesI
         }
     }
 
+    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
+
+    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        Committed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
     private void After(DbContext? context)
     {
         if (context is not null && _saving.Remove(context))
         {
             version.Bump();
+            if (context.Database.CurrentTransaction is not null)
+            {
+                _uncommitted.AddOrUpdate(context, true);
+            }
+        }
+    }
+
+    private void Committed(DbContext? context)
+    {
+        if (context is not null && _uncommitted.Remove(context))
+        {
+            version.Bump();
+        }
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _uncommitted.Remove(context);
         }
     }
 }

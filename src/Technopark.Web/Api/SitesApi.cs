@@ -15,8 +15,9 @@ public static class SitesApi
     }
 
     /// <summary>Every site of the network. <c>openedOn</c> is ISO 8601 at the precision known ("2023-11-24", "2001") or null.</summary>
-    private static async Task<List<SiteDto>> ListAsync(TechnoparkDbContext db, CancellationToken cancellationToken)
+    private static async Task<List<SiteDto>> ListAsync(ReadOnlyDb reads, CancellationToken cancellationToken)
     {
+        var db = await reads.ContextAsync(cancellationToken);
         var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Id)
             .Select(s => new { s.Slug, s.Name, s.City, s.Region, s.Status, s.OpeningYear, s.OpenedOn })
             .ToListAsync(cancellationToken);

@@ -44,8 +44,16 @@ public sealed record KpiCompany(
 /// Periods are half-open: an assignment holds on day D when <c>daterange(start_on, end_on, '[)') @&gt; D</c>. A live coworking
 /// pass covering D holds one seat of its space that day (occupied seats only: it is neither a resident nor a stay).
 /// </summary>
-public sealed class NetworkQueries(TechnoparkDbContext db)
+public sealed class NetworkQueries
 {
+    private readonly Func<CancellationToken, ValueTask<TechnoparkDbContext>> _db;
+
+    /// <summary>The figures on <paramref name="db"/> (tests, benchmarks).</summary>
+    public NetworkQueries(TechnoparkDbContext db) => _db = _ => ValueTask.FromResult(db);
+
+    /// <summary>The figures on the read replica when it may answer this request, else on the primary (<see cref="ReadOnlyDb"/>).</summary>
+    public NetworkQueries(ReadOnlyDb reads) => _db = reads.ContextAsync;
+
     /// <summary>Days after D within which an assignment ending counts as "ending soon" on the dashboards (<see cref="EndingSoon"/>).</summary>
     public const int EndingWithinDays = EndingSoon.DashboardWithinDays;
 
@@ -280,20 +288,20 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
 
     /// <summary>Every site on a day (or only <paramref name="siteId"/>): the one definition of occupancy, also used by the public and site pages.</summary>
     public async Task<IReadOnlyList<SiteDay>> SitesOnAsync(DateOnly day, CancellationToken cancellationToken, int? siteId = null) =>
-        await db.Database.SqlQueryRaw<SiteDay>(SitesOnDaySql, Day(day), Site(siteId), EndingWithin()).ToListAsync(cancellationToken);
+        await (await _db(cancellationToken)).Database.SqlQueryRaw<SiteDay>(SitesOnDaySql, Day(day), Site(siteId), EndingWithin()).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<TrendPoint>> TrendAsync(DateOnly day, CancellationToken cancellationToken) =>
-        await db.Database.SqlQueryRaw<TrendPoint>(TrendSql, Day(day)).ToListAsync(cancellationToken);
+        await (await _db(cancellationToken)).Database.SqlQueryRaw<TrendPoint>(TrendSql, Day(day)).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<PipelineRow>> PipelineAsync(DateOnly day, CancellationToken cancellationToken) =>
-        await db.Database.SqlQueryRaw<PipelineRow>(PipelineSql, Day(day)).ToListAsync(cancellationToken);
+        await (await _db(cancellationToken)).Database.SqlQueryRaw<PipelineRow>(PipelineSql, Day(day)).ToListAsync(cancellationToken);
 
     /// <summary>The pipeline from the applications alone (<see cref="PipelineLiveSql"/>).</summary>
     public async Task<IReadOnlyList<PipelineRow>> PipelineLiveAsync(DateOnly day, CancellationToken cancellationToken) =>
         await db.Database.SqlQueryRaw<PipelineRow>(PipelineLiveSql, Day(day)).ToListAsync(cancellationToken);
 
     public async Task<KpiFigures> KpisAsync(DateOnly day, FiguresMode mode, CancellationToken cancellationToken) =>
-        (await db.Database.SqlQueryRaw<KpiFigures>(KpiSql, Day(day), Mode(mode)).ToListAsync(cancellationToken)).Single();
+        (await (await _db(cancellationToken)).Database.SqlQueryRaw<KpiFigures>(KpiSql, Day(day), Mode(mode)).ToListAsync(cancellationToken)).Single();
 
     /// <summary>
     /// The companies behind a KPI (see <see cref="DrillDownKinds"/>), at most <see cref="DrillDownLimit"/>, by name, each
@@ -330,7 +338,7 @@ public sealed class NetworkQueries(TechnoparkDbContext db)
             ORDER BY c.legal_name, c.id
             LIMIT @limit
             """;
-        return await db.Database.SqlQueryRaw<KpiCompany>(sql, Day(day), Mode(mode), new NpgsqlParameter("limit", NpgsqlTypes.NpgsqlDbType.Integer) { Value = DrillDownLimit })
+        return await (await _db(cancellationToken)).Database.SqlQueryRaw<KpiCompany>(sql, Day(day), Mode(mode), new NpgsqlParameter("limit", NpgsqlTypes.NpgsqlDbType.Integer) { Value = DrillDownLimit })
             .ToListAsync(cancellationToken);
     }
 

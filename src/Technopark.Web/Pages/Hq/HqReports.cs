@@ -8,8 +8,8 @@ namespace Technopark.Web.Pages.Hq;
 
 /// <summary>
 /// HQ's figures for a day, each from one SQL statement, kept in memory per day: ten minutes for a past
-/// day, thirty seconds for today or a future day, and never past a change saved by this instance
-/// (<see cref="DataVersion"/>; other instances' changes show within those lifetimes). The cache holds figures only;
+/// day, thirty seconds for today or a future day, and never past a change saved by any instance (<see cref="DataVersion"/>,
+/// which hears the others through PostgreSQL notifications; while it cannot, the cache stands aside). The cache holds figures only;
 /// who may see them is checked on every request by the /Hq folder policy.
 /// </summary>
 public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, DataVersion version, TimeProvider clock)
@@ -54,6 +54,11 @@ public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, DataVe
 
     private async Task<T> CachedAsync<T>(string what, DateOnly day, Func<Task<T>> load)
     {
+        if (!version.Coherent)
+        {
+            return await load(); // changes of other instances are not heard now: a cached answer could be older than the data
+        }
+
         var key = ("hq", what, day, version.Current); // a saved change moves the key: never an answer older than the data
         if (cache.TryGetValue(key, out T? cached) && cached is not null)
         {

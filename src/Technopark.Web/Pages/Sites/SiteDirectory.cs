@@ -23,11 +23,12 @@ public sealed record SiteDetails(
     public bool AcceptsApplications => Site.AcceptsApplicationsWhen(Card.Status);
 }
 
-/// <summary>The public view of the network: sites, their facts and free capacity on a day.</summary>
-public sealed class SiteDirectory(TechnoparkDbContext db, NetworkQueries network)
+/// <summary>The public view of the network: sites, their facts and free capacity on a day (from the read replica when it may answer).</summary>
+public sealed class SiteDirectory(ReadOnlyDb reads, NetworkQueries network)
 {
     public async Task<IReadOnlyList<SiteCard>> ListAsync(DateOnly day, CancellationToken cancellationToken)
     {
+        var db = await reads.ContextAsync(cancellationToken);
         var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Id)
             .Select(s => new { s.Id, s.Slug, s.Name, s.NameEn, s.NameAr, s.City, s.Region, s.Status, s.OpeningYear, s.OpenedOn, s.ClosedOn, s.CompanyCapacity })
             .ToListAsync(cancellationToken);
@@ -38,6 +39,7 @@ public sealed class SiteDirectory(TechnoparkDbContext db, NetworkQueries network
 
     public async Task<SiteDetails?> FindAsync(string slug, DateOnly day, CancellationToken cancellationToken)
     {
+        var db = await reads.ContextAsync(cancellationToken);
         var site = await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken);
         if (site is null)
         {

@@ -1,0 +1,89 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Technopark.Infrastructure.Data;
+using Technopark.TestSupport;
+
+namespace Technopark.IntegrationTests.Operations;
+
+/// <summary>The data version follows changes made anywhere (PostgreSQL notifications), and the caches stand aside while it cannot.</summary>
+public sealed class DataVersionListenerTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task RawSqlChange_IsHeard_RolledBackOneIsNot()
+    {
+        var version = app.Factory.Services.GetRequiredService<DataVersion>();
+        await UntilAsync(() => version.Coherent);
+
+        var before = version.Current;
+        await ExecuteAsync("BEGIN; UPDATE sites SET name = name WHERE slug = 'oujda'; ROLLBACK;");
+        await ExecuteAsync("SELECT pg_sleep(0.2)"); // a notification would have arrived by now (it comes at commit, within milliseconds)
+        Assert.Equal(before, version.Current);
+
+        await ExecuteAsync("UPDATE sites SET name = name WHERE slug = 'oujda'");
+        await UntilAsync(() => version.Current > before);
+    }
+
+    [Fact]
+    public async Task ListenerConnectionLost_CachesStandAside_ThenItReconnectsAndCachesServeAgain()
+    {
+        var counter = new SqlCommandCounter();
+        using var factory = app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(counter)));
+        var version = factory.Services.GetRequiredService<DataVersion>();
+        using var client = await Personas.ClientAsync(factory, Persona.NetworkAdmin);
+        await UntilAsync(() => version.Coherent);
+        (await client.GetAsync("/hq?on=2026-04-01")).EnsureSuccessStatusCode();
+        counter.Reset();
+        (await client.GetAsync("/hq?on=2026-04-01")).EnsureSuccessStatusCode();
+        var cached = counter.For("/hq"); // the figures from the cache (the page still reads a few things of its own)
+
+        // The listener's connection is cut and cannot come back (no new connection to this database).
+        await ExecuteAsync($"ALTER DATABASE {app.Database.Name} CONNECTION LIMIT 0");
+        try
+        {
+            await ExecuteAsync($"""
+                SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                WHERE datname = '{app.Database.Name}' AND application_name = '{DataVersionListener.ApplicationName}'
+                """);
+            await UntilAsync(() => !version.Coherent);
+            counter.Reset();
+            (await client.GetAsync("/hq?on=2026-04-01")).EnsureSuccessStatusCode();
+            Assert.True(counter.For("/hq") > cached, "The figures are computed again, not taken from the cache.");
+            var ready = await client.GetStringAsync("/health/ready");
+            Assert.Contains("\"cache-coherence\":{\"status\":\"Degraded\"", ready, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await ExecuteAsync($"ALTER DATABASE {app.Database.Name} CONNECTION LIMIT -1");
+        }
+
+        var lost = version.Current;
+        await UntilAsync(() => version.Coherent);
+        Assert.True(version.Current > lost, "Listening again bumps the version once, for what was missed.");
+        (await client.GetAsync("/hq?on=2026-04-02")).EnsureSuccessStatusCode();
+        counter.Reset();
+        (await client.GetAsync("/hq?on=2026-04-02")).EnsureSuccessStatusCode();
+        Assert.Equal(cached, counter.For("/hq"));
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition(), "Not reached within 10 s.");
+    }
+}
