@@ -298,7 +298,7 @@ public sealed class NetworkQueries
 
     /// <summary>The pipeline from the applications alone (<see cref="PipelineLiveSql"/>).</summary>
     public async Task<IReadOnlyList<PipelineRow>> PipelineLiveAsync(DateOnly day, CancellationToken cancellationToken) =>
-        await db.Database.SqlQueryRaw<PipelineRow>(PipelineLiveSql, Day(day)).ToListAsync(cancellationToken);
+        await (await _db(cancellationToken)).Database.SqlQueryRaw<PipelineRow>(PipelineLiveSql, Day(day)).ToListAsync(cancellationToken);
 
     public async Task<KpiFigures> KpisAsync(DateOnly day, FiguresMode mode, CancellationToken cancellationToken) =>
         (await (await _db(cancellationToken)).Database.SqlQueryRaw<KpiFigures>(KpiSql, Day(day), Mode(mode)).ToListAsync(cancellationToken)).Single();
