@@ -14,7 +14,7 @@ public class RoomCalendarPagesTests(BrowserFixture browser) : IClassFixture<Brow
     private const string Path = "/sites/tanger/rooms/calendars";
 
     [Theory]
-    [InlineData(1280, 900, "fr")]
+    // French on a phone and Arabic (right to left) on a desktop cover French, Arabic and the phone layout; a third run found nothing the two miss and CI time is counted (as AccessibilitySweepTests).
     [InlineData(390, 844, "fr")]
     [InlineData(1280, 900, "ar")]
     public async Task Calendars_ResidentAndManager_SeeTheirFeedUrlsAndPassAxe(int width, int height, string language)

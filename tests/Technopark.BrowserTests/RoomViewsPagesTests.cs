@@ -21,7 +21,7 @@ public class RoomViewsPagesTests(BrowserFixture browser) : IClassFixture<Browser
     private static readonly SemaphoreSlim Seeding = new(1, 1);
 
     [Theory]
-    [InlineData(1280, 900, "fr")]
+    // French on a phone and Arabic (right to left) on a desktop cover French, Arabic and the phone layout; a third run found nothing the two miss and CI time is counted (as AccessibilitySweepTests).
     [InlineData(390, 844, "fr")]
     [InlineData(1280, 900, "ar")]
     public async Task Resident_DayWeekAndMine_ShowTheBookingAndPassAxe(int width, int height, string language)
