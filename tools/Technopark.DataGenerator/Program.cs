@@ -57,14 +57,7 @@ internal static class Generator
     public static async Task<int> RunAsync(string connectionString, double scale)
     {
         var clock = Stopwatch.StartNew();
-        var options = new DbContextOptionsBuilder<TechnoparkDbContext>();
-        options.UseTechnoparkDatabase(connectionString);
-        await Step("migrate", async () =>
-        {
-            await using var db = new TechnoparkDbContext(options.Options);
-            db.Database.SetCommandTimeout(TimeSpan.Zero);
-            await db.Database.MigrateAsync();
-        });
+        await MigrateAsync(connectionString);
 
         // No command timeout on the import connections: on a busy machine PostgreSQL can take longer than Npgsql's default 30 s
         // to acknowledge a COPY of millions of rows, and NpgsqlBinaryImporter.Complete then failed with "Timeout during reading attempt".
