@@ -39,30 +39,36 @@ internal static class BoardData
 
     /// <summary>
     /// The site's 600 spaces (binary COPY): 560 offices on floors of 50 ("B{floor}-{nnn}", 1 to 8 seats, 1,500 to 7,400 MAD a month)
-    /// and 40 coworking spaces ("CW-{nn}", 20 to 60 seats, 900 MAD a seat); one space in 97 inactive.
+    /// and 40 coworking spaces ("CW-{nn}", 20 to 60 seats, 900 MAD a seat); one space in 97 inactive (out of service since 2020).
     /// </summary>
     public static async Task CopySpacesAsync(NpgsqlConnection connection, int siteId, Random random, CancellationToken cancellationToken)
     {
-        await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY spaces (site_id, code, kind, floor, area_square_meters, seats, monthly_rate, is_active) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        for (var i = 0; i < Offices + CoworkingSpaces; i++)
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY spaces (site_id, code, kind, floor, area_square_meters, seats, monthly_rate, is_active) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            var office = i < Offices;
-            var floor = office ? i / 50 : i % 3;
-            var code = office ? $"B{floor}-{i % 50 + 1:000}" : $"CW-{i - Offices + 1:00}";
-            var seats = office ? random.Next(1, 9) : random.Next(20, 61);
-            await copy.StartRowAsync(cancellationToken);
-            await copy.WriteAsync(siteId, NpgsqlDbType.Integer, cancellationToken);
-            await copy.WriteAsync(code, NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(office ? "Office" : "Coworking", NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(floor, NpgsqlDbType.Integer, cancellationToken);
-            await copy.WriteAsync(office ? 12m + random.Next(0, 60) : 150m + random.Next(0, 250), NpgsqlDbType.Numeric, cancellationToken);
-            await copy.WriteAsync(seats, NpgsqlDbType.Integer, cancellationToken);
-            await copy.WriteAsync(office ? 1500m + random.Next(0, 60) * 100 : 900m, NpgsqlDbType.Numeric, cancellationToken);
-            await copy.WriteAsync(i % 97 != 0, NpgsqlDbType.Boolean, cancellationToken); // a few inactive spaces
+            for (var i = 0; i < Offices + CoworkingSpaces; i++)
+            {
+                var office = i < Offices;
+                var floor = office ? i / 50 : i % 3;
+                var code = office ? $"B{floor}-{i % 50 + 1:000}" : $"CW-{i - Offices + 1:00}";
+                var seats = office ? random.Next(1, 9) : random.Next(20, 61);
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(siteId, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(code, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(office ? "Office" : "Coworking", NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(floor, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(office ? 12m + random.Next(0, 60) : 150m + random.Next(0, 250), NpgsqlDbType.Numeric, cancellationToken);
+                await copy.WriteAsync(seats, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(office ? 1500m + random.Next(0, 60) * 100 : 900m, NpgsqlDbType.Numeric, cancellationToken);
+                await copy.WriteAsync(i % 97 != 0, NpgsqlDbType.Boolean, cancellationToken); // a few inactive spaces
+            }
+
+            await copy.CompleteAsync(cancellationToken);
         }
 
-        await copy.CompleteAsync(cancellationToken);
+        await using var outages = new NpgsqlCommand(
+            $"INSERT INTO space_outages (space_id, start_on) SELECT id, date '2020-01-01' FROM spaces WHERE site_id = {siteId} AND NOT is_active", connection);
+        await outages.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The site's active spaces, in id order.</summary>

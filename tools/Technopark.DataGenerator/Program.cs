@@ -215,6 +215,13 @@ internal static class Generator
             CROSS JOIN LATERAL (SELECT (ARRAY['Draft','Submitted','UnderReview','Accepted','Rejected','Waitlisted','Withdrawn'])[1 + g % 7] AS state) st
             CROSS JOIN LATERAL (SELECT timestamptz '2005-01-01' + make_interval(days => g % 7800) AS ts) t;
             """));
+        // A space inactive today has been out of service since a day of the years covered; one active space in 40 was out of
+        // service for a while (the figures of those days leave it out).
+        await Step("space outages", () => ExecAsync(connection, """
+            INSERT INTO space_outages (space_id, start_on) SELECT id, date '2001-01-01' + (id * 7919 % 9000) FROM spaces WHERE NOT is_active;
+            INSERT INTO space_outages (space_id, start_on, end_on)
+            SELECT id, d, d + 30 + id % 300 FROM (SELECT id, date '2001-01-01' + (id * 104729 % 8000) AS d FROM spaces WHERE is_active AND id % 40 = 0) x;
+            """));
         await Step("rebuild indexes and constraints", () => RestoreAfterLoadAsync(bulk, rebuild));
 
         // What the triggers keep, rebuilt set-based from the loaded rows.

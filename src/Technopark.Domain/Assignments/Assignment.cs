@@ -38,6 +38,7 @@ public sealed class Assignment
     public static Assignment Create(Space space, Company company, DateRange period, int? seats = null, decimal? monthlyRent = null)
     {
         Guard.That(space.IsActive, "Assignment.SpaceInactive", "SpaceId", space.Code);
+        Guard.That(space.InServiceThroughout(period), "Assignment.SpaceOutOfService", "SpaceId", space.Code);
         Guard.That(space.IsAssignable, "Assignment.SpaceNotAssignable", "SpaceId", space.Code);
         Guard.That(company.SiteId == space.SiteId, "Assignment.OtherSite", "CompanyId");
         Guard.That(!company.HasLeft, "Assignment.CompanyLeft", "CompanyId", company.LegalName);

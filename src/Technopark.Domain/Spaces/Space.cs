@@ -16,6 +16,8 @@ public sealed partial class Space
     public const decimal MaxAreaSquareMeters = 10_000m;
     public const decimal MaxMonthlyRate = 10_000_000m;
 
+    private readonly List<SpaceOutage> _outages = [];
+
     private Space()
     {
         Code = string.Empty;
@@ -37,7 +39,14 @@ public sealed partial class Space
 
     public decimal MonthlyRate { get; private set; }
 
+    /// <summary>In service today: no open-ended <see cref="Outages"/> period.</summary>
     public bool IsActive { get; private set; }
+
+    /// <summary>
+    /// The periods the space was (or is) out of service, so that a past day counts the inventory of that day. A space counts in
+    /// a day's figures unless one of them holds that day; a space without any has always been in service.
+    /// </summary>
+    public IReadOnlyList<SpaceOutage> Outages => _outages;
 
     /// <summary>Offices and coworking spaces are assigned to companies.</summary>
     public bool IsAssignable => Kind is SpaceKind.Office or SpaceKind.Coworking;
@@ -72,20 +81,57 @@ public sealed partial class Space
     }
 
     /// <summary>
-    /// Takes the space out of service. A space with a current or future stay stays active:
-    /// <paramref name="holderOfCurrentOrFutureStay"/> is the company of the earliest such stay (null when none), named in the message.
+    /// Takes the space out of service from <paramref name="today"/> on (today's figures no longer count it; earlier days still do).
+    /// A space with a current or future stay stays active: <paramref name="holderOfCurrentOrFutureStay"/> is the company of the
+    /// earliest such stay (null when none), named in the message.
     /// </summary>
-    public void Deactivate(string? holderOfCurrentOrFutureStay)
+    public void Deactivate(string? holderOfCurrentOrFutureStay, DateOnly today)
     {
         if (holderOfCurrentOrFutureStay is not null)
         {
             throw new DomainException("Spaces.StillAssigned", Code, holderOfCurrentOrFutureStay);
         }
 
+        if (!IsActive)
+        {
+            return;
+        }
+
+        _outages.Add(SpaceOutage.From(today));
         IsActive = false;
     }
 
-    public void Activate() => IsActive = true;
+    /// <summary>
+    /// Puts the space back in service from <paramref name="today"/> on: its open period out of service ends today, or is forgotten
+    /// when it began today (the space was never out of service for a whole day).
+    /// </summary>
+    public void Activate(DateOnly today)
+    {
+        if (IsActive)
+        {
+            return;
+        }
+
+        if (_outages.SingleOrDefault(o => o.End is null) is { } open)
+        {
+            if (open.Start >= today)
+            {
+                _outages.Remove(open);
+            }
+            else
+            {
+                open.EndOn(today);
+            }
+        }
+
+        IsActive = true;
+    }
+
+    /// <summary>Whether the space counts in the inventory of <paramref name="day"/>.</summary>
+    public bool InServiceOn(DateOnly day) => !_outages.Any(o => o.Period.Contains(day));
+
+    /// <summary>Whether the space is in service now and on every day of <paramref name="period"/> (a stay can be held in it).</summary>
+    public bool InServiceThroughout(DateRange period) => IsActive && !_outages.Any(o => o.Period.Overlaps(period));
 
     /// <summary>Normalised form of a space code: trimmed and upper-case ("b-204" → "B-204").</summary>
     public static string NormalizeCode(string? code) => (code ?? string.Empty).Trim().ToUpperInvariant();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Technopark.Domain.Applications;
 using Technopark.Domain.Assignments;
 using Technopark.Domain.Companies;
+using Technopark.Domain.Nomads;
 using Technopark.Domain.Reporting;
 using Technopark.Domain.Sites;
 using Technopark.Domain.Spaces;
@@ -21,6 +22,17 @@ namespace Technopark.Infrastructure.Data;
 /// </summary>
 public sealed class DataVersion
 {
+    /// <summary>
+    /// The records HQ's figures are computed from. Their tables carry the notify triggers of the InstancesNotify and later
+    /// migrations (a test compares the two lists).
+    /// </summary>
+    public static readonly IReadOnlyList<Type> Watched =
+    [
+        typeof(Site), typeof(Space), typeof(SpaceOutage), typeof(Company), typeof(Assignment), typeof(WaitingListEntry), typeof(Application),
+        typeof(Declaration), // the KPIs are computed from the declarations
+        typeof(CoworkingPass), // a live pass holds a seat
+    ];
+
     private readonly Lock _gate = new();
     private long _current;
     private int _listening;
@@ -82,12 +94,6 @@ public sealed class DataVersion
 /// </summary>
 internal sealed class DataVersionInterceptor(DataVersion version) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private static readonly Type[] Watched =
-    [
-        typeof(Site), typeof(Space), typeof(Company), typeof(Assignment), typeof(WaitingListEntry), typeof(Application),
-        typeof(Declaration), // the KPIs are computed from the declarations
-    ];
-
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> _saving = [];
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> _uncommitted = [];
 
@@ -119,7 +125,7 @@ internal sealed class DataVersionInterceptor(DataVersion version) : SaveChangesI
     private void Before(DbContext? context)
     {
         if (context is not null && context.ChangeTracker.Entries().Any(e =>
-                e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Array.IndexOf(Watched, e.Metadata.ClrType) >= 0))
+                e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && DataVersion.Watched.Contains(e.Metadata.ClrType)))
         {
             _saving.AddOrUpdate(context, true);
             version.Bump();

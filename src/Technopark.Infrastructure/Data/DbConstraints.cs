@@ -6,6 +6,11 @@ public static class DbConstraints
     /// <summary>Exclusion constraint (first migration): two assignments of one office never overlap.</summary>
     public const string OfficeNoOverlap = "ex_assignments_office_no_overlap";
 
+    /// <summary>Exclusion constraint: two periods out of service of one space never overlap (one space is out of service once on a day).</summary>
+    public const string SpaceOutageNoOverlap = "ex_space_outages_no_overlap";
+
+    public const string SpaceOutagesTable = "space_outages";
+
     /// <summary>Exclusion constraint: two live bookings of one room never overlap, the cleaning buffer after each included.</summary>
     public const string RoomNoOverlap = "ex_room_bookings_no_overlap";
 

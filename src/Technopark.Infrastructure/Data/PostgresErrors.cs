@@ -14,6 +14,12 @@ public static class PostgresErrors
     public static bool IsCheckViolation(Exception exception, string constraint) =>
         Find(exception) is { SqlState: PostgresErrorCodes.CheckViolation } e && e.ConstraintName == constraint;
 
+    /// <summary>
+    /// PostgreSQL broke a deadlock by aborting this transaction: two concurrent inserts that an exclusion constraint sets against
+    /// each other can wait on each other. Running the transaction again is safe; it then meets the other one's committed row.
+    /// </summary>
+    public static bool IsDeadlock(Exception exception) => Find(exception) is { SqlState: PostgresErrorCodes.DeadlockDetected };
+
     private static PostgresException? Find(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

@@ -30,6 +30,8 @@ public sealed class TechnoparkDbContext(DbContextOptions<TechnoparkDbContext> op
 
     public DbSet<Space> Spaces => Set<Space>();
 
+    public DbSet<SpaceOutage> SpaceOutages => Set<SpaceOutage>();
+
     public DbSet<Company> Companies => Set<Company>();
 
     public DbSet<CompanyMember> CompanyMembers => Set<CompanyMember>();

@@ -24,8 +24,19 @@ public class AssignmentTests
     public void Create_InactiveSpace_Throws()
     {
         var office = Space.Create(1, "B-204", SpaceKind.Office, 2, 24m, 4, 2400m);
-        office.Deactivate(null);
+        office.Deactivate(null, new DateOnly(2026, 1, 1));
         Assert.Equal("Assignment.SpaceInactive", Assert.Throws<DomainException>(() => Assignment.Create(office, Company(1), FromMarch)).Code);
+    }
+
+    [Fact]
+    public void Create_StayOverlappingADayTheSpaceWasOutOfService_Throws()
+    {
+        var office = Space.Create(1, "B-204", SpaceKind.Office, 2, 24m, 4, 2400m);
+        office.Deactivate(null, new DateOnly(2026, 1, 10));
+        office.Activate(new DateOnly(2026, 2, 1));
+        Assert.Equal("Assignment.SpaceOutOfService", Assert.Throws<DomainException>(() =>
+            Assignment.Create(office, Company(1), new DateRange(new DateOnly(2026, 1, 1), null))).Code);
+        Assert.Equal(new DateOnly(2026, 2, 1), Assignment.Create(office, Company(1), new DateRange(new DateOnly(2026, 2, 1), null)).Period.Start);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ internal static class TestRoom
         var space = Space.Create(1, "MR-T", kind, 0, 30m, seats, 0m);
         if (!active)
         {
-            space.Deactivate(null);
+            space.Deactivate(null, new DateOnly(2026, 1, 1));
         }
 
         var s = RoomSettings.Default(space.Id, new string('a', RoomSettings.FeedTokenLength));

@@ -5,6 +5,8 @@ namespace Technopark.Domain.Tests.Spaces;
 
 public class SpaceTests
 {
+    private static readonly DateOnly May1 = new(2026, 5, 1);
+
     [Fact]
     public void Create_NormalizesCode()
     {
@@ -41,7 +43,7 @@ public class SpaceTests
     public void Deactivate_WithACurrentOrFutureStay_ThrowsStillAssignedNamingTheCompanyAndStaysActive()
     {
         var space = Space.Create(1, "B-204", SpaceKind.Office, 2, 24m, 4, 2400m);
-        var e = Assert.Throws<DomainException>(() => space.Deactivate("Atlas"));
+        var e = Assert.Throws<DomainException>(() => space.Deactivate("Atlas", May1));
         Assert.Equal("Spaces.StillAssigned", e.Code);
         Assert.Equal(["B-204", "Atlas"], e.Arguments);
         Assert.True(space.IsActive);
@@ -51,8 +53,64 @@ public class SpaceTests
     public void Deactivate_WithNoCurrentOrFutureStay_Deactivates()
     {
         var space = Space.Create(1, "B-204", SpaceKind.Office, 2, 24m, 4, 2400m);
-        space.Deactivate(null);
+        space.Deactivate(null, May1);
         Assert.False(space.IsActive);
+        Assert.True(space.InServiceOn(May1.AddDays(-1)));
+        Assert.False(space.InServiceOn(May1));
+        Assert.False(space.InServiceOn(May1.AddYears(3)));
+    }
+
+    [Fact]
+    public void Activate_LaterDay_KeepsTheDaysOutOfServiceAndCountsTheSpaceAgainFromThatDay()
+    {
+        var space = Space.Create(1, "B-204", SpaceKind.Office, 2, 24m, 4, 2400m);
+        space.Deactivate(null, May1);
+        space.Activate(May1.AddDays(10));
+        Assert.True(space.IsActive);
+        Assert.Equal(new DateRange(May1, May1.AddDays(10)), Assert.Single(space.Outages).Period);
+        Assert.Equal([true, false, false, true], new[] { -1, 0, 9, 10 }.Select(d => space.InServiceOn(May1.AddDays(d))));
+
+        space.Deactivate(null, May1.AddMonths(2));
+        Assert.Equal(2, space.Outages.Count);
+        Assert.False(space.InServiceOn(May1.AddMonths(2)));
+        Assert.True(space.InServiceOn(May1.AddMonths(2).AddDays(-1)));
+    }
+
+    [Fact]
+    public void Activate_TheDayItWasDeactivated_LeavesNoPeriodOutOfService()
+    {
+        var space = Space.Create(1, "B-204", SpaceKind.Office, 2, 24m, 4, 2400m);
+        space.Deactivate(null, May1);
+        space.Activate(May1);
+        Assert.True(space.IsActive);
+        Assert.Empty(space.Outages);
+        Assert.True(space.InServiceOn(May1));
+    }
+
+    [Fact]
+    public void DeactivateTwice_OrActivateAnActiveSpace_ChangesNothing()
+    {
+        var space = Space.Create(1, "B-204", SpaceKind.Office, 2, 24m, 4, 2400m);
+        space.Activate(May1);
+        Assert.Empty(space.Outages);
+        space.Deactivate(null, May1);
+        space.Deactivate(null, May1.AddDays(5));
+        Assert.Equal(May1, Assert.Single(space.Outages).Start);
+    }
+
+    [Theory]
+    [InlineData(-30, -1, true)] // ends the day before the outage begins
+    [InlineData(-30, 0, true)] // half-open: ends the day it begins
+    [InlineData(-30, 1, false)]
+    [InlineData(5, 8, false)]
+    [InlineData(9, 12, false)]
+    [InlineData(10, 40, true)] // begins the day the space is back
+    public void InServiceThroughout_RefusesAPeriodTouchingADayOutOfService(int startDay, int endDay, bool inService)
+    {
+        var space = Space.Create(1, "B-204", SpaceKind.Office, 2, 24m, 4, 2400m);
+        space.Deactivate(null, May1);
+        space.Activate(May1.AddDays(10));
+        Assert.Equal(inService, space.InServiceThroughout(new DateRange(May1.AddDays(startDay), May1.AddDays(endDay))));
     }
 
     [Theory]

@@ -120,7 +120,9 @@ public sealed partial class DifferentialFiguresTests(DifferentialFiguresTests.Fi
             ["companies not reporting"] = days.Any(d => d.Validated.JobsCovered < d.Validated.Population),
             ["declared differs from validated"] = days.Any(d => d.Declared.Jobs != d.Validated.Jobs && d.Declared.Revenue != d.Validated.Revenue),
             ["funds raised"] = days.Any(d => d.Validated.Funds > 0),
-            ["a live coworking pass"] = network.Days.Any(d => network.Passes.Any(p => p.LiveOn(d) && network.Spaces.Single(s => s.Id == p.SpaceId).IsActive)),
+            ["a live coworking pass"] = network.Days.Any(d => network.Passes.Any(p => p.LiveOn(d) && network.Spaces.Single(s => s.Id == p.SpaceId).InServiceOn(d))),
+            ["a space out of service that day, back in service today"] = network.Days.Any(d => network.Spaces.Any(s => s.IsActive && !s.InServiceOn(d))),
+            ["a space in service that day, inactive today"] = network.Days.Any(d => network.Spaces.Any(s => !s.IsActive && s.InServiceOn(d) && s.Kind is "Office" or "Coworking")),
             ["a cancelled coworking pass"] = network.Passes.Any(p => p.Cancelled),
         };
         return checks.Where(c => !c.Value).Select(c => $"seed {network.Seed}: no day with {c.Key}");

@@ -6,7 +6,15 @@ namespace Technopark.IntegrationTests.Figures;
 
 public sealed record NetSite(int Id, string Slug, string Name, string Status, DateOnly? OpenedOn, DateOnly? ClosedOn = null);
 
-public sealed record NetSpace(int Id, int SiteId, string Code, string Kind, int Seats, bool IsActive);
+/// <summary>A space and its periods out of service [Start, End) (none: always in service; an open one: inactive today).</summary>
+public sealed record NetSpace(int Id, int SiteId, string Code, string Kind, int Seats, IReadOnlyList<NetOutage> Outages)
+{
+    public bool IsActive => Outages.All(o => o.End is not null);
+
+    public bool InServiceOn(DateOnly day) => !Outages.Any(o => o.Start <= day && (o.End is not { } end || day < end));
+}
+
+public sealed record NetOutage(DateOnly Start, DateOnly? End);
 
 public sealed record NetCompany(int Id, int SiteId, string Name, string? ExitReason, DateOnly? ExitedOn);
 
@@ -55,6 +63,9 @@ public sealed class RandomNetwork
     private static readonly string[] States = ["Draft", "Submitted", "UnderReview", "Accepted", "Rejected", "Waitlisted", "Withdrawn"];
 
     private readonly Random _random;
+
+    /// <summary>Draws the periods out of service apart, so that the rest of a seed's network is what it was before they existed.</summary>
+    private readonly Random _outages;
     private readonly List<NetCompany> _companies = [];
     private readonly List<NetAssignment> _assignments = [];
 
@@ -82,6 +93,7 @@ public sealed class RandomNetwork
     {
         Seed = seed;
         _random = new Random(seed);
+        _outages = new Random(unchecked(seed * 31 + 17));
         var extra = _random.Next(0, 3);
         Sites = [.. referenceSites.Select(s => NewSite(s.Id, s.Slug, s.Name)),
             .. Enumerable.Range(1, extra).Select(i => NewSite(ExtraSiteId + i, $"gen-{i}", $"Technopark Gen {i}"))];
@@ -92,7 +104,7 @@ public sealed class RandomNetwork
             {
                 var kind = Pick(Kinds);
                 var seats = kind switch { "Office" => _random.Next(1, 5), "Coworking" => _random.Next(2, 13), _ => _random.Next(4, 200) };
-                Spaces.Add(new NetSpace(Spaces.Count + 1, site.Id, $"S-{Spaces.Count + 1}", kind, seats, _random.Next(100) < 85));
+                Spaces.Add(new NetSpace(Spaces.Count + 1, site.Id, $"S-{Spaces.Count + 1}", kind, seats, Outages()));
             }
         }
 
@@ -111,6 +123,36 @@ public sealed class RandomNetwork
         AddWaitingList();
         AddApplications();
         Days = ChooseDays(dayCount);
+    }
+
+    /// <summary>
+    /// A space's periods out of service: most spaces none; some one or two that ended (deactivated, then back); some inactive
+    /// today, since a day of the checked years or since always (01/01/2000, as the migration records a space with no date).
+    /// </summary>
+    private List<NetOutage> Outages()
+    {
+        var outages = new List<NetOutage>();
+        var cursor = First;
+        for (var roll = _outages.Next(100); roll < 30; roll = _outages.Next(100))
+        {
+            var start = cursor.AddDays(_outages.Next(4 * 365));
+            if (start >= Last)
+            {
+                break;
+            }
+
+            if (roll < 12)
+            {
+                outages.Add(new NetOutage(_outages.Next(4) == 0 && outages.Count == 0 ? new DateOnly(2000, 1, 1) : start, null));
+                break;
+            }
+
+            var end = start.AddDays(_outages.Next(1, 500));
+            outages.Add(new NetOutage(start, end));
+            cursor = end.AddDays(_outages.Next(0, 200));
+        }
+
+        return outages;
     }
 
     /// <summary>Sites added to the nine reference ones get ids from here.</summary>
@@ -352,6 +394,15 @@ public sealed class RandomNetwork
             }
         }
 
+        foreach (var outage in Spaces.SelectMany(s => s.Outages))
+        {
+            candidates.AddRange([outage.Start, outage.Start.AddDays(-1)]);
+            if (outage.End is { } back)
+            {
+                candidates.AddRange([back, back.AddDays(-1)]);
+            }
+        }
+
         foreach (var exited in _companies.Where(c => c.ExitedOn is not null).Select(c => c.ExitedOn!.Value))
         {
             candidates.AddRange([exited, exited.AddDays(-1), exited.AddYears(5), exited.AddYears(5).AddDays(-1), exited.AddMonths(12), exited.AddMonths(12).AddDays(-1)]);
@@ -442,6 +493,19 @@ public sealed class RandomNetwork
                 await copy.WriteAsync(s.IsActive, NpgsqlDbType.Boolean);
                 await copy.WriteAsync(20m, NpgsqlDbType.Numeric);
                 await copy.WriteAsync(1500m, NpgsqlDbType.Numeric);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY space_outages (space_id, start_on, end_on) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var (space, outage) in Spaces.SelectMany(s => s.Outages.Select(o => (s, o))))
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(space.Id, NpgsqlDbType.Integer);
+                await copy.WriteAsync(outage.Start, NpgsqlDbType.Date);
+                await copy.WriteAsync(outage.End, NpgsqlDbType.Date);
             }
 
             await copy.CompleteAsync();

@@ -37,7 +37,8 @@ public sealed class ReferenceFigures(RandomNetwork network)
     /// <summary>A assignment ending within this many days after D is flagged on the board.</summary>
     public const int BoardEndingWithinDays = 60;
 
-    private IEnumerable<NetSpace> Active(int siteId, string kind) => network.Spaces.Where(s => s.SiteId == siteId && s.IsActive && s.Kind == kind);
+    /// <summary>The spaces of a kind in a site's inventory on D: not out of service that day.</summary>
+    private IEnumerable<NetSpace> Active(int siteId, string kind, DateOnly day) => network.Spaces.Where(s => s.SiteId == siteId && s.Kind == kind && s.InServiceOn(day));
 
     private IEnumerable<NetAssignment> HeldIn(NetSpace space, DateOnly day) => network.Assignments.Where(a => a.SpaceId == space.Id && a.HeldOn(day));
 
@@ -46,13 +47,13 @@ public sealed class ReferenceFigures(RandomNetwork network)
         HeldIn(space, day).Sum(a => a.Seats) + network.Passes.Count(p => p.SpaceId == space.Id && p.LiveOn(day));
 
     /// <summary>
-    /// Occupancy on D: occupied active offices of active offices; held seats (stays and live passes, at most a space's seats) of the
+    /// Occupancy on D: occupied offices of the offices in service on D; held seats (stays and live passes, at most a space's seats) of the
     /// seats of active coworking spaces. Pass holders are not residents and no stay of theirs ends.
     /// </summary>
     public RefSiteDay Site(int siteId, DateOnly day)
     {
-        var offices = Active(siteId, "Office").ToList();
-        var coworking = Active(siteId, "Coworking").ToList();
+        var offices = Active(siteId, "Office", day).ToList();
+        var coworking = Active(siteId, "Coworking", day).ToList();
         return new RefSiteDay(
             offices.Count,
             offices.Count(o => HeldIn(o, day).Any()),
@@ -85,8 +86,8 @@ public sealed class ReferenceFigures(RandomNetwork network)
     /// <summary>The board of a site on D: free tiles (an office nobody holds, a coworking space with a seat left), flagged tiles, and the occupancy.</summary>
     public RefBoard Board(int siteId, DateOnly day)
     {
-        var offices = Active(siteId, "Office").ToList();
-        var coworking = Active(siteId, "Coworking").ToList();
+        var offices = Active(siteId, "Office", day).ToList();
+        var coworking = Active(siteId, "Coworking", day).ToList();
         var free = offices.Count(o => !HeldIn(o, day).Any()) + coworking.Count(c => SeatsUsed(c, day) < c.Seats);
         var ending = offices.Concat(coworking).Count(s => HeldIn(s, day).Any(a => a.End is { } end && end <= day.AddDays(BoardEndingWithinDays)));
         var site = Site(siteId, day);
@@ -97,8 +98,8 @@ public sealed class ReferenceFigures(RandomNetwork network)
     public IReadOnlyList<(DateOnly Month, int Total, int Occupied)> Trend(int siteId, DateOnly day)
     {
         var last = new DateOnly(day.Year, day.Month, 1);
-        var offices = Active(siteId, "Office").ToList();
-        return [.. Enumerable.Range(0, 24).Select(k => last.AddMonths(k - 23)).Select(m => (m, offices.Count, offices.Count(o => HeldIn(o, m).Any())))];
+        return [.. Enumerable.Range(0, 24).Select(k => last.AddMonths(k - 23))
+            .Select(m => (m, Active(siteId, "Office", m).Count(), Active(siteId, "Office", m).Count(o => HeldIn(o, m).Any())))];
     }
 
     /// <summary>The trend page's rate of a month: none before the site opened or without offices.</summary>

@@ -52,6 +52,7 @@ public static class HqDataset
             UNION ALL SELECT a.id, 'A1', 'Office', 1, 1, true, 20, 1000 FROM a
             RETURNING id, code)
         INSERT INTO ids SELECT code, id FROM ins;
+        INSERT INTO space_outages (space_id, start_on) SELECT id, date '2000-01-01' FROM ids WHERE name IN ('O5', 'W2');
 
         WITH t AS (SELECT id FROM sites WHERE slug = 'tanger'),
         ins AS (

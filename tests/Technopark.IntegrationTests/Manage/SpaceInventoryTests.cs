@@ -131,6 +131,49 @@ public class SpaceInventoryTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Deactivate_ThenBackInServiceLater_PastDaysStillCountTheSpace_TheDaysOutOfServiceDoNot()
+    {
+        var clock = app.Factory.Clock;
+        var was = clock.GetUtcNow();
+        var today = clock.Today();
+        var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);
+        var id = await CreateAsync("tanger", "E-103", SpaceKind.Office);
+        async Task<int> OfficesOn(DateOnly day) => Figures.Pages.Whole(Figures.Pages.Data(
+            await client.GetStringAsync($"/manage/tanger/board?on={day:yyyy-MM-dd}"), "<p id=\"board-summary\"")!, "offices-total");
+        var (lastMonth, yesterday, now) = (await OfficesOn(today.AddDays(-30)), await OfficesOn(today.AddDays(-1)), await OfficesOn(today));
+
+        using (var off = await Personas.PostFormAsync(client, $"{EditUrl}/{id}?handler=Active", new() { ["active"] = "false" }, formPage: $"{EditUrl}/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+        }
+
+        Assert.Equal(lastMonth, await OfficesOn(today.AddDays(-30)));
+        Assert.Equal(yesterday, await OfficesOn(today.AddDays(-1)));
+        Assert.Equal(now - 1, await OfficesOn(today));
+
+        clock.SetToday(today.AddDays(3));
+        try
+        {
+            client.Dispose();
+            client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger); // a new sign-in: the session of three days ago has lapsed
+            using (var on = await Personas.PostFormAsync(client, $"{EditUrl}/{id}?handler=Active", new() { ["active"] = "true" }, formPage: $"{EditUrl}/{id}"))
+            {
+                Assert.Equal(HttpStatusCode.Redirect, on.StatusCode);
+            }
+
+            Assert.Equal([yesterday, now - 1, now - 1, now], [await OfficesOn(today.AddDays(-1)), await OfficesOn(today), await OfficesOn(today.AddDays(2)), await OfficesOn(today.AddDays(3))]);
+            await using var db = app.Database.CreateContext();
+            var outage = Assert.Single((await db.Spaces.SingleAsync(s => s.Id == id)).Outages);
+            Assert.Equal(new DateRange(today, today.AddDays(3)), outage.Period);
+        }
+        finally
+        {
+            clock.Set(was);
+            client.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task TangerManager_OujdaSpaceIdInTheUrlOrForm_IsNotFoundAndUnchanged()
     {
         using var client = await Personas.ClientAsync(app.Factory, Persona.ManagerTanger);

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Technopark.Infrastructure.Data;
@@ -25,6 +26,31 @@ public sealed class DataVersionListenerTests(AppFixture app) : IClassFixture<App
 
         await ExecuteAsync("UPDATE sites SET name = name WHERE slug = 'oujda'");
         await UntilAsync(() => version.Current > before);
+    }
+
+    [Fact]
+    public async Task EveryWatchedTable_NotifiesTheDataVersion_AndNoOtherDoes()
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        var model = scope.ServiceProvider.GetRequiredService<TechnoparkDbContext>().Model;
+        var watched = DataVersion.Watched.Select(t => model.FindEntityType(t)!.GetTableName()!).Order().ToList();
+
+        await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+            WHERE p.proname = 'notify_data_version' AND NOT t.tgisinternal ORDER BY 1
+            """, connection);
+        var notifying = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                notifying.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(watched, notifying.Order().ToList());
     }
 
     [Fact]

@@ -19,5 +19,20 @@ internal sealed class SpaceConfiguration : IEntityTypeConfiguration<Space>
         builder.Ignore(s => s.IsAssignable);
         builder.Ignore(s => s.IsExclusive);
         builder.ToTable(t => t.HasCheckConstraint("ck_spaces_seats_positive", "seats >= 1"));
+        builder.HasMany(s => s.Outages).WithOne().HasForeignKey(o => o.SpaceId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(s => s.Outages).HasField("_outages").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+    }
+}
+
+/// <summary>Periods out of service; <see cref="DbConstraints.SpaceOutageNoOverlap"/> (migration SpaceOutages) keeps those of one space apart.</summary>
+internal sealed class SpaceOutageConfiguration : IEntityTypeConfiguration<SpaceOutage>
+{
+    public void Configure(EntityTypeBuilder<SpaceOutage> builder)
+    {
+        builder.ToTable(DbConstraints.SpaceOutagesTable, t => t.HasCheckConstraint("ck_space_outages_period", "end_on IS NULL OR end_on > start_on"));
+        builder.Property(o => o.Start).HasColumnName("start_on");
+        builder.Property(o => o.End).HasColumnName("end_on");
+        builder.Ignore(o => o.Period);
+        builder.HasIndex(o => o.SpaceId);
     }
 }

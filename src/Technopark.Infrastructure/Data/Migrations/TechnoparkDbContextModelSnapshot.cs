@@ -2910,6 +2910,39 @@ namespace Technopark.Infrastructure.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Technopark.Domain.Spaces.SpaceOutage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("End")
+                        .HasColumnType("date")
+                        .HasColumnName("end_on");
+
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("space_id");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_space_outages");
+
+                    b.HasIndex("SpaceId")
+                        .HasDatabaseName("ix_space_outages_space_id");
+
+                    b.ToTable("space_outages", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_space_outages_period", "end_on IS NULL OR end_on > start_on");
+                        });
+                });
+
             modelBuilder.Entity("Technopark.Domain.Staff.SiteStaff", b =>
                 {
                     b.Property<int>("Id")
@@ -3779,6 +3812,16 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_spaces_sites_site_id");
                 });
 
+            modelBuilder.Entity("Technopark.Domain.Spaces.SpaceOutage", b =>
+                {
+                    b.HasOne("Technopark.Domain.Spaces.Space", null)
+                        .WithMany("Outages")
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_space_outages_spaces_space_id");
+                });
+
             modelBuilder.Entity("Technopark.Domain.Staff.SiteStaff", b =>
                 {
                     b.HasOne("Technopark.Domain.Sites.Site", null)
@@ -3841,6 +3884,11 @@ namespace Technopark.Infrastructure.Data.Migrations
             modelBuilder.Entity("Technopark.Domain.Programmes.Programme", b =>
                 {
                     b.Navigation("Milestones");
+                });
+
+            modelBuilder.Entity("Technopark.Domain.Spaces.Space", b =>
+                {
+                    b.Navigation("Outages");
                 });
 #pragma warning restore 612, 618
         }

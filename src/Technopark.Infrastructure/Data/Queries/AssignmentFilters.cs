@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Technopark.Domain.Assignments;
 using Technopark.Domain.Common;
 using Technopark.Domain.Nomads;
+using Technopark.Domain.Spaces;
 
 namespace Technopark.Infrastructure.Data.Queries;
 
@@ -18,6 +19,10 @@ public static class AssignmentFilters
         var (start, end) = (period.Start, period.End);
         return assignments.Where(a => (end == null || a.Period.Start < end) && (a.Period.End == null || a.Period.End > start));
     }
+
+    /// <summary>Spaces in the inventory of <paramref name="day"/>: no period out of service holds it (<see cref="Space.InServiceOn"/>).</summary>
+    public static IQueryable<Space> InServiceOn(this IQueryable<Space> spaces, DateOnly day) =>
+        spaces.Where(s => !s.Outages.Any(o => o.Start <= day && (o.End == null || o.End > day)));
 
     /// <summary>Live (not cancelled) coworking passes covering <paramref name="day"/>.</summary>
     public static IQueryable<CoworkingPass> LiveOn(this IQueryable<CoworkingPass> passes, DateOnly day) =>

@@ -60,7 +60,15 @@ public sealed class NetworkQueries
     /// <summary>How many companies a KPI drill-down lists at most.</summary>
     public const int DrillDownLimit = 500;
 
-    public const string SitesOnDaySql = """
+    /// <summary>
+    /// SQL condition: space <c>sp</c> is in the inventory of the day <c>{day}</c> (no period out of service holds it: see
+    /// <see cref="Domain.Spaces.Space.InServiceOn"/>). Out-of-service periods are few, so this is a small anti-join.
+    /// </summary>
+    private const string InServiceOn = """
+        NOT EXISTS (SELECT 1 FROM space_outages so WHERE so.space_id = sp.id AND so.start_on <= {day} AND (so.end_on IS NULL OR so.end_on > {day}))
+        """;
+
+    public static readonly string SitesOnDaySql = $$"""
         WITH held AS (
             SELECT a.site_id, a.space_id, a.company_id, a.seats, a.end_on
             FROM assignments a
@@ -78,7 +86,7 @@ public sealed class NetworkQueries
                 FROM held GROUP BY space_id
             ) h ON h.space_id = sp.id
             LEFT JOIN passes ps ON ps.space_id = sp.id
-            WHERE sp.is_active AND sp.kind IN ('Office', 'Coworking') AND (@site::int IS NULL OR sp.site_id = @site)
+            WHERE {{InServiceOn.Replace("{day}", "@day", StringComparison.Ordinal)}} AND sp.kind IN ('Office', 'Coworking') AND (@site::int IS NULL OR sp.site_id = @site)
         ), occupancy AS (
             SELECT site_id,
                    count(*) FILTER (WHERE kind = 'Office') AS offices_total,
@@ -114,25 +122,37 @@ public sealed class NetworkQueries
         ORDER BY s.id
         """;
 
-    public const string TrendSql = """
+    /// <summary>
+    /// Offices in service and occupied on the first day of each of the 24 months up to @day's: every office, less those out of
+    /// service that month (few), and the offices held that month among those in service.
+    /// </summary>
+    public static readonly string TrendSql = $$"""
         WITH months AS (
             SELECT generate_series(date_trunc('month', @day::timestamp) - interval '23 months',
                                    date_trunc('month', @day::timestamp), interval '1 month')::date AS month
         ), offices AS (
-            SELECT sp.id, sp.site_id FROM spaces sp WHERE sp.is_active AND sp.kind = 'Office'
+            SELECT sp.id, sp.site_id FROM spaces sp WHERE sp.kind = 'Office'
         ), held AS (
-            SELECT m.month, o.site_id, count(DISTINCT a.space_id) AS n
+            SELECT m.month, sp.site_id, count(DISTINCT a.space_id) AS n
             FROM months m
             JOIN assignments a ON daterange(a.start_on, a.end_on, '[)') @> m.month
-            JOIN offices o ON o.id = a.space_id
-            GROUP BY m.month, o.site_id
+            JOIN offices sp ON sp.id = a.space_id
+            WHERE {{InServiceOn.Replace("{day}", "m.month", StringComparison.Ordinal)}}
+            GROUP BY m.month, sp.site_id
         ), totals AS (
             SELECT site_id, count(*) AS n FROM offices GROUP BY site_id
+        ), out_of_service AS (
+            SELECT m.month, sp.site_id, count(*) AS n
+            FROM months m
+            JOIN space_outages so ON so.start_on <= m.month AND (so.end_on IS NULL OR so.end_on > m.month)
+            JOIN offices sp ON sp.id = so.space_id
+            GROUP BY m.month, sp.site_id
         )
-        SELECT s.id AS site_id, m.month, coalesce(t.n, 0)::int AS offices_total, coalesce(h.n, 0)::int AS offices_occupied
+        SELECT s.id AS site_id, m.month, (coalesce(t.n, 0) - coalesce(x.n, 0))::int AS offices_total, coalesce(h.n, 0)::int AS offices_occupied
         FROM sites s
         CROSS JOIN months m
         LEFT JOIN totals t ON t.site_id = s.id
+        LEFT JOIN out_of_service x ON x.site_id = s.id AND x.month = m.month
         LEFT JOIN held h ON h.site_id = s.id AND h.month = m.month
         ORDER BY s.id, m.month
         """;

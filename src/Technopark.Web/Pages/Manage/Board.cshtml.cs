@@ -8,7 +8,7 @@ using Technopark.Web.Authorization;
 namespace Technopark.Web.Pages.Manage;
 
 /// <summary>
-/// The occupancy board of a site on any day: every active office and coworking space grouped by
+/// The occupancy board of a site on any day: every office and coworking space in service that day grouped by
 /// floor, who holds it that day, until when and for what rent; free ones highlighted, assignments ending
 /// within 60 days flagged. One SQL statement (spaces left-joined to that day's assignments) whatever the size
 /// of the site. Two views: tiles, and a compact table (one line per space), the default for sites with
@@ -49,7 +49,7 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
 
     public int OfficesOccupied { get; private set; }
 
-    /// <summary>Seats of the active coworking spaces, and those held (never more than a space's seats).</summary>
+    /// <summary>Seats of the coworking spaces in service that day, and those held (never more than a space's seats).</summary>
     public int SeatsTotal { get; private set; }
 
     public int SeatsOccupied { get; private set; }
@@ -64,8 +64,8 @@ public sealed class BoardModel(TechnoparkDbContext db, TimeProvider clock) : Sit
         var held = db.Assignments
             .HeldOn(day).Where(a => a.SiteId == siteId)
             .Join(db.Companies, a => a.CompanyId, c => c.Id, (a, c) => new { a.Id, a.SpaceId, c.LegalName, a.Period.Start, a.Period.End, a.Seats, a.MonthlyRent });
-        var rows = await db.Spaces.AsNoTracking()
-            .Where(s => s.SiteId == siteId && s.IsActive && (s.Kind == SpaceKind.Office || s.Kind == SpaceKind.Coworking))
+        var rows = await db.Spaces.AsNoTracking().InServiceOn(day)
+            .Where(s => s.SiteId == siteId && (s.Kind == SpaceKind.Office || s.Kind == SpaceKind.Coworking))
             .Where(s => Kind == null || s.Kind == Kind)
             .LeftJoin(held, s => s.Id, h => h.SpaceId, (s, h) => new
             {

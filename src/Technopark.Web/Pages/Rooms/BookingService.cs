@@ -29,6 +29,9 @@ public sealed class BookingService(TechnoparkDbContext db, RoomCatalog catalog, 
     /// <summary>How many other slots a "taken" message offers.</summary>
     public const int NearestOffered = 3;
 
+    /// <summary>How many times a booking is tried when PostgreSQL aborts it to break a deadlock (<see cref="PostgresErrors.IsDeadlock"/>).</summary>
+    private const int DeadlockAttempts = 3;
+
     public async Task<IReadOnlyList<Booking>> BookAsync(SiteResource site, RoomAccess access, string userId, BookingRequest request,
         CancellationToken cancellationToken)
     {
@@ -81,25 +84,36 @@ public sealed class BookingService(TechnoparkDbContext db, RoomCatalog catalog, 
             throw days.Count > 1 ? SeriesRefused([.. refused.Concat(clashing).Order()]) : await TakenAsync(site, room, first, now, cancellationToken);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Bookings.AddRange(bookings);
-        try
+        // Concurrent requests for one slot can deadlock on the exclusion constraint (each waits for the other's row): the one
+        // PostgreSQL aborts runs again and then meets the winner's committed booking.
+        for (var attempt = 1; ; attempt++)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (PostgresErrors.IsExclusionViolation(e, DbConstraints.RoomNoOverlap))
-        {
-            db.ChangeTracker.Clear();
-            await transaction.RollbackAsync(cancellationToken);
-            throw days.Count > 1 ? SeriesRefused(await ClashingAsync(room, bookings, cancellationToken)) : await TakenAsync(site, room, first, now, cancellationToken);
-        }
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.Bookings.AddRange(bookings);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (Exception e) when (PostgresErrors.IsDeadlock(e) && attempt < DeadlockAttempts)
+            {
+                db.ChangeTracker.Clear();
+                await transaction.RollbackAsync(cancellationToken);
+                continue;
+            }
+            catch (DbUpdateException e) when (PostgresErrors.IsExclusionViolation(e, DbConstraints.RoomNoOverlap))
+            {
+                db.ChangeTracker.Clear();
+                await transaction.RollbackAsync(cancellationToken);
+                throw days.Count > 1 ? SeriesRefused(await ClashingAsync(room, bookings, cancellationToken)) : await TakenAsync(site, room, first, now, cancellationToken);
+            }
 
-        audit.Record(seriesId is null ? "booking.create" : "booking.series", nameof(Booking), first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            site.SiteId, null, new { room = room.Space.Code, bookings = bookings.Select(Snapshot) });
-        await mail.ConfirmedAsync(bookings, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return bookings;
+            audit.Record(seriesId is null ? "booking.create" : "booking.series", nameof(Booking), first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                site.SiteId, null, new { room = room.Space.Code, bookings = bookings.Select(Snapshot) });
+            await mail.ConfirmedAsync(bookings, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return bookings;
+        }
     }
 
     /// <summary>

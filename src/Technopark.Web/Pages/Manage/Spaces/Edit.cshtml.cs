@@ -159,13 +159,13 @@ public sealed class EditModel(
         var before = Snapshot(space);
         if (active)
         {
-            space.Activate();
+            space.Activate(clock.Today());
         }
         else
         {
             try
             {
-                space.Deactivate(await HolderOfCurrentOrFutureStayAsync(id, cancellationToken));
+                space.Deactivate(await HolderOfCurrentOrFutureStayAsync(id, cancellationToken), clock.Today());
             }
             catch (DomainException e)
             {
