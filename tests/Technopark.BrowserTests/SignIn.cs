@@ -33,6 +33,11 @@ public static class SignIn
                 await page.WaitForURLAsync("**" + returnUrl, arrived);
             }
         }
+        catch (TimeoutException) when (await ArrivedAsync(page, returnUrl))
+        {
+            // The browser is on the expected page with its document parsed, though the wait missed the moment (seen once on a
+            // loaded 2-core machine: the wait for the load state of a navigation that had already ended never returned).
+        }
         catch (TimeoutException e)
         {
             // Say where the browser is and what the page says (a refused sign-in, an error page), not only "timeout".
@@ -40,6 +45,13 @@ public static class SignIn
             var alerts = await page.Locator("[role=alert], .validation-summary-errors, .text-danger").AllInnerTextsAsync();
             throw new TimeoutException($"Sign-in of {email} did not reach {returnUrl ?? "a page past the sign-in"}: the browser is on {page.Url} (\"{title}\"), showing: {string.Join(" | ", alerts.Where(a => a.Length > 0))}", e);
         }
+    }
+
+    private static async Task<bool> ArrivedAsync(IPage page, string? returnUrl)
+    {
+        var path = new Uri(page.Url).PathAndQuery;
+        var there = returnUrl is null ? !path.Contains(LoginPath, StringComparison.Ordinal) : path.EndsWith(returnUrl, StringComparison.Ordinal);
+        return there && await page.EvaluateAsync<string>("document.readyState") != "loading";
     }
 
     /// <summary>Fills the login form already on the page and sends it with Enter.</summary>
