@@ -33,13 +33,15 @@ public static class SignIn
                 await page.WaitForURLAsync("**" + returnUrl, arrived);
             }
         }
-        catch (TimeoutException) when (await ArrivedAsync(page, returnUrl))
-        {
-            // The browser is on the expected page with its document parsed, though the wait missed the moment (seen once on a
-            // loaded 2-core machine: the wait for the load state of a navigation that had already ended never returned).
-        }
         catch (TimeoutException e)
         {
+            if (await ArrivedAsync(page, returnUrl))
+            {
+                // The browser is on the expected page with its document parsed, though the wait missed the moment (seen once on a
+                // loaded 2-core machine: the wait for the load state of a navigation that had already ended never returned).
+                return;
+            }
+
             // Say where the browser is and what the page says (a refused sign-in, an error page), not only "timeout".
             var title = await page.TitleAsync();
             var alerts = await page.Locator("[role=alert], .validation-summary-errors, .text-danger").AllInnerTextsAsync();
