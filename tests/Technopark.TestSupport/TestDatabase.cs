@@ -21,11 +21,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private const string TemplateName = "technopark_template";
     private const string DemoTemplateName = "technopark_demo_template";
-    private static readonly SemaphoreSlim TemplateLock = new(1, 1);
-    private static readonly SemaphoreSlim DemoTemplateLock = new(1, 1);
+    private static readonly Once Template = new();
+    private static readonly Once DemoTemplate = new();
     private static readonly string DemoDocumentsPath = Path.Combine(Path.GetTempPath(), "technopark-tests", $"demo-{Environment.ProcessId}-{Guid.NewGuid():N}");
-    private static bool _templateReady;
-    private static bool _demoTemplateReady;
 
     private readonly string _serverConnectionString;
 
@@ -115,51 +113,43 @@ public sealed class TestDatabase : IAsyncDisposable
     private string As(string role) =>
         new NpgsqlConnectionStringBuilder(ConnectionString) { Username = role, Password = RolePassword }.ConnectionString;
 
-    private static async Task EnsureTemplateAsync(string server)
+    private static Task EnsureTemplateAsync(string server) => Template.RunAsync(async () =>
     {
-        await TemplateLock.WaitAsync();
-        try
-        {
-            if (_templateReady)
-            {
-                return;
-            }
+        await EnsureRolesAsync(server);
+        await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {TemplateName} WITH (FORCE)");
+        await ExecuteAsync(server, $"CREATE DATABASE {TemplateName} OWNER {DatabaseGrants.OwnerRole}");
+        var unpooled = new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString;
+        await new TestDatabase(unpooled, TemplateName).PrepareAsync();
+        NpgsqlConnection.ClearAllPools();
+    });
 
-            await EnsureRolesAsync(server);
-            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {TemplateName} WITH (FORCE)");
-            await ExecuteAsync(server, $"CREATE DATABASE {TemplateName} OWNER {DatabaseGrants.OwnerRole}");
-            var unpooled = new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString;
-            await new TestDatabase(unpooled, TemplateName).PrepareAsync();
-            NpgsqlConnection.ClearAllPools();
-            _templateReady = true;
-        }
-        finally
-        {
-            TemplateLock.Release();
-        }
-    }
-
-    private static async Task EnsureDemoTemplateAsync(string server, Func<string, string, Task> seedDemo)
+    private static Task EnsureDemoTemplateAsync(string server, Func<string, string, Task> seedDemo) => DemoTemplate.RunAsync(async () =>
     {
-        await DemoTemplateLock.WaitAsync();
-        try
-        {
-            if (_demoTemplateReady)
-            {
-                return;
-            }
+        await EnsureTemplateAsync(server);
+        await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {DemoTemplateName} WITH (FORCE)");
+        await ExecuteAsync(server, $"CREATE DATABASE {DemoTemplateName} TEMPLATE {TemplateName} OWNER {DatabaseGrants.OwnerRole}");
+        var template = new TestDatabase(server, DemoTemplateName);
+        await seedDemo(template.AppConnectionString, DemoDocumentsPath);
+        NpgsqlConnection.ClearAllPools(); // a template takes no connection while it is copied
+    });
 
-            await EnsureTemplateAsync(server);
-            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {DemoTemplateName} WITH (FORCE)");
-            await ExecuteAsync(server, $"CREATE DATABASE {DemoTemplateName} TEMPLATE {TemplateName} OWNER {DatabaseGrants.OwnerRole}");
-            var template = new TestDatabase(server, DemoTemplateName);
-            await seedDemo(template.AppConnectionString, DemoDocumentsPath);
-            NpgsqlConnection.ClearAllPools(); // a template takes no connection while it is copied
-            _demoTemplateReady = true;
-        }
-        finally
+    /// <summary>Builds something once per test process; the callers meanwhile wait, and a build that failed is tried again by the next.</summary>
+    private sealed class Once
+    {
+        private readonly Lock _lock = new();
+        private Task? _build;
+
+        public Task RunAsync(Func<Task> build)
         {
-            DemoTemplateLock.Release();
+            lock (_lock)
+            {
+                if (_build is null || _build.IsFaulted || _build.IsCanceled)
+                {
+                    _build = build();
+                }
+
+                return _build;
+            }
         }
     }
 
