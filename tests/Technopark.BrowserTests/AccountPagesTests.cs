@@ -4,19 +4,8 @@ namespace Technopark.BrowserTests;
 
 public class AccountPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    [Theory]
-    [InlineData("/Identity/Account/Login")]
-    [InlineData("/Identity/Account/Register")]
-    [InlineData("/Identity/Account/ForgotPassword")]
-    public async Task AccountPage_Axe_FindsNoSeriousViolations(string url)
-    {
-        var page = await browser.NewPageAsync();
-
-        var response = await page.GotoAsync(url);
-
-        Assert.Equal(200, response!.Status);
-        await Accessibility.AssertNoSeriousViolationsAsync(page);
-    }
+    // The login, registration and forgotten-password pages are axe-checked by AccessibilitySweepTests (French on a phone, Arabic
+    // on a desktop); the French desktop run that was here found nothing those miss and cost CI time.
 
     [Fact]
     public async Task Register_TooShortPassword_ShowsTheMessageNextToTheField_AndKeepsTheEmail()

@@ -165,6 +165,8 @@ public class SpaceInventoryTests(AppFixture app) : IClassFixture<AppFixture>
             await using var db = app.Database.CreateContext();
             var outage = Assert.Single((await db.Spaces.SingleAsync(s => s.Id == id)).Outages);
             Assert.Equal(new DateRange(today, today.AddDays(3)), outage.Period);
+            var edit = await client.GetStringAsync($"{EditUrl}/{id}");
+            Assert.Contains($"data-start=\"{today:yyyy-MM-dd}\"", edit, StringComparison.Ordinal); // the manager sees the days it was out of service
         }
         finally
         {

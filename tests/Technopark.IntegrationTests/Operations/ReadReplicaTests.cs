@@ -76,6 +76,9 @@ public sealed class ReadReplicaTests : IAsyncLifetime
 
         // A change the app knows about (notified at commit) is never hidden by a replica that lags: the primary is read.
         var version = App.Services.GetRequiredService<DataVersion>();
+        // Settled first: a notification of an earlier change arriving late would otherwise pass for this one's.
+        await UntilAsync(() => !version.PositionPending);
+        await ExecuteAsync(_database!.ConnectionString, "SELECT pg_sleep(0.3)");
         var before = version.Current;
         await ExecuteAsync(_database!.ConnectionString, "UPDATE sites SET name = 'Replica-Probe-Two' WHERE slug = 'tanger'");
         await UntilAsync(() => version.Current > before && !version.PositionPending);

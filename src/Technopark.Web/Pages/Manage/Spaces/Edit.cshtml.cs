@@ -36,6 +36,9 @@ public sealed class EditModel(
 
     public bool IsActive { get; private set; } = true;
 
+    /// <summary>The periods the space was or is out of service, latest first (days the figures leave it out).</summary>
+    public IReadOnlyList<Domain.Common.DateRange> OutOfService { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
         if (id is null)
@@ -221,6 +224,7 @@ public sealed class EditModel(
     {
         SpaceId = space.Id;
         IsActive = space.IsActive;
+        OutOfService = [.. space.Outages.OrderByDescending(o => o.Start).Select(o => o.Period)];
         Input = new InputModel
         {
             Code = space.Code,
