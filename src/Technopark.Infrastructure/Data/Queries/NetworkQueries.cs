@@ -61,12 +61,11 @@ public sealed class NetworkQueries
     public const int DrillDownLimit = 500;
 
     /// <summary>
-    /// SQL condition: space <c>sp</c> is in the inventory of the day <c>{day}</c> (no period out of service holds it: see
-    /// <see cref="Domain.Spaces.Space.InServiceOn"/>). Out-of-service periods are few, so this is a small anti-join.
+    /// SQL condition: the period out of service <c>so</c> holds the day <paramref name="day"/> (an SQL expression); a space
+    /// counts in a day's inventory unless one of its periods holds it (<see cref="Domain.Spaces.Space.InServiceOn"/>).
+    /// Out-of-service periods are few, so a day's spaces are found by a small anti-join.
     /// </summary>
-    private const string InServiceOn = """
-        NOT EXISTS (SELECT 1 FROM space_outages so WHERE so.space_id = sp.id AND so.start_on <= {day} AND (so.end_on IS NULL OR so.end_on > {day}))
-        """;
+    private static string OutageHolds(string day) => $"so.start_on <= {day} AND (so.end_on IS NULL OR so.end_on > {day})";
 
     public static readonly string SitesOnDaySql = $$"""
         WITH held AS (
@@ -86,7 +85,7 @@ public sealed class NetworkQueries
                 FROM held GROUP BY space_id
             ) h ON h.space_id = sp.id
             LEFT JOIN passes ps ON ps.space_id = sp.id
-            WHERE {{InServiceOn.Replace("{day}", "@day", StringComparison.Ordinal)}} AND sp.kind IN ('Office', 'Coworking') AND (@site::int IS NULL OR sp.site_id = @site)
+            WHERE NOT EXISTS (SELECT 1 FROM space_outages so WHERE so.space_id = sp.id AND {{OutageHolds("@day")}}) AND sp.kind IN ('Office', 'Coworking') AND (@site::int IS NULL OR sp.site_id = @site)
         ), occupancy AS (
             SELECT site_id,
                    count(*) FILTER (WHERE kind = 'Office') AS offices_total,
@@ -132,27 +131,28 @@ public sealed class NetworkQueries
                                    date_trunc('month', @day::timestamp), interval '1 month')::date AS month
         ), offices AS (
             SELECT sp.id, sp.site_id FROM spaces sp WHERE sp.kind = 'Office'
+        ), out_of_service AS (
+            SELECT m.month, sp.id AS space_id, sp.site_id
+            FROM months m
+            JOIN space_outages so ON {{OutageHolds("m.month")}}
+            JOIN offices sp ON sp.id = so.space_id
         ), held AS (
-            SELECT m.month, sp.site_id, count(DISTINCT a.space_id) AS n
+            SELECT m.month, o.site_id, count(DISTINCT a.space_id) AS n
             FROM months m
             JOIN assignments a ON daterange(a.start_on, a.end_on, '[)') @> m.month
-            JOIN offices sp ON sp.id = a.space_id
-            WHERE {{InServiceOn.Replace("{day}", "m.month", StringComparison.Ordinal)}}
-            GROUP BY m.month, sp.site_id
+            JOIN offices o ON o.id = a.space_id
+            WHERE NOT EXISTS (SELECT 1 FROM out_of_service x WHERE x.month = m.month AND x.space_id = a.space_id)
+            GROUP BY m.month, o.site_id
         ), totals AS (
             SELECT site_id, count(*) AS n FROM offices GROUP BY site_id
-        ), out_of_service AS (
-            SELECT m.month, sp.site_id, count(*) AS n
-            FROM months m
-            JOIN space_outages so ON so.start_on <= m.month AND (so.end_on IS NULL OR so.end_on > m.month)
-            JOIN offices sp ON sp.id = so.space_id
-            GROUP BY m.month, sp.site_id
+        ), out_counts AS (
+            SELECT month, site_id, count(*) AS n FROM out_of_service GROUP BY month, site_id
         )
         SELECT s.id AS site_id, m.month, (coalesce(t.n, 0) - coalesce(x.n, 0))::int AS offices_total, coalesce(h.n, 0)::int AS offices_occupied
         FROM sites s
         CROSS JOIN months m
         LEFT JOIN totals t ON t.site_id = s.id
-        LEFT JOIN out_of_service x ON x.site_id = s.id AND x.month = m.month
+        LEFT JOIN out_counts x ON x.site_id = s.id AND x.month = m.month
         LEFT JOIN held h ON h.site_id = s.id AND h.month = m.month
         ORDER BY s.id, m.month
         """;
