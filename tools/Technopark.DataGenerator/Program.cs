@@ -218,14 +218,15 @@ internal static class Generator
         // A space inactive today has been out of service since a day of the years covered; one active space in 40 was out of
         // service for a while (the figures of those days leave it out).
         await Step("space outages", () => ExecAsync(connection, """
-            INSERT INTO space_outages (space_id, start_on) SELECT id, date '2001-01-01' + (id * 7919 % 9000) FROM spaces WHERE NOT is_active;
+            INSERT INTO space_outages (space_id, start_on) SELECT id, date '2001-01-01' + (id::bigint * 7919 % 9000)::int FROM spaces WHERE NOT is_active;
             INSERT INTO space_outages (space_id, start_on, end_on)
-            SELECT id, d, d + 30 + id % 300 FROM (SELECT id, date '2001-01-01' + (id * 104729 % 8000) AS d FROM spaces WHERE is_active AND id % 40 = 0) x;
+            SELECT id, d, d + 30 + id % 300 FROM (SELECT id, date '2001-01-01' + (id::bigint * 104729 % 8000)::int AS d FROM spaces WHERE is_active AND id % 40 = 0) x;
             """));
         await Step("rebuild indexes and constraints", () => RestoreAfterLoadAsync(bulk, rebuild));
 
         // What the triggers keep, rebuilt set-based from the loaded rows.
         await Step("pipeline facts", () => ExecAsync(connection, PipelineFacts.RebuildSql));
+        await Step("occupancy facts", () => ExecAsync(connection, OccupancyFacts.RebuildSql));
         await EnsureAdminAsync(connection);
         await Step("vacuum analyze", () => ExecAsync(connection, "VACUUM ANALYZE"));
         var size = await ScalarAsync<string>(connection, "SELECT pg_size_pretty(pg_database_size(current_database()))");

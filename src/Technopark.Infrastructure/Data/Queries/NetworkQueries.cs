@@ -67,7 +67,38 @@ public sealed class NetworkQueries
     /// </summary>
     private static string OutageHolds(string day) => $"so.start_on <= {day} AND (so.end_on IS NULL OR so.end_on > {day})";
 
+    /// <summary>
+    /// Every site on @day from the blocks the database keeps (<see cref="OccupancyFacts"/>): at most 17 blocks per site, read
+    /// by index only. Equal to <see cref="SitesOnDayLiveSql"/> by construction, and proven so by the tests.
+    /// </summary>
     public static readonly string SitesOnDaySql = $$"""
+        WITH f AS (
+            SELECT b.site_id,
+                   sum(b.offices_total) AS offices_total, sum(b.offices_occupied) AS offices_occupied,
+                   sum(b.seats_total) AS seats_total, sum(b.seats_occupied) AS seats_occupied,
+                   sum(b.residents) AS residents, sum(b.ending_soon) AS ending_soon, sum(b.waiting) AS waiting
+            FROM ({{OccupancyFacts.BlocksOf("@day")}}) k
+            JOIN {{OccupancyFacts.Table}} b ON b.level = k.level AND b.block = k.block
+            WHERE b.site_id <> {{OccupancyFacts.NetworkSite}} AND (@site::int IS NULL OR b.site_id = @site)
+            GROUP BY b.site_id
+        )
+        SELECT s.id AS site_id, s.slug, s.name, s.status, s.opened_on, s.closed_on,
+               coalesce(f.offices_total, 0)::int AS offices_total,
+               coalesce(f.offices_occupied, 0)::int AS offices_occupied,
+               coalesce(f.seats_total, 0)::int AS seats_total,
+               coalesce(f.seats_occupied, 0)::int AS seats_occupied,
+               coalesce(f.residents, 0)::int AS residents,
+               coalesce(f.ending_soon, 0)::int AS ending_soon,
+               coalesce(f.waiting, 0)::int AS waiting,
+               @day AS day
+        FROM sites s
+        LEFT JOIN f ON f.site_id = s.id
+        WHERE @site::int IS NULL OR s.id = @site
+        ORDER BY s.id
+        """;
+
+    /// <summary>Every site on @day computed from the stays, passes, spaces and waiting list: the definition the blocks must equal.</summary>
+    public static readonly string SitesOnDayLiveSql = $$"""
         WITH held AS (
             SELECT a.site_id, a.space_id, a.company_id, a.seats, a.end_on
             FROM assignments a
@@ -121,14 +152,36 @@ public sealed class NetworkQueries
         ORDER BY s.id
         """;
 
-    /// <summary>
-    /// Offices in service and occupied on the first day of each of the 24 months up to @day's: every office, less those out of
-    /// service that month (few), and the offices held that month among those in service.
-    /// </summary>
+    /// <summary>The first day of each of the 24 months up to @day's.</summary>
+    private const string TrendMonths = """
+        SELECT generate_series(date_trunc('month', @day::timestamp) - interval '23 months',
+                               date_trunc('month', @day::timestamp), interval '1 month')::date AS month
+        """;
+
+    /// <summary>Offices in service and occupied on the first day of each of the 24 months up to @day's, from the blocks.</summary>
     public static readonly string TrendSql = $$"""
-        WITH months AS (
-            SELECT generate_series(date_trunc('month', @day::timestamp) - interval '23 months',
-                                   date_trunc('month', @day::timestamp), interval '1 month')::date AS month
+        WITH months AS ({{TrendMonths}}
+        ), f AS (
+            SELECT m.month, b.site_id, sum(b.offices_total) AS offices_total, sum(b.offices_occupied) AS offices_occupied
+            FROM months m
+            CROSS JOIN LATERAL ({{OccupancyFacts.BlocksOf("m.month")}}) k
+            JOIN {{OccupancyFacts.Table}} b ON b.level = k.level AND b.block = k.block
+            WHERE b.site_id <> {{OccupancyFacts.NetworkSite}}
+            GROUP BY m.month, b.site_id
+        )
+        SELECT s.id AS site_id, m.month, coalesce(f.offices_total, 0)::int AS offices_total, coalesce(f.offices_occupied, 0)::int AS offices_occupied
+        FROM sites s
+        CROSS JOIN months m
+        LEFT JOIN f ON f.site_id = s.id AND f.month = m.month
+        ORDER BY s.id, m.month
+        """;
+
+    /// <summary>
+    /// The trend computed from the stays: every office, less those out of service that month (few), and the offices held that
+    /// month among those in service.
+    /// </summary>
+    public static readonly string TrendLiveSql = $$"""
+        WITH months AS ({{TrendMonths}}
         ), offices AS (
             SELECT sp.id, sp.site_id FROM spaces sp WHERE sp.kind = 'Office'
         ), out_of_service AS (
@@ -271,7 +324,21 @@ public sealed class NetworkQueries
         (c.exit_reason IS DISTINCT FROM 'Closed' AND l.still_active AND l.period_end - 1 >= (c.exited_on + interval '{ReportedFigures.SurvivalYears} years')::date)
         """;
 
-    public static readonly string KpiSql = $$"""
+    /// <summary>The KPI figures, the distinct residents of the 12 monthly samples read from the blocks.</summary>
+    public static readonly string KpiSql = KpiSqlWith($"""
+        SELECT s.day, (SELECT sum(b.network_residents) FROM ({OccupancyFacts.BlocksOf("s.day")}) k
+                       JOIN {OccupancyFacts.Table} b ON b.level = k.level AND b.block = k.block AND b.site_id = {OccupancyFacts.NetworkSite}) AS n
+        FROM samples s
+        """);
+
+    /// <summary>The KPI figures, the residents of the samples counted from the stays.</summary>
+    public static readonly string KpiLiveSql = KpiSqlWith("""
+        SELECT s.day, (SELECT count(DISTINCT a.company_id) FROM assignments a
+                       WHERE daterange(a.start_on, a.end_on, '[)') @> s.day) AS n
+        FROM samples s
+        """);
+
+    private static string KpiSqlWith(string residentCounts) => $$"""
         WITH exits AS (
             SELECT count(*) FILTER (WHERE exit_reason = 'Graduated' AND exited_on <= @day) AS graduated,
                    count(*) FILTER (WHERE exit_reason = 'Closed' AND exited_on <= @day) AS closed,
@@ -280,10 +347,7 @@ public sealed class NetworkQueries
             WHERE exited_on <= @day
         ), samples AS (
             SELECT (@day - make_interval(months => k))::date AS day FROM generate_series(0, 11) AS k
-        ), resident_counts AS (
-            SELECT s.day, (SELECT count(DISTINCT a.company_id) FROM assignments a
-                           WHERE daterange(a.start_on, a.end_on, '[)') @> s.day) AS n
-            FROM samples s
+        ), resident_counts AS ({{residentCounts}}
         ), {{CountedSql}}, survival AS (
             SELECT count(*) AS cohort,
                    count(*) FILTER (WHERE {{KnownActive}}) AS active,
@@ -308,10 +372,23 @@ public sealed class NetworkQueries
 
     /// <summary>Every site on a day (or only <paramref name="siteId"/>): the one definition of occupancy, also used by the public and site pages.</summary>
     public async Task<IReadOnlyList<SiteDay>> SitesOnAsync(DateOnly day, CancellationToken cancellationToken, int? siteId = null) =>
-        await (await _db(cancellationToken)).Database.SqlQueryRaw<SiteDay>(SitesOnDaySql, Day(day), Site(siteId), EndingWithin()).ToListAsync(cancellationToken);
+        await (await _db(cancellationToken)).Database.SqlQueryRaw<SiteDay>(OccupancyFacts.Covers(day) ? SitesOnDaySql : SitesOnDayLiveSql, Day(day), Site(siteId), EndingWithin())
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Every site on a day computed from the stays (<see cref="SitesOnDayLiveSql"/>): what the blocks must equal.</summary>
+    public async Task<IReadOnlyList<SiteDay>> SitesOnLiveAsync(DateOnly day, CancellationToken cancellationToken, int? siteId = null) =>
+        await (await _db(cancellationToken)).Database.SqlQueryRaw<SiteDay>(SitesOnDayLiveSql, Day(day), Site(siteId), EndingWithin()).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<TrendPoint>> TrendAsync(DateOnly day, CancellationToken cancellationToken) =>
-        await (await _db(cancellationToken)).Database.SqlQueryRaw<TrendPoint>(TrendSql, Day(day)).ToListAsync(cancellationToken);
+        await (await _db(cancellationToken)).Database.SqlQueryRaw<TrendPoint>(CoversMonths(day, 24) ? TrendSql : TrendLiveSql, Day(day)).ToListAsync(cancellationToken);
+
+    /// <summary>The trend computed from the stays (<see cref="TrendLiveSql"/>).</summary>
+    public async Task<IReadOnlyList<TrendPoint>> TrendLiveAsync(DateOnly day, CancellationToken cancellationToken) =>
+        await (await _db(cancellationToken)).Database.SqlQueryRaw<TrendPoint>(TrendLiveSql, Day(day)).ToListAsync(cancellationToken);
+
+    /// <summary>Whether the blocks answer for the first days of the <paramref name="months"/> months up to <paramref name="day"/>'s.</summary>
+    private static bool CoversMonths(DateOnly day, int months) =>
+        OccupancyFacts.Covers(day) && day.Year * 12 + day.Month - months >= OccupancyFacts.FirstDay.Year * 12 + OccupancyFacts.FirstDay.Month;
 
     public async Task<IReadOnlyList<PipelineRow>> PipelineAsync(DateOnly day, CancellationToken cancellationToken) =>
         await (await _db(cancellationToken)).Database.SqlQueryRaw<PipelineRow>(PipelineSql, Day(day)).ToListAsync(cancellationToken);
@@ -321,7 +398,11 @@ public sealed class NetworkQueries
         await (await _db(cancellationToken)).Database.SqlQueryRaw<PipelineRow>(PipelineLiveSql, Day(day)).ToListAsync(cancellationToken);
 
     public async Task<KpiFigures> KpisAsync(DateOnly day, FiguresMode mode, CancellationToken cancellationToken) =>
-        (await (await _db(cancellationToken)).Database.SqlQueryRaw<KpiFigures>(KpiSql, Day(day), Mode(mode)).ToListAsync(cancellationToken)).Single();
+        (await (await _db(cancellationToken)).Database.SqlQueryRaw<KpiFigures>(CoversMonths(day, 12) ? KpiSql : KpiLiveSql, Day(day), Mode(mode)).ToListAsync(cancellationToken)).Single();
+
+    /// <summary>The KPI figures with the residents counted from the stays (<see cref="KpiLiveSql"/>).</summary>
+    public async Task<KpiFigures> KpisLiveAsync(DateOnly day, FiguresMode mode, CancellationToken cancellationToken) =>
+        (await (await _db(cancellationToken)).Database.SqlQueryRaw<KpiFigures>(KpiLiveSql, Day(day), Mode(mode)).ToListAsync(cancellationToken)).Single();
 
     /// <summary>
     /// The companies behind a KPI (see <see cref="DrillDownKinds"/>), at most <see cref="DrillDownLimit"/>, by name, each

@@ -1,0 +1,242 @@
+namespace Technopark.Infrastructure.Data.Queries;
+
+/// <summary>
+/// Occupancy kept by the database: per site, the changes of each day figure (offices and seats in service and held, stays
+/// ending soon, residents, the waiting list; the network's distinct residents on the pseudo-site 0), summed into blocks of
+/// 2^k days for k = 0…<see cref="LastLevel"/>, so that a day's figures of every site are the sum of at most 17 blocks per
+/// site, read by index only (migration <c>OccupancyFacts</c>).
+/// <para>
+/// Each figure is a step function of the day made of units: a space (its stays, live coworking passes and periods out of
+/// service: <see cref="NetworkQueries.SitesOnDayLiveSql"/>'s definition per space), a company at a site (resident while
+/// one of its stays there holds), a company in the network, an entry of the waiting list. A unit's values are computed on
+/// the days they may change (a period's start and end, 90 days before a stay ends) and written as changes: the value of a
+/// figure on day D is the sum of the changes of the days up to D. Statement triggers on assignments, coworking passes,
+/// space outages, spaces and the waiting list compute, for the units a statement touched, the changes with the rows after
+/// the statement less those with the rows before it (the transition tables give the rows that changed), in the same
+/// transaction. A rebuild computes every unit from scratch: the tests compare the tables with it.
+/// </para>
+/// </summary>
+public static class OccupancyFacts
+{
+    public const string Table = "occupancy_blocks";
+
+    /// <summary>The same blocks computed from every row, for the tests and after a bulk load.</summary>
+    public const string LiveView = "occupancy_blocks_live";
+
+    /// <summary>Day 0 (as <see cref="PipelineFacts.Epoch"/>): a change before it counts on it.</summary>
+    public const string Epoch = PipelineFacts.Epoch;
+
+    /// <summary>Blocks of 2^0 to 2^16 days: days numbered below 2^17.</summary>
+    public const int LastLevel = 16;
+
+    /// <summary>Pseudo-site of the network's distinct residents.</summary>
+    public const int NetworkSite = 0;
+
+    public static readonly DateOnly FirstDay = DateOnly.Parse(Epoch, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>First day the blocks cannot answer (day number + 1 would need an 18th level).</summary>
+    public static readonly DateOnly EndDay = FirstDay.AddDays((1 << (LastLevel + 1)) - 1);
+
+    /// <summary>Whether the blocks answer for <paramref name="day"/>; outside, the live statements do.</summary>
+    public static bool Covers(DateOnly day) => day >= FirstDay && day < EndDay;
+
+    /// <summary>Days before a stay ends from which it counts as ending soon (<see cref="NetworkQueries.EndingWithinDays"/>).</summary>
+    private const int EndingWithin = NetworkQueries.EndingWithinDays;
+
+    public const string Measures = "offices_total, offices_occupied, seats_total, seats_occupied, ending_soon, residents, network_residents, waiting";
+
+    private static readonly string[] MeasureList = Measures.Split(", ");
+
+    /// <summary>
+    /// SQL (CTEs then a SELECT) of the changes per site and day, <c>(site_id, day, measures…)</c>, of the given units:
+    /// <paramref name="spaces"/> <c>(sign, space_id, site_id, kind, seats)</c> with their <paramref name="periods"/>
+    /// <c>(sign, space_id, what ∈ held/pass/out, start_on, end_on, seats)</c>; <paramref name="residents"/>
+    /// <c>(sign, site_id, company_id, start_on, end_on)</c>, one row per stay (site 0: the network); <paramref name="waiting"/>
+    /// <c>(sign, site_id, since, removed_on)</c>. A unit's sign is −1 for its rows before a statement, +1 after.
+    /// </summary>
+    public static string ChangesSql(string spaces, string periods, string residents, string waiting) => $"""
+        units AS (
+            SELECT sign, space_id, site_id, kind, seats FROM ({spaces}) u WHERE kind IN ('Office', 'Coworking')
+        ), space_events AS (
+            SELECT u.sign, u.space_id, date '{Epoch}' AS day, 0 AS used, 0 AS passes, 0 AS out_of_service, 0 AS ending FROM units u
+            UNION ALL
+            SELECT p.sign, p.space_id, greatest(x.day, date '{Epoch}'), x.used, x.passes, x.out_of_service, x.ending
+            FROM ({periods}) p
+            JOIN units u ON u.sign = p.sign AND u.space_id = p.space_id
+            CROSS JOIN LATERAL (VALUES
+                (p.start_on, CASE WHEN p.what = 'held' THEN p.seats ELSE 0 END, (p.what = 'pass')::int, (p.what = 'out')::int, 0),
+                (p.end_on, CASE WHEN p.what = 'held' THEN -p.seats ELSE 0 END, -(p.what = 'pass')::int, -(p.what = 'out')::int, 0),
+                (CASE WHEN p.what = 'held' AND p.end_on IS NOT NULL THEN greatest(p.start_on, p.end_on - {EndingWithin}) END, 0, 0, 0, 1),
+                (CASE WHEN p.what = 'held' THEN p.end_on END, 0, 0, 0, -1)
+            ) x(day, used, passes, out_of_service, ending)
+            WHERE x.day IS NOT NULL AND (p.end_on IS NULL OR p.end_on > p.start_on)
+        ), space_states AS (
+            SELECT sign, space_id, day,
+                   sum(sum(used)) OVER w AS used, sum(sum(passes)) OVER w AS passes,
+                   sum(sum(out_of_service)) OVER w AS out_of_service, sum(sum(ending)) OVER w AS ending
+            FROM space_events GROUP BY sign, space_id, day
+            WINDOW w AS (PARTITION BY sign, space_id ORDER BY day)
+        ), space_values AS (
+            SELECT s.sign, s.space_id, u.site_id, s.day,
+                   CASE WHEN u.kind = 'Office' AND s.out_of_service = 0 THEN 1 ELSE 0 END AS offices_total,
+                   CASE WHEN u.kind = 'Office' AND s.out_of_service = 0 AND s.used > 0 THEN 1 ELSE 0 END AS offices_occupied,
+                   CASE WHEN u.kind = 'Coworking' AND s.out_of_service = 0 THEN u.seats ELSE 0 END AS seats_total,
+                   CASE WHEN u.kind = 'Coworking' AND s.out_of_service = 0 THEN least(s.used + s.passes, u.seats) ELSE 0 END AS seats_occupied,
+                   CASE WHEN s.out_of_service = 0 THEN s.ending ELSE 0 END AS ending_soon
+            FROM space_states s JOIN units u ON u.sign = s.sign AND u.space_id = s.space_id
+        ), resident_events AS (
+            SELECT r.sign, r.site_id, r.company_id, greatest(x.day, date '{Epoch}') AS day, x.n
+            FROM ({residents}) r
+            CROSS JOIN LATERAL (VALUES (r.start_on, 1), (r.end_on, -1)) x(day, n)
+            WHERE x.day IS NOT NULL AND (r.end_on IS NULL OR r.end_on > r.start_on)
+        ), resident_values AS (
+            SELECT sign, site_id, company_id, day, (sum(sum(n)) OVER (PARTITION BY sign, site_id, company_id ORDER BY day) > 0)::int AS resident
+            FROM resident_events GROUP BY sign, site_id, company_id, day
+        ), changes AS (
+            SELECT site_id, day,
+                   sign * (offices_total - lag(offices_total, 1, 0) OVER w) AS offices_total,
+                   sign * (offices_occupied - lag(offices_occupied, 1, 0) OVER w) AS offices_occupied,
+                   sign * (seats_total - lag(seats_total, 1, 0) OVER w) AS seats_total,
+                   sign * (seats_occupied - lag(seats_occupied, 1, 0) OVER w) AS seats_occupied,
+                   sign * (ending_soon - lag(ending_soon, 1, 0) OVER w) AS ending_soon,
+                   0 AS residents, 0 AS network_residents, 0 AS waiting
+            FROM space_values
+            WINDOW w AS (PARTITION BY sign, space_id ORDER BY day)
+            UNION ALL
+            SELECT site_id, day, 0, 0, 0, 0, 0,
+                   CASE WHEN site_id <> {NetworkSite} THEN sign * (resident - lag(resident, 1, 0) OVER w) ELSE 0 END,
+                   CASE WHEN site_id = {NetworkSite} THEN sign * (resident - lag(resident, 1, 0) OVER w) ELSE 0 END,
+                   0
+            FROM resident_values
+            WINDOW w AS (PARTITION BY sign, site_id, company_id ORDER BY day)
+            UNION ALL
+            SELECT w.site_id, greatest(x.day, date '{Epoch}'), 0, 0, 0, 0, 0, 0, 0, w.sign * x.n
+            FROM ({waiting}) w
+            CROSS JOIN LATERAL (VALUES (w.since, 1), (w.removed_on, -1)) x(day, n)
+            WHERE x.day IS NOT NULL AND (w.removed_on IS NULL OR w.removed_on > w.since)
+        ), day_changes AS (
+            SELECT site_id, day - date '{Epoch}' AS day, {Sums("sum({0})")}
+            FROM changes GROUP BY site_id, day
+            HAVING {string.Join(" OR ", MeasureList.Select(m => $"sum({m}) <> 0"))}
+        )
+        SELECT k::smallint AS level, (c.day >> k) AS block, c.site_id, {Sums("sum(c.{0})::int")}
+        FROM day_changes c, generate_series(0, {LastLevel}) k
+        GROUP BY 1, 2, 3
+        """;
+
+    private static string Sums(string format) => string.Join(", ", MeasureList.Select(m => string.Format(System.Globalization.CultureInfo.InvariantCulture, format, m) + $" AS {m}"));
+
+    /// <summary>Adds the changes (<see cref="ChangesSql"/>'s rows) to the blocks.</summary>
+    public static string AddSql(string spaces, string periods, string residents, string waiting) => $"""
+        WITH {ChangesSql(spaces, periods, residents, waiting)}
+        """.Replace("SELECT k::smallint AS level", $"INSERT INTO {Table} AS b (level, block, site_id, {Measures})\nSELECT k::smallint AS level", StringComparison.Ordinal) + $"""
+
+        ON CONFLICT (level, block, site_id) DO UPDATE SET {string.Join(", ", MeasureList.Select(m => $"{m} = b.{m} + EXCLUDED.{m}"))}
+        """;
+
+    /// <summary>Every unit from the rows as they are.</summary>
+    public static readonly string LiveChangesSql = "WITH " + ChangesSql(
+        "SELECT 1 AS sign, id AS space_id, site_id, kind, seats FROM spaces",
+        """
+        SELECT 1 AS sign, space_id, 'held' AS what, start_on, end_on, seats FROM assignments
+        UNION ALL SELECT 1, space_id, 'pass', start_on, end_on, 0 FROM coworking_passes WHERE cancelled_at IS NULL
+        UNION ALL SELECT 1, space_id, 'out', start_on, end_on, 0 FROM space_outages
+        """,
+        $"""
+        SELECT 1 AS sign, site_id, company_id, start_on, end_on FROM assignments
+        UNION ALL SELECT 1, {NetworkSite}, company_id, start_on, end_on FROM assignments
+        """,
+        "SELECT 1 AS sign, site_id, since, removed_on FROM waiting_list");
+
+    /// <summary>Rebuilds the blocks from every row, set-based (after a bulk load with the triggers off).</summary>
+    public const string RebuildSql = "SELECT occupancy_facts_rebuild()";
+
+    /// <summary>
+    /// The blocks to read for day <paramref name="day"/> (an SQL date expression): at most one per level, <c>(level, block)</c>.
+    /// </summary>
+    public static string BlocksOf(string day) => $"""
+        SELECT k::smallint AS level, ((({day}) - date '{Epoch}' + 1) >> k) - 1 AS block
+        FROM generate_series(0, {LastLevel}) k
+        WHERE ((({day}) - date '{Epoch}' + 1) >> k) & 1 = 1
+        """;
+
+    /// <summary>
+    /// The body of the statement trigger of <paramref name="table"/> for <paramref name="operation"/> (INSERT, UPDATE or
+    /// DELETE): the changes of the units it touched, rows after less rows before. <c>old_rows</c> and <c>new_rows</c> are the
+    /// transition tables (absent ones read as empty).
+    /// </summary>
+    public static string FollowSql(string table, string operation)
+    {
+        var oldRows = operation == "INSERT" ? $"(SELECT * FROM {table} WHERE false)" : "old_rows";
+        var newRows = operation == "DELETE" ? $"(SELECT * FROM {table} WHERE false)" : "new_rows";
+        const string Signs = "(VALUES (1), (-1)) v(sign)";
+        // The periods of the touched spaces as they are, for both signs, except those of this table (given per sign).
+        static string Periods(string held, string passes, string outages) => $"""
+            {held}
+            UNION ALL {passes}
+            UNION ALL {outages}
+            """;
+        string Current(string what, string source, string seats, string where, string affected) =>
+            $"SELECT v.sign, t.space_id, '{what}' AS what, t.start_on, t.end_on, {seats} AS seats FROM {source} t CROSS JOIN {Signs} WHERE t.space_id IN (SELECT space_id FROM {affected}){where}";
+        string Changed(string what, string source, string seats, string where, string affected) => $"""
+            SELECT 1 AS sign, t.space_id, '{what}' AS what, t.start_on, t.end_on, {seats} AS seats FROM {source} t WHERE t.space_id IN (SELECT space_id FROM {affected}){where}
+            UNION ALL SELECT -1, t.space_id, '{what}', t.start_on, t.end_on, {seats} FROM {source} t WHERE t.space_id IN (SELECT space_id FROM {affected}){where} AND t.id NOT IN (SELECT n2.id FROM {newRows} n2)
+            UNION ALL SELECT -1, t.space_id, '{what}', t.start_on, t.end_on, {seats} FROM {oldRows} t WHERE true{where}
+            """;
+        const string None = "SELECT 1 AS sign, 0 AS site_id, 0 AS company_id, NULL::date AS start_on, NULL::date AS end_on WHERE false";
+        const string NoWaiting = "SELECT 1 AS sign, 0 AS site_id, NULL::date AS since, NULL::date AS removed_on WHERE false";
+        const string NoSpaces = "SELECT 1 AS sign, 0 AS space_id, 0 AS site_id, ''::text AS kind, 0 AS seats WHERE false";
+        const string NoPeriods = "SELECT 1 AS sign, 0 AS space_id, ''::text AS what, NULL::date AS start_on, NULL::date AS end_on, 0 AS seats WHERE false";
+        const string Affected = "touched_spaces";
+        var touched = $"SELECT space_id FROM {oldRows} o UNION SELECT space_id FROM {newRows} n";
+        var spacesOfTouched = $"SELECT v.sign, sp.id AS space_id, sp.site_id, sp.kind, sp.seats FROM spaces sp CROSS JOIN {Signs} WHERE sp.id IN (SELECT space_id FROM {Affected} x)";
+        const string Held = "assignments";
+        const string Passes = "coworking_passes";
+        const string Outages = "space_outages";
+        const string PassFilter = " AND t.cancelled_at IS NULL";
+        string sql = table switch
+        {
+            Held => AddSql(spacesOfTouched,
+                Periods(
+                    Changed("held", Held, "t.seats", "", Affected),
+                    Current("pass", Passes, "0", PassFilter, Affected),
+                    Current("out", Outages, "0", "", Affected)),
+                $"""
+                SELECT 1 AS sign, t.site_id, t.company_id, t.start_on, t.end_on FROM assignments t WHERE (t.site_id, t.company_id) IN (SELECT site_id, company_id FROM {oldRows} o UNION SELECT site_id, company_id FROM {newRows} n)
+                UNION ALL SELECT -1, t.site_id, t.company_id, t.start_on, t.end_on FROM assignments t WHERE (t.site_id, t.company_id) IN (SELECT site_id, company_id FROM {oldRows} o UNION SELECT site_id, company_id FROM {newRows} n) AND t.id NOT IN (SELECT n2.id FROM {newRows} n2)
+                UNION ALL SELECT -1, t.site_id, t.company_id, t.start_on, t.end_on FROM {oldRows} t
+                UNION ALL SELECT 1, {NetworkSite}, t.company_id, t.start_on, t.end_on FROM assignments t WHERE t.company_id IN (SELECT company_id FROM {oldRows} o UNION SELECT company_id FROM {newRows} n)
+                UNION ALL SELECT -1, {NetworkSite}, t.company_id, t.start_on, t.end_on FROM assignments t WHERE t.company_id IN (SELECT company_id FROM {oldRows} o UNION SELECT company_id FROM {newRows} n) AND t.id NOT IN (SELECT n2.id FROM {newRows} n2)
+                UNION ALL SELECT -1, {NetworkSite}, t.company_id, t.start_on, t.end_on FROM {oldRows} t
+                """,
+                NoWaiting),
+            Passes => AddSql(spacesOfTouched,
+                Periods(
+                    Current("held", Held, "t.seats", "", Affected),
+                    Changed("pass", Passes, "0", PassFilter, Affected),
+                    Current("out", Outages, "0", "", Affected)),
+                None, NoWaiting),
+            Outages => AddSql(spacesOfTouched,
+                Periods(
+                    Current("held", Held, "t.seats", "", Affected),
+                    Current("pass", Passes, "0", PassFilter, Affected),
+                    Changed("out", Outages, "0", "", Affected)),
+                None, NoWaiting),
+            "spaces" => AddSql(
+                $"SELECT 1 AS sign, id AS space_id, site_id, kind, seats FROM {newRows} n UNION ALL SELECT -1, id, site_id, kind, seats FROM {oldRows} o",
+                Periods(
+                    Current("held", Held, "t.seats", "", Affected),
+                    Current("pass", Passes, "0", PassFilter, Affected),
+                    Current("out", Outages, "0", "", Affected)),
+                None, NoWaiting),
+            "waiting_list" => AddSql(NoSpaces, NoPeriods, None,
+                $"SELECT 1 AS sign, site_id, since, removed_on FROM {newRows} n UNION ALL SELECT -1, site_id, since, removed_on FROM {oldRows} o"),
+            _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No occupancy facts follow this table."),
+        };
+        var touchedSpaces = table == "spaces" ? $"SELECT id AS space_id FROM {oldRows} o UNION SELECT id FROM {newRows} n" : touched;
+        return table == "waiting_list" ? sql : sql.Replace("WITH units AS", $"WITH touched_spaces AS ({touchedSpaces}), units AS", StringComparison.Ordinal);
+    }
+
+    /// <summary>The tables whose changes the blocks follow.</summary>
+    public static readonly IReadOnlyList<string> FollowedTables = ["assignments", "coworking_passes", "space_outages", "spaces", "waiting_list"];
+}

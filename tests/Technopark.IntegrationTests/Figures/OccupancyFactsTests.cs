@@ -1,0 +1,194 @@
+using Npgsql;
+using Technopark.Domain.Network;
+using Technopark.Infrastructure.Data.Queries;
+using Technopark.TestSupport;
+
+namespace Technopark.IntegrationTests.Figures;
+
+/// <summary>
+/// Occupancy kept by the database (<see cref="OccupancyFacts"/>): after every kind of change made as the app's role to
+/// stays, passes, periods out of service, spaces and the waiting list (one row and many rows per statement, COPY, random
+/// batches), the blocks equal a rebuild from every row, and the dashboard, the trend and the KPIs read from them equal the
+/// live computation on days around every change (the differential test compares both with the C# reference). The app's
+/// role cannot write them.
+/// </summary>
+public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task Blocks_AfterEveryKindOfChange_EqualARebuildAndTheLiveFigures()
+    {
+        var (sites, connection) = await ArrangeAsync();
+        await using var _ = connection;
+        var (tanger, oujda) = (sites[0], sites[1]);
+        var days = new SortedSet<DateOnly> { new(2026, 6, 15), new(1900, 1, 1), new(2001, 3, 1) };
+        static DateOnly D(int year, int month, int day) => new(year, month, day);
+        void Around(params DateOnly[] changes)
+        {
+            foreach (var day in changes)
+            {
+                days.UnionWith([day.AddDays(-91), day.AddDays(-90), day.AddDays(-1), day, day.AddDays(1)]);
+            }
+        }
+
+        var office = await ScalarAsync(connection, $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({tanger}, 'F-O1', 'Office', 1, 1, true, 20, 1000) RETURNING id");
+        var office2 = await ScalarAsync(connection, $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({tanger}, 'F-O2', 'Office', 1, 1, true, 20, 1000) RETURNING id");
+        var desk = await ScalarAsync(connection, $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({tanger}, 'F-W1', 'Coworking', 1, 4, true, 20, 1000) RETURNING id");
+        await CheckAsync(connection, "new spaces", days);
+
+        var atlas = await ScalarAsync(connection, $"INSERT INTO companies (site_id, legal_name, form, sector) VALUES ({tanger}, 'Facts Atlas', 'Startup', 'Digital') RETURNING id");
+        var rif = await ScalarAsync(connection, $"INSERT INTO companies (site_id, legal_name, form, sector) VALUES ({tanger}, 'Facts Rif', 'Startup', 'Digital') RETURNING id");
+        var stay = await ScalarAsync(connection, Stay(tanger, office, atlas, 1, true, "2025-03-10", "2026-07-01"));
+        Around(D(2025, 3, 10), D(2026, 7, 1));
+        await CheckAsync(connection, "an office stay", days);
+
+        // Coworking over capacity (4 seats): 3 + 2 seats and two passes, the same company twice (one resident).
+        var desk1 = await ScalarAsync(connection, Stay(tanger, desk, atlas, 3, false, "2026-01-01", null));
+        await ScalarAsync(connection, Stay(tanger, desk, rif, 2, false, "2026-05-01", "2026-09-01"));
+        await ExecuteAsync(connection, $"""
+            INSERT INTO coworking_passes (site_id, space_id, kind, holder_name, email, price, granted, created_by, created_at, start_on, end_on)
+            VALUES ({tanger}, {desk}, 'Month', 'Nomade', 'n@example.org', 150, false, 'facts', now(), '2026-04-20', '2026-05-20'),
+                   ({tanger}, {desk}, 'Day', 'Nomade 2', 'n2@example.org', 150, false, 'facts', now(), '2026-06-15', '2026-06-16')
+            """);
+        Around(D(2026, 1, 1), D(2026, 5, 1), D(2026, 9, 1), D(2026, 4, 20), D(2026, 5, 20), D(2026, 6, 16));
+        await CheckAsync(connection, "coworking over capacity with passes", days);
+
+        await ExecuteAsync(connection, $"UPDATE coworking_passes SET cancelled_at = now() WHERE space_id = {desk} AND kind = 'Day'");
+        await CheckAsync(connection, "a cancelled pass", days);
+
+        await ExecuteAsync(connection, $"UPDATE assignments SET end_on = '2026-03-01' WHERE id = {stay}");
+        await ExecuteAsync(connection, $"UPDATE assignments SET space_id = {office2} WHERE id = {stay}");
+        await ExecuteAsync(connection, $"UPDATE assignments SET end_on = '2026-10-01' WHERE id = {desk1}");
+        Around(D(2026, 3, 1), D(2026, 10, 1));
+        await CheckAsync(connection, "stays ended, moved, given an end", days);
+
+        await ExecuteAsync(connection, $"INSERT INTO space_outages (space_id, start_on, end_on) VALUES ({office2}, '2025-01-01', '2025-06-01'), ({desk}, '2026-08-01', NULL)");
+        Around(D(2025, 1, 1), D(2025, 6, 1), D(2026, 8, 1));
+        await CheckAsync(connection, "periods out of service", days);
+
+        await ExecuteAsync(connection, $"UPDATE space_outages SET end_on = '2026-08-20' WHERE space_id = {desk}");
+        await ExecuteAsync(connection, $"UPDATE spaces SET seats = 2 WHERE id = {desk}");
+        await ExecuteAsync(connection, $"UPDATE spaces SET kind = 'Coworking', seats = 6 WHERE id = {office}");
+        await ExecuteAsync(connection, $"UPDATE spaces SET site_id = {oujda} WHERE id = {office2}");
+        Around(D(2026, 8, 20));
+        await CheckAsync(connection, "spaces resized, changed kind, moved to another site", days);
+
+        await ExecuteAsync(connection, $"""
+            INSERT INTO waiting_list (site_id, company_id, wanted_kind, wanted_seats, since, priority, removed_on)
+            VALUES ({tanger}, {rif}, 'Office', 1, '2026-02-01', 3, NULL), ({oujda}, {atlas}, 'Office', 1, '2026-02-10', 3, '2026-04-01')
+            """);
+        await ExecuteAsync(connection, $"UPDATE waiting_list SET removed_on = '2026-06-01' WHERE company_id = {rif}");
+        Around(D(2026, 2, 1), D(2026, 2, 10), D(2026, 4, 1), D(2026, 6, 1));
+        await CheckAsync(connection, "the waiting list", days);
+
+        await ExecuteAsync(connection, $"DELETE FROM assignments WHERE id = {desk1}");
+        await ExecuteAsync(connection, $"DELETE FROM space_outages WHERE space_id = {office2}");
+        await ExecuteAsync(connection, $"DELETE FROM waiting_list WHERE company_id = {atlas}");
+        await CheckAsync(connection, "deletions", days);
+
+        // Random batches: many rows per statement (one INSERT of 300 stays over 25 years, then one UPDATE of a third of them).
+        var random = new Random(1803);
+        var spaces = new List<int>();
+        for (var i = 0; i < 12; i++)
+        {
+            var kind = i % 3 == 0 ? "Coworking" : "Office";
+            spaces.Add(await ScalarAsync(connection, $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({sites[i % 2]}, 'F-R{i}', '{kind}', 1, {(kind == "Office" ? 1 : 5)}, true, 20, 1000) RETURNING id"));
+        }
+
+        var values = new List<string>();
+        for (var i = 0; i < 300; i++)
+        {
+            var space = spaces[random.Next(spaces.Count)];
+            var start = new DateOnly(2001, 1, 1).AddDays(random.Next(25 * 365));
+            var end = random.Next(8) == 0 ? null : (DateOnly?)start.AddDays(1 + random.Next(700));
+            values.Add($"((SELECT site_id FROM spaces WHERE id = {space}), {space}, {(random.Next(2) == 0 ? atlas : rif)}, {1 + random.Next(3)}, false, '{start:yyyy-MM-dd}', {(end is { } e ? $"'{e:yyyy-MM-dd}'" : "NULL")}, 1000)");
+            if (i % 15 == 0)
+            {
+                Around(start);
+            }
+        }
+
+        await ExecuteAsync(connection, $"INSERT INTO assignments (site_id, space_id, company_id, seats, is_exclusive, start_on, end_on, monthly_rent) VALUES {string.Join(", ", values)}");
+        await CheckAsync(connection, "300 random stays in one statement", days);
+
+        await ExecuteAsync(connection, $"UPDATE assignments SET start_on = start_on - 20, end_on = end_on + {random.Next(1, 60)}, seats = 1 + (id % 3) WHERE id % 3 = 0 AND space_id IN ({string.Join(", ", spaces)})");
+        await ExecuteAsync(connection, $"UPDATE spaces SET seats = seats + 1 WHERE id IN ({string.Join(", ", spaces)})");
+        await ExecuteAsync(connection, $"INSERT INTO space_outages (space_id, start_on, end_on) SELECT id, date '2010-01-01' + id % 400, date '2012-01-01' + id % 900 FROM spaces WHERE id IN ({string.Join(", ", spaces)})");
+        await CheckAsync(connection, "random updates of many rows per statement", days);
+
+        await ExecuteAsync(connection, $"DELETE FROM assignments WHERE id % 2 = 0 AND space_id IN ({string.Join(", ", spaces)})");
+        await CheckAsync(connection, "random deletions of many rows per statement", days);
+    }
+
+    [Theory]
+    [InlineData("INSERT INTO occupancy_blocks VALUES (0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1)")]
+    [InlineData("UPDATE occupancy_blocks SET offices_total = offices_total + 1")]
+    [InlineData("DELETE FROM occupancy_blocks")]
+    [InlineData("TRUNCATE occupancy_blocks")]
+    [InlineData("SELECT occupancy_facts_rebuild()")]
+    public async Task Blocks_TheAppRole_CannotWriteThem(string sql)
+    {
+        await using var connection = new NpgsqlConnection(app.Database.AppConnectionString);
+        await connection.OpenAsync();
+        var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, sql));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+    }
+
+    private async Task<(List<int> Sites, NpgsqlConnection Connection)> ArrangeAsync()
+    {
+        var connection = new NpgsqlConnection(app.Database.AppConnectionString);
+        await connection.OpenAsync();
+        var sites = new List<int>();
+        await using (var command = new NpgsqlCommand("SELECT id FROM sites ORDER BY id", connection))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                sites.Add(reader.GetInt32(0));
+            }
+        }
+
+        return (sites, connection);
+    }
+
+    private static string Stay(int site, int space, int company, int seats, bool exclusive, string start, string? end) => $"""
+        INSERT INTO assignments (site_id, space_id, company_id, seats, is_exclusive, start_on, end_on, monthly_rent)
+        VALUES ({site}, {space}, {company}, {seats}, {exclusive}, '{start}', {(end is null ? "NULL" : $"'{end}'")}, 1000) RETURNING id
+        """;
+
+    /// <summary>The blocks equal a rebuild (rows of zeros aside: changes that cancel out within a block), and the figures read from them equal the live ones on every day.</summary>
+    private async Task CheckAsync(NpgsqlConnection connection, string change, IEnumerable<DateOnly> days)
+    {
+        const string NotZero = $"WHERE ({OccupancyFacts.Measures}) <> (0, 0, 0, 0, 0, 0, 0, 0)";
+        const string Kept = $"SELECT * FROM {OccupancyFacts.Table} {NotZero}";
+        const string Live = $"SELECT * FROM {OccupancyFacts.LiveView} {NotZero}";
+        Assert.True(await ScalarAsync(connection, $"SELECT count(*)::int FROM (({Kept} EXCEPT {Live}) UNION ALL ({Live} EXCEPT {Kept})) d") == 0,
+            $"after {change}: {OccupancyFacts.Table} differs from a rebuild");
+
+        await using var db = app.Database.CreateContext();
+        var queries = new NetworkQueries(db);
+        foreach (var day in days)
+        {
+            var kept = await queries.SitesOnAsync(day, CancellationToken.None);
+            var live = await queries.SitesOnLiveAsync(day, CancellationToken.None);
+            Assert.True(kept.SequenceEqual(live), $"after {change}, on {day:yyyy-MM-dd}: {string.Join(" | ", kept.Except(live))} instead of {string.Join(" | ", live.Except(kept))}");
+        }
+
+        foreach (var day in days.Where((_, i) => i % 7 == 0))
+        {
+            Assert.Equal(await queries.TrendLiveAsync(day, CancellationToken.None), await queries.TrendAsync(day, CancellationToken.None));
+            Assert.Equal(await queries.KpisLiveAsync(day, FiguresMode.Validated, CancellationToken.None), await queries.KpisAsync(day, FiguresMode.Validated, CancellationToken.None));
+        }
+    }
+
+    private static async Task<int> ScalarAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (int)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
