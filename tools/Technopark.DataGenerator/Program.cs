@@ -227,6 +227,7 @@ internal static class Generator
         // What the triggers keep, rebuilt set-based from the loaded rows.
         await Step("pipeline facts", () => ExecAsync(connection, PipelineFacts.RebuildSql));
         await Step("occupancy facts", () => ExecAsync(connection, OccupancyFacts.RebuildSql));
+        await Step("KPI facts", () => ExecAsync(connection, KpiFacts.RebuildSql));
         await EnsureAdminAsync(connection);
         await Step("vacuum analyze", () => ExecAsync(connection, "VACUUM ANALYZE"));
         var size = await ScalarAsync<string>(connection, "SELECT pg_size_pretty(pg_database_size(current_database()))");

@@ -324,31 +324,9 @@ public sealed class NetworkQueries
         (c.exit_reason IS DISTINCT FROM 'Closed' AND l.still_active AND l.period_end - 1 >= (c.exited_on + interval '{ReportedFigures.SurvivalYears} years')::date)
         """;
 
-    /// <summary>The KPI figures, the distinct residents of the 12 monthly samples read from the blocks.</summary>
-    public static readonly string KpiSql = KpiSqlWith($"""
-        SELECT s.day, (SELECT sum(b.network_residents) FROM ({OccupancyFacts.BlocksOf("s.day")}) k
-                       JOIN {OccupancyFacts.Table} b ON b.level = k.level AND b.block = k.block AND b.site_id = {OccupancyFacts.NetworkSite}) AS n
-        FROM samples s
-        """);
-
-    /// <summary>The KPI figures, the residents of the samples counted from the stays.</summary>
-    public static readonly string KpiLiveSql = KpiSqlWith("""
-        SELECT s.day, (SELECT count(DISTINCT a.company_id) FROM assignments a
-                       WHERE daterange(a.start_on, a.end_on, '[)') @> s.day) AS n
-        FROM samples s
-        """);
-
-    private static string KpiSqlWith(string residentCounts) => $$"""
-        WITH exits AS (
-            SELECT count(*) FILTER (WHERE exit_reason = 'Graduated' AND exited_on <= @day) AS graduated,
-                   count(*) FILTER (WHERE exit_reason = 'Closed' AND exited_on <= @day) AS closed,
-                   count(*) FILTER (WHERE exited_on > (@day - interval '12 months')::date AND exited_on <= @day) AS departures
-            FROM companies
-            WHERE exited_on <= @day
-        ), samples AS (
-            SELECT (@day - make_interval(months => k))::date AS day FROM generate_series(0, 11) AS k
-        ), resident_counts AS ({{residentCounts}}
-        ), {{CountedSql}}, survival AS (
+    /// <summary>The population, reported figures and survival cohort computed from the declarations (CTEs <c>survival</c>, <c>reported</c>).</summary>
+    private static readonly string LiveOutcomesSql = $$"""
+        {{CountedSql}}, survival AS (
             SELECT count(*) AS cohort,
                    count(*) FILTER (WHERE {{KnownActive}}) AS active,
                    count(*) FILTER (WHERE {{KnownInactive}}) AS inactive
@@ -363,6 +341,33 @@ public sealed class NetworkQueries
             LEFT JOIN latest_year ly ON ly.company_id = p.id
             LEFT JOIN yearly_funds f ON f.company_id = p.id
         )
+        """;
+
+    /// <summary>The KPI figures, the distinct residents of the 12 monthly samples and the reported figures read from the blocks.</summary>
+    public static readonly string KpiSql = KpiSqlWith($"""
+        SELECT s.day, (SELECT sum(b.network_residents) FROM ({OccupancyFacts.BlocksOf("s.day")}) k
+                       JOIN {OccupancyFacts.Table} b ON b.level = k.level AND b.block = k.block AND b.site_id = {OccupancyFacts.NetworkSite}) AS n
+        FROM samples s
+        """, KpiFacts.OutcomesSql);
+
+    /// <summary>The KPI figures computed from the stays and the declarations.</summary>
+    public static readonly string KpiLiveSql = KpiSqlWith("""
+        SELECT s.day, (SELECT count(DISTINCT a.company_id) FROM assignments a
+                       WHERE daterange(a.start_on, a.end_on, '[)') @> s.day) AS n
+        FROM samples s
+        """, LiveOutcomesSql);
+
+    private static string KpiSqlWith(string residentCounts, string outcomes) => $$"""
+        WITH exits AS (
+            SELECT count(*) FILTER (WHERE exit_reason = 'Graduated' AND exited_on <= @day) AS graduated,
+                   count(*) FILTER (WHERE exit_reason = 'Closed' AND exited_on <= @day) AS closed,
+                   count(*) FILTER (WHERE exited_on > (@day - interval '12 months')::date AND exited_on <= @day) AS departures
+            FROM companies
+            WHERE exited_on <= @day
+        ), samples AS (
+            SELECT (@day - make_interval(months => k))::date AS day FROM generate_series(0, 11) AS k
+        ), resident_counts AS ({{residentCounts}}
+        ), {{outcomes}}
         SELECT e.graduated::int, e.closed::int, s.cohort::int AS survival_cohort, s.active::int AS survival_active, s.inactive::int AS survival_inactive,
                e.departures::int,
                (SELECT coalesce(sum(n), 0)::int FROM resident_counts) AS resident_samples,
