@@ -2,6 +2,7 @@ using Npgsql;
 using Technopark.Domain.Network;
 using Technopark.Infrastructure.Data.Queries;
 using Technopark.TestSupport;
+using static Technopark.IntegrationTests.Figures.FactsSql;
 
 namespace Technopark.IntegrationTests.Figures;
 
@@ -119,22 +120,13 @@ public class KpiFactsTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("UPDATE kpi_blocks SET population = population + 1")]
     [InlineData("DELETE FROM kpi_blocks")]
     [InlineData("SELECT kpi_facts_rebuild()")]
-    public async Task Blocks_TheAppRole_CannotWriteThem(string sql)
-    {
-        await using var connection = new NpgsqlConnection(app.Database.AppConnectionString);
-        await connection.OpenAsync();
-        var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, sql));
-        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
-    }
+    public Task Blocks_TheAppRole_CannotWriteThem(string sql)
+        => FactsSql.AssertAppRoleRefusedAsync(app, sql);
 
     /// <summary>The blocks equal a rebuild (rows of zeros aside), and the KPIs read from them equal the live ones in both modes.</summary>
     private async Task CheckAsync(NpgsqlConnection connection, string change, IEnumerable<DateOnly> days)
     {
-        var notZero = $"WHERE ({KpiFacts.Measures}) <> (0, 0, 0, 0, 0, 0, 0, 0, 0)";
-        var kept = $"SELECT * FROM {KpiFacts.Table} {notZero}";
-        var live = $"SELECT * FROM {KpiFacts.LiveView} {notZero}";
-        Assert.True(await ScalarAsync(connection, $"SELECT count(*)::int FROM (({kept} EXCEPT {live}) UNION ALL ({live} EXCEPT {kept})) d") == 0,
-            $"after {change}: {KpiFacts.Table} differs from a rebuild");
+        await FactsSql.AssertEqualsRebuildAsync(connection, KpiFacts.Table, KpiFacts.LiveView, KpiFacts.Measures, change);
 
         await using var db = app.Database.CreateContext();
         var queries = new NetworkQueries(db);
@@ -147,17 +139,5 @@ public class KpiFactsTests(AppFixture app) : IClassFixture<AppFixture>
                 Assert.True(fromBlocks == fromRows, $"after {change}, on {day:yyyy-MM-dd} ({mode}): {fromBlocks} instead of {fromRows}");
             }
         }
-    }
-
-    private static async Task<int> ScalarAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (int)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

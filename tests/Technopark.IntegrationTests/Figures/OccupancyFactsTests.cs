@@ -2,6 +2,7 @@ using Npgsql;
 using Technopark.Domain.Network;
 using Technopark.Infrastructure.Data.Queries;
 using Technopark.TestSupport;
+using static Technopark.IntegrationTests.Figures.FactsSql;
 
 namespace Technopark.IntegrationTests.Figures;
 
@@ -125,13 +126,8 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("DELETE FROM occupancy_blocks")]
     [InlineData("TRUNCATE occupancy_blocks")]
     [InlineData("SELECT occupancy_facts_rebuild()")]
-    public async Task Blocks_TheAppRole_CannotWriteThem(string sql)
-    {
-        await using var connection = new NpgsqlConnection(app.Database.AppConnectionString);
-        await connection.OpenAsync();
-        var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, sql));
-        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
-    }
+    public Task Blocks_TheAppRole_CannotWriteThem(string sql)
+        => FactsSql.AssertAppRoleRefusedAsync(app, sql);
 
     private async Task<(List<int> Sites, NpgsqlConnection Connection)> ArrangeAsync()
     {
@@ -158,11 +154,7 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
     /// <summary>The blocks equal a rebuild (rows of zeros aside: changes that cancel out within a block), and the figures read from them equal the live ones on every day.</summary>
     private async Task CheckAsync(NpgsqlConnection connection, string change, IEnumerable<DateOnly> days)
     {
-        const string NotZero = $"WHERE ({OccupancyFacts.Measures}) <> (0, 0, 0, 0, 0, 0, 0, 0)";
-        const string Kept = $"SELECT * FROM {OccupancyFacts.Table} {NotZero}";
-        const string Live = $"SELECT * FROM {OccupancyFacts.LiveView} {NotZero}";
-        Assert.True(await ScalarAsync(connection, $"SELECT count(*)::int FROM (({Kept} EXCEPT {Live}) UNION ALL ({Live} EXCEPT {Kept})) d") == 0,
-            $"after {change}: {OccupancyFacts.Table} differs from a rebuild");
+        await FactsSql.AssertEqualsRebuildAsync(connection, OccupancyFacts.Table, OccupancyFacts.LiveView, OccupancyFacts.Measures, change);
 
         await using var db = app.Database.CreateContext();
         var queries = new NetworkQueries(db);
@@ -178,17 +170,5 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
             Assert.Equal(await queries.TrendLiveAsync(day, CancellationToken.None), await queries.TrendAsync(day, CancellationToken.None));
             Assert.Equal(await queries.KpisLiveAsync(day, FiguresMode.Validated, CancellationToken.None), await queries.KpisAsync(day, FiguresMode.Validated, CancellationToken.None));
         }
-    }
-
-    private static async Task<int> ScalarAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (int)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Technopark.Infrastructure.Data.Queries;
 using Technopark.TestSupport;
+using static Technopark.IntegrationTests.Figures.FactsSql;
 
 namespace Technopark.IntegrationTests.Figures;
 
@@ -121,13 +122,8 @@ public class PipelineFactsTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("SELECT pipeline_facts_add(1, 'Accepted', now(), now(), 1000)")]
     [InlineData("SELECT pipeline_facts_rebuild()")]
     [InlineData("TRUNCATE pipeline_counts")]
-    public async Task Counts_TheAppRole_CannotWriteThem(string sql)
-    {
-        await using var connection = new NpgsqlConnection(app.Database.AppConnectionString);
-        await connection.OpenAsync();
-        var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, sql));
-        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
-    }
+    public Task Counts_TheAppRole_CannotWriteThem(string sql)
+        => FactsSql.AssertAppRoleRefusedAsync(app, sql);
 
     private async Task<(List<int> Sites, NpgsqlConnection Connection)> ArrangeAsync()
     {
@@ -207,11 +203,5 @@ public class PipelineFactsTests(AppFixture app) : IClassFixture<AppFixture>
         command.Parameters.Add(new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = (object?)at ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("site", NpgsqlDbType.Integer) { Value = (object?)site ?? DBNull.Value });
         Assert.Equal(1, await command.ExecuteNonQueryAsync());
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

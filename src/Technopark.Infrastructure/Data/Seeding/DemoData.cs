@@ -78,6 +78,7 @@ public static class DemoData
         await db.SaveChangesAsync(cancellationToken);
         var assignments = BuildAssignments(spaces, companies, random, today).ToList();
         db.Assignments.AddRange(assignments);
+        RenovatedLastYear(spaces, assignments, today);
         await db.SaveChangesAsync(cancellationToken);
         db.Declarations.AddRange(BuildDeclarations(companies, assignments, new Random(4052 + site.Id), today));
         await db.SaveChangesAsync(cancellationToken);
@@ -138,6 +139,20 @@ public static class DemoData
         }
 
         return companies;
+    }
+
+    /// <summary>
+    /// The first office nobody ever held was out of service for two months last year (renovation): its edit page lists the
+    /// period, and the figures of those days leave it out.
+    /// </summary>
+    private static void RenovatedLastYear(List<Space> spaces, List<Assignment> assignments, DateOnly today)
+    {
+        var held = assignments.Select(a => a.SpaceId).ToHashSet();
+        if (spaces.FirstOrDefault(s => s.Kind == SpaceKind.Office && !held.Contains(s.Id)) is { } office)
+        {
+            office.Deactivate(null, today.AddDays(-200));
+            office.Activate(today.AddDays(-140));
+        }
     }
 
     /// <summary>

@@ -1,0 +1,92 @@
+namespace Technopark.Infrastructure.Data.Queries;
+
+/// <summary>
+/// The SQL that installs (and removes) figures kept in blocks of 2^k days (<see cref="OccupancyFacts"/>, <see cref="KpiFacts"/>):
+/// the table (its primary key includes the figures, read by index only), the live view the tests compare it with, a rebuild
+/// (SECURITY DEFINER, not callable by the app role), and per followed table a statement trigger for each of INSERT, UPDATE
+/// and DELETE with its transition tables, and a TRUNCATE trigger that rebuilds.
+/// </summary>
+public sealed record BlockFacts(
+    string Name, string Table, string Key, string Columns, string Measures, string LiveView, string LiveSql,
+    IReadOnlyList<string> FollowedTables, Func<string, string, string> FollowSql)
+{
+    public static readonly BlockFacts Occupancy = new(
+        "occupancy_facts", OccupancyFacts.Table, "level, block, site_id",
+        "level smallint NOT NULL, block integer NOT NULL, site_id integer NOT NULL, " + string.Join(", ", OccupancyFacts.Measures.Split(", ").Select(m => $"{m} integer NOT NULL")),
+        OccupancyFacts.Measures, OccupancyFacts.LiveView, OccupancyFacts.LiveChangesSql, OccupancyFacts.FollowedTables, OccupancyFacts.FollowSql);
+
+    public static readonly BlockFacts Kpis = new(
+        "kpi_facts", KpiFacts.Table, "level, block, declared",
+        "level smallint NOT NULL, block integer NOT NULL, declared boolean NOT NULL, "
+            + string.Join(", ", KpiFacts.Measures.Split(", ").Select(m => $"{m} {(KpiFacts.Amounts.Contains(m) ? "numeric" : "integer")} NOT NULL")),
+        KpiFacts.Measures, KpiFacts.LiveView, KpiFacts.LiveChangesSql, KpiFacts.FollowedTables, KpiFacts.FollowSql);
+
+    public IEnumerable<string> InstallSql()
+    {
+        yield return $$"""
+            CREATE TABLE {{Table}} ({{Columns}}, CONSTRAINT pk_{{Table}} PRIMARY KEY ({{Key}}) INCLUDE ({{Measures}}));
+
+            CREATE VIEW {{LiveView}} AS {{LiveSql}};
+
+            CREATE FUNCTION {{Name}}_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
+            BEGIN
+                DELETE FROM {{Table}};
+                INSERT INTO {{Table}} SELECT * FROM {{LiveView}};
+            END $f$;
+            REVOKE EXECUTE ON FUNCTION {{Name}}_rebuild() FROM PUBLIC;
+
+            CREATE FUNCTION {{Name}}_rebuild_after_truncate() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
+            BEGIN
+                PERFORM {{Name}}_rebuild();
+                RETURN NULL;
+            END $f$;
+            """;
+        foreach (var table in FollowedTables)
+        {
+            yield return $$"""
+                CREATE FUNCTION {{Name}}_follow_{{table}}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
+                BEGIN
+                    IF TG_OP = 'INSERT' THEN
+                        {{FollowSql(table, "INSERT")}};
+                    ELSIF TG_OP = 'UPDATE' THEN
+                        {{FollowSql(table, "UPDATE")}};
+                    ELSE
+                        {{FollowSql(table, "DELETE")}};
+                    END IF;
+                    RETURN NULL;
+                END $f$;
+                CREATE TRIGGER {{table}}_{{Name}}_insert AFTER INSERT ON {{table}} REFERENCING NEW TABLE AS new_rows
+                    FOR EACH STATEMENT EXECUTE FUNCTION {{Name}}_follow_{{table}}();
+                CREATE TRIGGER {{table}}_{{Name}}_update AFTER UPDATE ON {{table}} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+                    FOR EACH STATEMENT EXECUTE FUNCTION {{Name}}_follow_{{table}}();
+                CREATE TRIGGER {{table}}_{{Name}}_delete AFTER DELETE ON {{table}} REFERENCING OLD TABLE AS old_rows
+                    FOR EACH STATEMENT EXECUTE FUNCTION {{Name}}_follow_{{table}}();
+                CREATE TRIGGER {{table}}_{{Name}}_truncate AFTER TRUNCATE ON {{table}}
+                    FOR EACH STATEMENT EXECUTE FUNCTION {{Name}}_rebuild_after_truncate();
+                """;
+        }
+
+        yield return $"SELECT {Name}_rebuild();";
+    }
+
+    public IEnumerable<string> UninstallSql()
+    {
+        foreach (var table in FollowedTables)
+        {
+            yield return $"""
+                DROP TRIGGER IF EXISTS {table}_{Name}_insert ON {table};
+                DROP TRIGGER IF EXISTS {table}_{Name}_update ON {table};
+                DROP TRIGGER IF EXISTS {table}_{Name}_delete ON {table};
+                DROP TRIGGER IF EXISTS {table}_{Name}_truncate ON {table};
+                DROP FUNCTION IF EXISTS {Name}_follow_{table}();
+                """;
+        }
+
+        yield return $"""
+            DROP FUNCTION IF EXISTS {Name}_rebuild_after_truncate();
+            DROP FUNCTION IF EXISTS {Name}_rebuild();
+            DROP VIEW IF EXISTS {LiveView};
+            DROP TABLE IF EXISTS {Table};
+            """;
+    }
+}
