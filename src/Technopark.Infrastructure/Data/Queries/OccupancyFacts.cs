@@ -126,13 +126,14 @@ public static class OccupancyFacts
 
     private static string Sums(string format) => string.Join(", ", MeasureList.Select(m => string.Format(System.Globalization.CultureInfo.InvariantCulture, format, m) + $" AS {m}"));
 
-    /// <summary>Adds the changes (<see cref="ChangesSql"/>'s rows) to the blocks.</summary>
-    public static string AddSql(string spaces, string periods, string residents, string waiting) => $"""
-        WITH {ChangesSql(spaces, periods, residents, waiting)}
-        """.Replace("SELECT k::smallint AS level", $"INSERT INTO {Table} AS b (level, block, site_id, {Measures})\nSELECT k::smallint AS level", StringComparison.Ordinal) + $"""
-
-        ON CONFLICT (level, block, site_id) DO UPDATE SET {string.Join(", ", MeasureList.Select(m => $"{m} = b.{m} + EXCLUDED.{m}"))}
-        """;
+    /// <summary>
+    /// Adds the changes (<see cref="ChangesSql"/>'s rows) to the blocks; <paramref name="prefix"/> holds CTEs the sources
+    /// use (each followed by a comma).
+    /// </summary>
+    private static string AddSql(string prefix, string spaces, string periods, string residents, string waiting) =>
+        ($"WITH {prefix}" + ChangesSql(spaces, periods, residents, waiting))
+            .Replace("SELECT k::smallint AS level", $"INSERT INTO {Table} AS b (level, block, site_id, {Measures})\nSELECT k::smallint AS level", StringComparison.Ordinal)
+        + $"\nON CONFLICT (level, block, site_id) DO UPDATE SET {string.Join(", ", MeasureList.Select(m => $"{m} = b.{m} + EXCLUDED.{m}"))}";
 
     /// <summary>Every unit from the rows as they are.</summary>
     public static readonly string LiveChangesSql = "WITH " + ChangesSql(
@@ -170,7 +171,7 @@ public static class OccupancyFacts
         var oldRows = operation == "INSERT" ? $"(SELECT * FROM {table} WHERE false)" : "old_rows";
         var newRows = operation == "DELETE" ? $"(SELECT * FROM {table} WHERE false)" : "new_rows";
         const string Signs = "(VALUES (1), (-1)) v(sign)";
-        // The periods of the touched spaces as they are, for both signs, except those of this table (given per sign).
+        // The periods of the touched spaces: those of this table given per sign (Changed), the others as they are for both (Current).
         static string Periods(string held, string passes, string outages) => $"""
             {held}
             UNION ALL {passes}
@@ -194,9 +195,11 @@ public static class OccupancyFacts
         const string Passes = "coworking_passes";
         const string Outages = "space_outages";
         const string PassFilter = " AND t.cancelled_at IS NULL";
-        string sql = table switch
+        var touchedSpaces = table == "spaces" ? $"SELECT id AS space_id FROM {oldRows} o UNION SELECT id FROM {newRows} n" : touched;
+        var prefix = $"{Affected} AS ({touchedSpaces}), ";
+        return table switch
         {
-            Held => AddSql(spacesOfTouched,
+            Held => AddSql(prefix, spacesOfTouched,
                 Periods(
                     Changed("held", Held, "t.seats", "", Affected),
                     Current("pass", Passes, "0", PassFilter, Affected),
@@ -210,31 +213,29 @@ public static class OccupancyFacts
                 UNION ALL SELECT -1, {NetworkSite}, t.company_id, t.start_on, t.end_on FROM {oldRows} t
                 """,
                 NoWaiting),
-            Passes => AddSql(spacesOfTouched,
+            Passes => AddSql(prefix, spacesOfTouched,
                 Periods(
                     Current("held", Held, "t.seats", "", Affected),
                     Changed("pass", Passes, "0", PassFilter, Affected),
                     Current("out", Outages, "0", "", Affected)),
                 None, NoWaiting),
-            Outages => AddSql(spacesOfTouched,
+            Outages => AddSql(prefix, spacesOfTouched,
                 Periods(
                     Current("held", Held, "t.seats", "", Affected),
                     Current("pass", Passes, "0", PassFilter, Affected),
                     Changed("out", Outages, "0", "", Affected)),
                 None, NoWaiting),
-            "spaces" => AddSql(
+            "spaces" => AddSql(prefix,
                 $"SELECT 1 AS sign, id AS space_id, site_id, kind, seats FROM {newRows} n UNION ALL SELECT -1, id, site_id, kind, seats FROM {oldRows} o",
                 Periods(
                     Current("held", Held, "t.seats", "", Affected),
                     Current("pass", Passes, "0", PassFilter, Affected),
                     Current("out", Outages, "0", "", Affected)),
                 None, NoWaiting),
-            "waiting_list" => AddSql(NoSpaces, NoPeriods, None,
+            "waiting_list" => AddSql(string.Empty, NoSpaces, NoPeriods, None,
                 $"SELECT 1 AS sign, site_id, since, removed_on FROM {newRows} n UNION ALL SELECT -1, site_id, since, removed_on FROM {oldRows} o"),
             _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No occupancy facts follow this table."),
         };
-        var touchedSpaces = table == "spaces" ? $"SELECT id AS space_id FROM {oldRows} o UNION SELECT id FROM {newRows} n" : touched;
-        return table == "waiting_list" ? sql : sql.Replace("WITH units AS", $"WITH touched_spaces AS ({touchedSpaces}), units AS", StringComparison.Ordinal);
     }
 
     /// <summary>The tables whose changes the blocks follow.</summary>
