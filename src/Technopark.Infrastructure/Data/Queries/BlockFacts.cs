@@ -11,15 +11,30 @@ public sealed record BlockFacts(
     IReadOnlyList<string> FollowedTables, Func<string, string, string> FollowSql)
 {
     public static readonly BlockFacts Occupancy = new(
-        "occupancy_facts", OccupancyFacts.Table, "level, block, site_id",
+        "occupancy_facts", OccupancyFacts.Table, OccupancyFacts.Key,
         "level smallint NOT NULL, block integer NOT NULL, site_id integer NOT NULL, " + string.Join(", ", OccupancyFacts.Measures.Split(", ").Select(m => $"{m} integer NOT NULL")),
         OccupancyFacts.Measures, OccupancyFacts.LiveView, OccupancyFacts.LiveChangesSql, OccupancyFacts.FollowedTables, OccupancyFacts.FollowSql);
 
     public static readonly BlockFacts Kpis = new(
-        "kpi_facts", KpiFacts.Table, "level, block, declared",
+        "kpi_facts", KpiFacts.Table, KpiFacts.Key,
         "level smallint NOT NULL, block integer NOT NULL, declared boolean NOT NULL, "
             + string.Join(", ", KpiFacts.Measures.Split(", ").Select(m => $"{m} {(KpiFacts.Amounts.Contains(m) ? "numeric" : "integer")} NOT NULL")),
         KpiFacts.Measures, KpiFacts.LiveView, KpiFacts.LiveChangesSql, KpiFacts.FollowedTables, KpiFacts.FollowSql);
+
+    /// <summary>
+    /// The transition tables of a statement trigger of <paramref name="table"/> for <paramref name="operation"/>: <c>old_rows</c>
+    /// and <c>new_rows</c>, an empty set of the table's rows where the operation has none (INSERT has no old rows, DELETE no new ones).
+    /// </summary>
+    public static (string OldRows, string NewRows) TransitionRows(string table, string operation) =>
+        (operation == "INSERT" ? $"(SELECT * FROM {table} WHERE false)" : "old_rows", operation == "DELETE" ? $"(SELECT * FROM {table} WHERE false)" : "new_rows");
+
+    /// <summary>
+    /// Adds the blocks that <paramref name="blocksSql"/> selects (a WITH statement whose last SELECT begins with the level) to
+    /// <paramref name="table"/>, summed into existing rows of the same <paramref name="key"/>.
+    /// </summary>
+    public static string AddSql(string table, string key, string measures, string blocksSql) =>
+        blocksSql.Replace("SELECT k::smallint AS level", $"INSERT INTO {table} AS b ({key}, {measures})\nSELECT k::smallint AS level", StringComparison.Ordinal)
+        + $"\nON CONFLICT ({key}) DO UPDATE SET {string.Join(", ", measures.Split(", ").Select(m => $"{m} = b.{m} + EXCLUDED.{m}"))}";
 
     public IEnumerable<string> InstallSql()
     {

@@ -17,6 +17,9 @@ public static class KpiFacts
 {
     public const string Table = "kpi_blocks";
 
+    /// <summary>The primary key of <see cref="Table"/>.</summary>
+    public const string Key = "level, block, declared";
+
     public const string LiveView = "kpi_blocks_live";
 
     public const string Measures = "population, jobs, jobs_covered, revenue, funds, yearly_covered, survival_cohort, survival_active, survival_inactive";
@@ -122,9 +125,7 @@ public static class KpiFacts
         """;
 
     private static string AddSql(string prefix, string companies, string starts, string declarations) =>
-        ($"WITH {prefix}" + ChangesSql(companies, starts, declarations))
-            .Replace("SELECT k::smallint AS level", $"INSERT INTO {Table} AS b (level, block, declared, {Measures})\nSELECT k::smallint AS level", StringComparison.Ordinal)
-        + $"\nON CONFLICT (level, block, declared) DO UPDATE SET {string.Join(", ", MeasureList.Select(m => $"{m} = b.{m} + EXCLUDED.{m}"))}";
+        BlockFacts.AddSql(Table, Key, Measures, $"WITH {prefix}" + ChangesSql(companies, starts, declarations));
 
     private const string DeclarationColumns = "company_id, year, quarter, status, headcount, revenue, still_active, funds_grant + funds_loan + funds_equity + funds_prize AS funds";
 
@@ -145,8 +146,7 @@ public static class KpiFacts
     /// </summary>
     public static string FollowSql(string table, string operation)
     {
-        var oldRows = operation == "INSERT" ? $"(SELECT * FROM {table} WHERE false)" : "old_rows";
-        var newRows = operation == "DELETE" ? $"(SELECT * FROM {table} WHERE false)" : "new_rows";
+        var (oldRows, newRows) = BlockFacts.TransitionRows(table, operation);
         const string Signs = "(VALUES (1), (-1)) v(sign)";
         var key = table == "companies" ? "id" : "company_id";
         var touched = $"touched AS (SELECT {key} AS company_id FROM {oldRows} o UNION SELECT {key} FROM {newRows} n), ";

@@ -21,6 +21,9 @@ public static class OccupancyFacts
     public const string Table = "occupancy_blocks";
 
     /// <summary>The same blocks computed from every row, for the tests and after a bulk load.</summary>
+    /// <summary>The primary key of <see cref="Table"/>.</summary>
+    public const string Key = "level, block, site_id";
+
     public const string LiveView = "occupancy_blocks_live";
 
     /// <summary>Day 0 (as <see cref="PipelineFacts.Epoch"/>): a change before it counts on it.</summary>
@@ -131,9 +134,7 @@ public static class OccupancyFacts
     /// use (each followed by a comma).
     /// </summary>
     private static string AddSql(string prefix, string spaces, string periods, string residents, string waiting) =>
-        ($"WITH {prefix}" + ChangesSql(spaces, periods, residents, waiting))
-            .Replace("SELECT k::smallint AS level", $"INSERT INTO {Table} AS b (level, block, site_id, {Measures})\nSELECT k::smallint AS level", StringComparison.Ordinal)
-        + $"\nON CONFLICT (level, block, site_id) DO UPDATE SET {string.Join(", ", MeasureList.Select(m => $"{m} = b.{m} + EXCLUDED.{m}"))}";
+        BlockFacts.AddSql(Table, Key, Measures, $"WITH {prefix}" + ChangesSql(spaces, periods, residents, waiting));
 
     /// <summary>Every unit from the rows as they are.</summary>
     public static readonly string LiveChangesSql = "WITH " + ChangesSql(
@@ -168,8 +169,7 @@ public static class OccupancyFacts
     /// </summary>
     public static string FollowSql(string table, string operation)
     {
-        var oldRows = operation == "INSERT" ? $"(SELECT * FROM {table} WHERE false)" : "old_rows";
-        var newRows = operation == "DELETE" ? $"(SELECT * FROM {table} WHERE false)" : "new_rows";
+        var (oldRows, newRows) = BlockFacts.TransitionRows(table, operation);
         const string Signs = "(VALUES (1), (-1)) v(sign)";
         // The periods of the touched spaces: those of this table given per sign (Changed), the others as they are for both (Current).
         static string Periods(string held, string passes, string outages) => $"""
