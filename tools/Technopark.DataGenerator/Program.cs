@@ -222,14 +222,29 @@ internal static class Generator
             INSERT INTO space_outages (space_id, start_on, end_on)
             SELECT id, d, d + 30 + id % 300 FROM (SELECT id, date '2001-01-01' + (id::bigint * 104729 % 8000)::int AS d FROM spaces WHERE is_active AND id % 40 = 0) x;
             """));
-        await Step("rebuild indexes and constraints", () => RestoreAfterLoadAsync(bulk, rebuild));
+        // The indexes (B-trees) on two connections, largest table first.
+        await Step("rebuild indexes", () => ExecAllAsync(bulk, rebuild.Indexes.OrderByDescending(d => d.Contains(" ON public.assignments ", StringComparison.Ordinal))));
 
-        // What the triggers keep, rebuilt set-based from the loaded rows.
-        await Step("pipeline facts", () => ExecAsync(connection, PipelineFacts.RebuildSql));
-        await Step("occupancy facts", () => ExecAsync(connection, OccupancyFacts.RebuildSql));
-        await Step("KPI facts", () => ExecAsync(connection, KpiFacts.RebuildSql));
+        // Occupancy and KPI blocks in parts (units split by site or company) on two connections, each a single process with
+        // 1 GB of work memory: the one-statement rebuild ran on one core and spilled its sorts of ~100 M rows at 1000x.
+        var facts = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0, Options = "-c work_mem=1GB -c max_parallel_workers_per_gather=0" }.ConnectionString;
+        var parts = Math.Max(2, (int)Math.Ceiling(scale));
+        await Step($"occupancy facts ({parts} parts)", () => BlockFacts.Occupancy.RebuildInPartsAsync(facts, parts, 2));
+        await Step($"KPI facts ({parts} parts)", () => BlockFacts.Kpis.RebuildInPartsAsync(facts, parts, 2));
+        // The office exclusion constraint last: its GiST index is built by inserting every office stay (PostgreSQL 15 has no
+        // sorted build for ranges nor a parallel one), about a minute per million stays on one core, and adding it locks
+        // the stays against the reads above. Meanwhile the other connection adds the unique and foreign-key constraints
+        // of the other tables and rebuilds the pipeline counts; the foreign keys of the stays wait for the exclusion.
+        var exclusionTables = rebuild.Exclusions.Select(TableOf).ToHashSet();
+        await Step("constraints (office exclusion alongside the others)", () => Task.WhenAll(
+            ExecAllAsync(bulk, rebuild.Exclusions.Concat(rebuild.Constraints.Where(c => exclusionTables.Contains(TableOf(c)))), connections: 1),
+            ExecAllAsync(bulk, rebuild.Constraints.Where(c => !exclusionTables.Contains(TableOf(c))).Append(PipelineFacts.RebuildSql), connections: 1)));
         await EnsureAdminAsync(connection);
-        await Step("vacuum analyze", () => ExecAsync(connection, "VACUUM ANALYZE"));
+        await Step("analyze, vacuum of the tables read by index only", async () =>
+        {
+            await ExecAsync(connection, "ANALYZE");
+            await ExecAsync(connection, $"VACUUM {OccupancyFacts.Table}, {KpiFacts.Table}, {PipelineFacts.CountsTable}, {PipelineFacts.DecisionDaysTable}, applications, sites");
+        });
         var size = await ScalarAsync<string>(connection, "SELECT pg_size_pretty(pg_database_size(current_database()))");
         Console.WriteLine($"Generated {siteIds.Count} operational sites, {spaces:N0} spaces, {companies:N0} companies, {written.Sum():N0} assignments, {Scaled(300_000):N0} applications in {clock.Elapsed.TotalSeconds:N0} s; database size {size}.");
         return 0;
@@ -260,14 +275,14 @@ internal static class Generator
 
     /// <summary>
     /// Drops the secondary indexes and the constraints a COPY would check row by row (foreign keys, the office exclusion
-    /// constraint with its GiST index, unique ones) on <see cref="LoadedTables"/>; returns the statements that recreate them.
-    /// Primary keys stay (other tables' foreign keys need them).
+    /// constraint with its GiST index, unique ones) on <see cref="LoadedTables"/>; returns the statements that recreate them,
+    /// the exclusion constraints apart. Primary keys stay (other tables' foreign keys need them).
     /// </summary>
-    private static async Task<(List<string> Indexes, List<string> Constraints)> DropForLoadAsync(NpgsqlConnection connection)
+    private static async Task<(List<string> Indexes, List<string> Exclusions, List<string> Constraints)> DropForLoadAsync(NpgsqlConnection connection)
     {
         var tables = string.Join(", ", LoadedTables.Select(t => $"'{t}'::regclass"));
         var indexes = new List<(string Name, string Definition)>();
-        var constraints = new List<(string Table, string Name, string Definition)>();
+        var constraints = new List<(string Table, string Name, string Definition, char Type)>();
         await using (var cmd = new NpgsqlCommand($"""
             SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i
             WHERE i.indrelid IN ({tables}) AND NOT i.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
@@ -281,7 +296,7 @@ internal static class Generator
         }
 
         await using (var cmd = new NpgsqlCommand($"""
-            SELECT conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid) FROM pg_constraint
+            SELECT conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid), contype FROM pg_constraint
             WHERE conrelid IN ({tables}) AND contype IN ('f', 'x', 'u')
             ORDER BY contype DESC
             """, connection))
@@ -289,11 +304,11 @@ internal static class Generator
         {
             while (await reader.ReadAsync())
             {
-                constraints.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+                constraints.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetChar(3)));
             }
         }
 
-        foreach (var (table, name, _) in constraints)
+        foreach (var (table, name, _, _) in constraints)
         {
             await ExecAsync(connection, $"ALTER TABLE {table} DROP CONSTRAINT {name}");
         }
@@ -303,14 +318,15 @@ internal static class Generator
             await ExecAsync(connection, $"DROP INDEX {name}");
         }
 
-        return ([.. indexes.Select(i => i.Definition)], [.. constraints.Select(c => $"ALTER TABLE {c.Table} ADD CONSTRAINT {c.Name} {c.Definition}")]);
+        static string Add((string Table, string Name, string Definition, char Type) c) => $"ALTER TABLE {c.Table} ADD CONSTRAINT {c.Name} {c.Definition}";
+        return ([.. indexes.Select(i => i.Definition)], [.. constraints.Where(c => c.Type == 'x').Select(Add)], [.. constraints.Where(c => c.Type != 'x').Select(Add)]);
     }
 
-    /// <summary>Indexes on two connections at once (largest table first), then the constraints (unique and exclusion before foreign keys).</summary>
-    private static async Task RestoreAfterLoadAsync(string connectionString, (List<string> Indexes, List<string> Constraints) rebuild)
+    /// <summary>Runs <paramref name="statements"/> in order on <paramref name="connections"/> connections at once.</summary>
+    private static async Task ExecAllAsync(string connectionString, IEnumerable<string> statements, int connections = 2)
     {
-        var queue = new System.Collections.Concurrent.ConcurrentQueue<string>(rebuild.Indexes.OrderByDescending(d => d.Contains(" ON public.assignments ", StringComparison.Ordinal)));
-        await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        var queue = new System.Collections.Concurrent.ConcurrentQueue<string>(statements);
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
         {
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
@@ -319,12 +335,6 @@ internal static class Generator
                 await ExecAsync(connection, statement);
             }
         }));
-        await using var single = new NpgsqlConnection(connectionString);
-        await single.OpenAsync();
-        foreach (var statement in rebuild.Constraints)
-        {
-            await ExecAsync(single, statement);
-        }
     }
 
     /// <summary>The NetworkAdmin the benchmark signs in as.</summary>
@@ -344,6 +354,8 @@ internal static class Generator
         cmd.Parameters.AddWithValue("hash", hash);
         await cmd.ExecuteNonQueryAsync();
     }
+
+    private static string TableOf(string alterTable) => alterTable.Split(' ')[2];
 
     public static async Task ExecAsync(NpgsqlConnection connection, string sql)
     {

@@ -113,6 +113,10 @@ public class KpiFactsTests(AppFixture app) : IClassFixture<AppFixture>
         await ExecuteAsync(connection, $"UPDATE assignments SET start_on = start_on - 700 WHERE company_id IN ({ids}) AND company_id % 5 = 0");
         await ExecuteAsync(connection, $"DELETE FROM declarations WHERE company_id IN ({ids}) AND year % 4 = 0");
         await CheckAsync(connection, "random updates and deletions of many rows per statement", days);
+
+        // After a bulk load the blocks are rebuilt in parts over two connections (units split by site or company): the same blocks.
+        await BlockFacts.Kpis.RebuildInPartsAsync(app.Database.OwnerConnectionString, parts: 3, connections: 2);
+        await CheckAsync(connection, "a rebuild in three parts", days);
     }
 
     [Theory]

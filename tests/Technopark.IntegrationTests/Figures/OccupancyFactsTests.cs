@@ -118,6 +118,10 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
 
         await ExecuteAsync(connection, $"DELETE FROM assignments WHERE id % 2 = 0 AND space_id IN ({string.Join(", ", spaces)})");
         await CheckAsync(connection, "random deletions of many rows per statement", days);
+
+        // After a bulk load the blocks are rebuilt in parts over two connections (units split by site or company): the same blocks.
+        await BlockFacts.Occupancy.RebuildInPartsAsync(app.Database.OwnerConnectionString, parts: 3, connections: 2);
+        await CheckAsync(connection, "a rebuild in three parts", days);
     }
 
     [Theory]

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using Npgsql;
+
 namespace Technopark.Infrastructure.Data.Queries;
 
 /// <summary>
@@ -8,18 +11,18 @@ namespace Technopark.Infrastructure.Data.Queries;
 /// </summary>
 public sealed record BlockFacts(
     string Name, string Table, string Key, string Columns, string Measures, string LiveView, string LiveSql,
-    IReadOnlyList<string> FollowedTables, Func<string, string, string> FollowSql)
+    IReadOnlyList<string> FollowedTables, Func<string, string, string> FollowSql, Func<int, int, string> PartSql)
 {
     public static readonly BlockFacts Occupancy = new(
         "occupancy_facts", OccupancyFacts.Table, OccupancyFacts.Key,
         "level smallint NOT NULL, block integer NOT NULL, site_id integer NOT NULL, " + string.Join(", ", OccupancyFacts.Measures.Split(", ").Select(m => $"{m} integer NOT NULL")),
-        OccupancyFacts.Measures, OccupancyFacts.LiveView, OccupancyFacts.LiveChangesSql, OccupancyFacts.FollowedTables, OccupancyFacts.FollowSql);
+        OccupancyFacts.Measures, OccupancyFacts.LiveView, OccupancyFacts.LiveChangesSql, OccupancyFacts.FollowedTables, OccupancyFacts.FollowSql, OccupancyFacts.PartSql);
 
     public static readonly BlockFacts Kpis = new(
         "kpi_facts", KpiFacts.Table, KpiFacts.Key,
         "level smallint NOT NULL, block integer NOT NULL, declared boolean NOT NULL, "
             + string.Join(", ", KpiFacts.Measures.Split(", ").Select(m => $"{m} {(KpiFacts.Amounts.Contains(m) ? "numeric" : "integer")} NOT NULL")),
-        KpiFacts.Measures, KpiFacts.LiveView, KpiFacts.LiveChangesSql, KpiFacts.FollowedTables, KpiFacts.FollowSql);
+        KpiFacts.Measures, KpiFacts.LiveView, KpiFacts.LiveChangesSql, KpiFacts.FollowedTables, KpiFacts.FollowSql, KpiFacts.PartSql);
 
     /// <summary>
     /// The transition tables of a statement trigger of <paramref name="table"/> for <paramref name="operation"/>: <c>old_rows</c>
@@ -35,6 +38,39 @@ public sealed record BlockFacts(
     public static string AddSql(string table, string key, string measures, string blocksSql) =>
         blocksSql.Replace("SELECT k::smallint AS level", $"INSERT INTO {table} AS b ({key}, {measures})\nSELECT k::smallint AS level", StringComparison.Ordinal)
         + $"\nON CONFLICT ({key}) DO UPDATE SET {string.Join(", ", measures.Split(", ").Select(m => $"{m} = b.{m} + EXCLUDED.{m}"))}";
+
+    /// <summary>
+    /// Rebuilds the table from every row as <see cref="PartSql"/>'s <paramref name="parts"/> parts, computed on
+    /// <paramref name="connections"/> connections at once into an unlogged staging table and then summed by key: what a
+    /// bulk load does after it (the rebuild function is one statement on one core, and its sorts spill to disk at 1000×).
+    /// <paramref name="connectionString"/> is the owner's.
+    /// </summary>
+    public async Task RebuildInPartsAsync(string connectionString, int parts, int connections, CancellationToken cancellationToken = default)
+    {
+        var stage = $"{Table}_parts";
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await ExecuteAsync(dataSource, $"DROP TABLE IF EXISTS {stage}; CREATE UNLOGGED TABLE {stage} (LIKE {Table})");
+        var queue = new ConcurrentQueue<int>(Enumerable.Range(0, parts));
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
+        {
+            while (queue.TryDequeue(out var part))
+            {
+                await ExecuteAsync(dataSource, $"INSERT INTO {stage}\n{PartSql(part, parts)}");
+            }
+        }));
+        await ExecuteAsync(dataSource, $"""
+            DELETE FROM {Table};
+            INSERT INTO {Table} SELECT {Key}, {string.Join(", ", Measures.Split(", ").Select(m => $"sum({m})"))} FROM {stage} GROUP BY {Key};
+            DROP TABLE {stage};
+            """);
+
+        async Task ExecuteAsync(NpgsqlDataSource source, string sql)
+        {
+            await using var command = source.CreateCommand(sql);
+            command.CommandTimeout = 0;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
 
     public IEnumerable<string> InstallSql()
     {

@@ -130,10 +130,20 @@ public static class KpiFacts
     private const string DeclarationColumns = "company_id, year, quarter, status, headcount, revenue, still_active, funds_grant + funds_loan + funds_equity + funds_prize AS funds";
 
     /// <summary>Every company from the rows as they are.</summary>
-    public static readonly string LiveChangesSql = "WITH " + ChangesSql(
-        "SELECT 1 AS sign, id, exit_reason, exited_on FROM companies",
-        "SELECT 1 AS sign, company_id, start_on FROM assignments",
-        $"SELECT 1 AS sign, {DeclarationColumns} FROM declarations");
+    public static readonly string LiveChangesSql = PartSql(0, 1);
+
+    /// <summary>
+    /// The blocks of part <paramref name="part"/> of <paramref name="parts"/> of the companies (those whose id is
+    /// <paramref name="part"/> modulo <paramref name="parts"/>): the parts' blocks summed by key are the whole.
+    /// </summary>
+    public static string PartSql(int part, int parts)
+    {
+        string Of(string column) => parts == 1 ? "true" : $"{column} % {parts} = {part}";
+        return "WITH " + ChangesSql(
+            $"SELECT 1 AS sign, id, exit_reason, exited_on FROM companies WHERE {Of("id")}",
+            $"SELECT 1 AS sign, company_id, start_on FROM assignments WHERE {Of("company_id")}",
+            $"SELECT 1 AS sign, {DeclarationColumns} FROM declarations WHERE {Of("company_id")}");
+    }
 
     public const string RebuildSql = "SELECT kpi_facts_rebuild()";
 

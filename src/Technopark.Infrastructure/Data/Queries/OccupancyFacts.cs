@@ -61,41 +61,52 @@ public static class OccupancyFacts
         units AS (
             SELECT sign, space_id, site_id, kind, seats FROM ({spaces}) u WHERE kind IN ('Office', 'Coworking')
         ), space_events AS (
-            SELECT u.sign, u.space_id, date '{Epoch}' AS day, 0 AS used, 0 AS passes, 0 AS out_of_service, 0 AS ending FROM units u
+            SELECT u.sign, u.space_id, u.site_id, u.kind, u.seats, date '{Epoch}' AS day, 0 AS used, 0 AS passes, 0 AS out_of_service, 0 AS ending FROM units u
             UNION ALL
-            SELECT p.sign, p.space_id, greatest(x.day, date '{Epoch}'), x.used, x.passes, x.out_of_service, x.ending
-            FROM ({periods}) p
-            JOIN units u ON u.sign = p.sign AND u.space_id = p.space_id
-            CROSS JOIN LATERAL (VALUES
-                (p.start_on, CASE WHEN p.what = 'held' THEN p.seats ELSE 0 END, (p.what = 'pass')::int, (p.what = 'out')::int, 0),
-                (p.end_on, CASE WHEN p.what = 'held' THEN -p.seats ELSE 0 END, -(p.what = 'pass')::int, -(p.what = 'out')::int, 0),
-                (CASE WHEN p.what = 'held' AND p.end_on IS NOT NULL THEN greatest(p.start_on, p.end_on - {EndingWithin}) END, 0, 0, 0, 1),
-                (CASE WHEN p.what = 'held' THEN p.end_on END, 0, 0, 0, -1)
-            ) x(day, used, passes, out_of_service, ending)
-            WHERE x.day IS NOT NULL AND (p.end_on IS NULL OR p.end_on > p.start_on)
+            SELECT sign, space_id, site_id, kind, seats, greatest(day, date '{Epoch}'), used, passes, out_of_service, ending
+            FROM (
+                -- Set-returning functions in the select list (zipped): the periods' four events without a join per row.
+                SELECT u.sign, u.space_id, u.site_id, u.kind, u.seats,
+                       unnest(ARRAY[p.start_on, p.end_on,
+                                    CASE WHEN p.what = 'held' AND p.end_on IS NOT NULL THEN greatest(p.start_on, p.end_on - {EndingWithin}) END,
+                                    CASE WHEN p.what = 'held' THEN p.end_on END]) AS day,
+                       unnest(CASE WHEN p.what = 'held' THEN ARRAY[p.seats, -p.seats, 0, 0] ELSE ARRAY[0, 0, 0, 0] END) AS used,
+                       unnest(CASE WHEN p.what = 'pass' THEN ARRAY[1, -1, 0, 0] ELSE ARRAY[0, 0, 0, 0] END) AS passes,
+                       unnest(CASE WHEN p.what = 'out' THEN ARRAY[1, -1, 0, 0] ELSE ARRAY[0, 0, 0, 0] END) AS out_of_service,
+                       unnest(ARRAY[0, 0, 1, -1]) AS ending
+                FROM ({periods}) p
+                JOIN units u ON u.sign = p.sign AND u.space_id = p.space_id
+                WHERE p.end_on IS NULL OR p.end_on > p.start_on
+            ) x
+            WHERE day IS NOT NULL
         ), space_states AS (
-            SELECT sign, space_id, day,
-                   sum(sum(used)) OVER w AS used, sum(sum(passes)) OVER w AS passes,
-                   sum(sum(out_of_service)) OVER w AS out_of_service, sum(sum(ending)) OVER w AS ending
-            FROM space_events GROUP BY sign, space_id, day
+            -- The running sums up to each day, its own events included (a RANGE frame: the rows of one day are peers and
+            -- get the same sums), so no grouping by day is needed and one sort serves this window and the changes' lag.
+            SELECT sign, space_id, site_id, kind, seats, day,
+                   sum(used) OVER w AS used, sum(passes) OVER w AS passes, sum(out_of_service) OVER w AS out_of_service, sum(ending) OVER w AS ending
+            FROM space_events
             WINDOW w AS (PARTITION BY sign, space_id ORDER BY day)
         ), space_values AS (
-            SELECT s.sign, s.space_id, u.site_id, s.day,
-                   CASE WHEN u.kind = 'Office' AND s.out_of_service = 0 THEN 1 ELSE 0 END AS offices_total,
-                   CASE WHEN u.kind = 'Office' AND s.out_of_service = 0 AND s.used > 0 THEN 1 ELSE 0 END AS offices_occupied,
-                   CASE WHEN u.kind = 'Coworking' AND s.out_of_service = 0 THEN u.seats ELSE 0 END AS seats_total,
-                   CASE WHEN u.kind = 'Coworking' AND s.out_of_service = 0 THEN least(s.used + s.passes, u.seats) ELSE 0 END AS seats_occupied,
-                   CASE WHEN s.out_of_service = 0 THEN s.ending ELSE 0 END AS ending_soon
-            FROM space_states s JOIN units u ON u.sign = s.sign AND u.space_id = s.space_id
+            SELECT sign, space_id, site_id, day,
+                   CASE WHEN kind = 'Office' AND out_of_service = 0 THEN 1 ELSE 0 END AS offices_total,
+                   CASE WHEN kind = 'Office' AND out_of_service = 0 AND used > 0 THEN 1 ELSE 0 END AS offices_occupied,
+                   CASE WHEN kind = 'Coworking' AND out_of_service = 0 THEN seats ELSE 0 END AS seats_total,
+                   CASE WHEN kind = 'Coworking' AND out_of_service = 0 THEN least(used + passes, seats) ELSE 0 END AS seats_occupied,
+                   CASE WHEN out_of_service = 0 THEN ending ELSE 0 END AS ending_soon
+            FROM space_states
         ), resident_events AS (
-            SELECT r.sign, r.site_id, r.company_id, greatest(x.day, date '{Epoch}') AS day, x.n
-            FROM ({residents}) r
-            CROSS JOIN LATERAL (VALUES (r.start_on, 1), (r.end_on, -1)) x(day, n)
-            WHERE x.day IS NOT NULL AND (r.end_on IS NULL OR r.end_on > r.start_on)
+            SELECT sign, site_id, company_id, greatest(day, date '{Epoch}') AS day, n
+            FROM (
+                SELECT r.sign, r.site_id, r.company_id, unnest(ARRAY[r.start_on, r.end_on]) AS day, unnest(ARRAY[1, -1]) AS n
+                FROM ({residents}) r
+                WHERE r.end_on IS NULL OR r.end_on > r.start_on
+            ) x
+            WHERE day IS NOT NULL
         ), resident_values AS (
-            SELECT sign, site_id, company_id, day, (sum(sum(n)) OVER (PARTITION BY sign, site_id, company_id ORDER BY day) > 0)::int AS resident
-            FROM resident_events GROUP BY sign, site_id, company_id, day
+            SELECT sign, site_id, company_id, day, (sum(n) OVER (PARTITION BY sign, site_id, company_id ORDER BY day) > 0)::int AS resident
+            FROM resident_events
         ), changes AS (
+            -- A day's later rows repeat its values: their lag is the day's own value, their change 0.
             SELECT site_id, day,
                    sign * (offices_total - lag(offices_total, 1, 0) OVER w) AS offices_total,
                    sign * (offices_occupied - lag(offices_occupied, 1, 0) OVER w) AS offices_occupied,
@@ -119,7 +130,8 @@ public static class OccupancyFacts
             WHERE x.day IS NOT NULL AND (w.removed_on IS NULL OR w.removed_on > w.since)
         ), day_changes AS (
             SELECT site_id, day - date '{Epoch}' AS day, {Sums("sum({0})")}
-            FROM changes GROUP BY site_id, day
+            FROM changes WHERE ({Measures}) <> ({string.Join(", ", MeasureList.Select(_ => "0"))})
+            GROUP BY site_id, day
             HAVING {string.Join(" OR ", MeasureList.Select(m => $"sum({m}) <> 0"))}
         )
         SELECT k::smallint AS level, (c.day >> k) AS block, c.site_id, {Sums("sum(c.{0})::int")}
@@ -137,18 +149,31 @@ public static class OccupancyFacts
         BlockFacts.AddSql(Table, Key, Measures, $"WITH {prefix}" + ChangesSql(spaces, periods, residents, waiting));
 
     /// <summary>Every unit from the rows as they are.</summary>
-    public static readonly string LiveChangesSql = "WITH " + ChangesSql(
-        "SELECT 1 AS sign, id AS space_id, site_id, kind, seats FROM spaces",
-        """
-        SELECT 1 AS sign, space_id, 'held' AS what, start_on, end_on, seats FROM assignments
-        UNION ALL SELECT 1, space_id, 'pass', start_on, end_on, 0 FROM coworking_passes WHERE cancelled_at IS NULL
-        UNION ALL SELECT 1, space_id, 'out', start_on, end_on, 0 FROM space_outages
-        """,
-        $"""
-        SELECT 1 AS sign, site_id, company_id, start_on, end_on FROM assignments
-        UNION ALL SELECT 1, {NetworkSite}, company_id, start_on, end_on FROM assignments
-        """,
-        "SELECT 1 AS sign, site_id, since, removed_on FROM waiting_list");
+    public static readonly string LiveChangesSql = PartSql(0, 1);
+
+    /// <summary>
+    /// The blocks of part <paramref name="part"/> of <paramref name="parts"/> of the units: the spaces, site residents and
+    /// waiting entries of the sites whose id is <paramref name="part"/> modulo <paramref name="parts"/>, the network residents
+    /// of the companies whose id is. The units' changes add up, so the parts' blocks summed by key are the whole (a bulk load
+    /// rebuilds them in parts over several connections, each part's sorts fitting in memory).
+    /// </summary>
+    public static string PartSql(int part, int parts)
+    {
+        string Of(string column) => parts == 1 ? "true" : $"{column} % {parts} = {part}";
+        var spaceOfPart = parts == 1 ? "true" : $"space_id IN (SELECT id FROM spaces WHERE {Of("site_id")})";
+        return "WITH " + ChangesSql(
+            $"SELECT 1 AS sign, id AS space_id, site_id, kind, seats FROM spaces WHERE {Of("site_id")}",
+            $"""
+            SELECT 1 AS sign, space_id, 'held' AS what, start_on, end_on, seats FROM assignments WHERE {spaceOfPart}
+            UNION ALL SELECT 1, space_id, 'pass', start_on, end_on, 0 FROM coworking_passes WHERE cancelled_at IS NULL AND {spaceOfPart}
+            UNION ALL SELECT 1, space_id, 'out', start_on, end_on, 0 FROM space_outages WHERE {spaceOfPart}
+            """,
+            $"""
+            SELECT 1 AS sign, site_id, company_id, start_on, end_on FROM assignments WHERE {Of("site_id")}
+            UNION ALL SELECT 1, {NetworkSite}, company_id, start_on, end_on FROM assignments WHERE {Of("company_id")}
+            """,
+            $"SELECT 1 AS sign, site_id, since, removed_on FROM waiting_list WHERE {Of("site_id")}");
+    }
 
     /// <summary>Rebuilds the blocks from every row, set-based (after a bulk load with the triggers off).</summary>
     public const string RebuildSql = "SELECT occupancy_facts_rebuild()";
