@@ -40,6 +40,12 @@ public sealed record BlockFacts(
         + $"\nON CONFLICT ({key}) DO UPDATE SET {string.Join(", ", measures.Split(", ").Select(m => $"{m} = b.{m} + EXCLUDED.{m}"))}";
 
     /// <summary>
+    /// The condition that puts a row in part <paramref name="part"/> of <paramref name="parts"/> by <paramref name="column"/>
+    /// (an id): true for a single part.
+    /// </summary>
+    public static string InPart(string column, int part, int parts) => parts == 1 ? "true" : $"{column} % {parts} = {part}";
+
+    /// <summary>
     /// Rebuilds the table from every row as <see cref="PartSql"/>'s <paramref name="parts"/> parts, computed on
     /// <paramref name="connections"/> connections at once into an unlogged staging table and then summed by key: what a
     /// bulk load does after it (the rebuild function is one statement on one core, and its sorts spill to disk at 1000×).

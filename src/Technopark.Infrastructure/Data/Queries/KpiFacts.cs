@@ -138,7 +138,7 @@ public static class KpiFacts
     /// </summary>
     public static string PartSql(int part, int parts)
     {
-        string Of(string column) => parts == 1 ? "true" : $"{column} % {parts} = {part}";
+        string Of(string column) => BlockFacts.InPart(column, part, parts);
         return "WITH " + ChangesSql(
             $"SELECT 1 AS sign, id, exit_reason, exited_on FROM companies WHERE {Of("id")}",
             $"SELECT 1 AS sign, company_id, start_on FROM assignments WHERE {Of("company_id")}",

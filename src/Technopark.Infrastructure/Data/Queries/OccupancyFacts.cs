@@ -20,7 +20,6 @@ public static class OccupancyFacts
 {
     public const string Table = "occupancy_blocks";
 
-    /// <summary>The same blocks computed from every row, for the tests and after a bulk load.</summary>
     /// <summary>The primary key of <see cref="Table"/>.</summary>
     public const string Key = "level, block, site_id";
 
@@ -159,7 +158,7 @@ public static class OccupancyFacts
     /// </summary>
     public static string PartSql(int part, int parts)
     {
-        string Of(string column) => parts == 1 ? "true" : $"{column} % {parts} = {part}";
+        string Of(string column) => BlockFacts.InPart(column, part, parts);
         var spaceOfPart = parts == 1 ? "true" : $"space_id IN (SELECT id FROM spaces WHERE {Of("site_id")})";
         return "WITH " + ChangesSql(
             $"SELECT 1 AS sign, id AS space_id, site_id, kind, seats FROM spaces WHERE {Of("site_id")}",
