@@ -227,7 +227,7 @@ internal static class Generator
             SELECT id, d, d + 30 + id % 300 FROM (SELECT id, date '2001-01-01' + (id::bigint * 104729 % 8000)::int AS d FROM spaces WHERE is_active AND id % 40 = 0) x;
             """));
         // The indexes (B-trees) on two connections, largest table first.
-        await Step("rebuild indexes", () => ExecAllAsync(bulk, rebuild.Indexes.OrderByDescending(d => d.Contains(" ON public.assignments ", StringComparison.Ordinal))));
+        await Step("rebuild indexes", () => ParallelStatements.RunAsync(bulk, rebuild.Indexes.OrderByDescending(d => d.Contains(" ON public.assignments ", StringComparison.Ordinal)), 2));
 
         // Occupancy and KPI blocks in parts (units split by site or company) on two connections, each a single process with
         // 1 GB of work memory: the one-statement rebuild ran on one core and spilled its sorts of ~100 M rows at 1000x.
@@ -239,10 +239,9 @@ internal static class Generator
         // sorted build for ranges nor a parallel one), about a minute per million stays on one core, and adding it locks
         // the stays against the reads above. Meanwhile the other connection adds the unique and foreign-key constraints
         // of the other tables and rebuilds the pipeline counts; the foreign keys of the stays wait for the exclusion.
-        var exclusionTables = rebuild.Exclusions.Select(TableOf).ToHashSet();
         await Step("constraints (office exclusion alongside the others)", () => Task.WhenAll(
-            ExecAllAsync(bulk, rebuild.Exclusions.Concat(rebuild.Constraints.Where(c => exclusionTables.Contains(TableOf(c)))), connections: 1),
-            ExecAllAsync(bulk, rebuild.Constraints.Where(c => !exclusionTables.Contains(TableOf(c))).Append(PipelineFacts.RebuildSql), connections: 1)));
+            ParallelStatements.RunAsync(bulk, rebuild.OfExclusionTables, 1),
+            ParallelStatements.RunAsync(bulk, rebuild.Others.Append(PipelineFacts.RebuildSql), 1)));
         await EnsureAdminAsync(connection);
         await Step("analyze, vacuum of the tables read by index only", async () =>
         {
@@ -279,10 +278,11 @@ internal static class Generator
 
     /// <summary>
     /// Drops the secondary indexes and the constraints a COPY would check row by row (foreign keys, the office exclusion
-    /// constraint with its GiST index, unique ones) on <see cref="LoadedTables"/>; returns the statements that recreate them,
-    /// the exclusion constraints apart. Primary keys stay (other tables' foreign keys need them).
+    /// constraint with its GiST index, unique ones) on <see cref="LoadedTables"/>; returns the statements that recreate them:
+    /// the indexes, the constraints of the tables with an exclusion constraint (the exclusions first), the other constraints.
+    /// Primary keys stay (other tables' foreign keys need them).
     /// </summary>
-    private static async Task<(List<string> Indexes, List<string> Exclusions, List<string> Constraints)> DropForLoadAsync(NpgsqlConnection connection)
+    private static async Task<(List<string> Indexes, List<string> OfExclusionTables, List<string> Others)> DropForLoadAsync(NpgsqlConnection connection)
     {
         var tables = string.Join(", ", LoadedTables.Select(t => $"'{t}'::regclass"));
         var indexes = new List<(string Name, string Definition)>();
@@ -323,22 +323,10 @@ internal static class Generator
         }
 
         static string Add((string Table, string Name, string Definition, char Type) c) => $"ALTER TABLE {c.Table} ADD CONSTRAINT {c.Name} {c.Definition}";
-        return ([.. indexes.Select(i => i.Definition)], [.. constraints.Where(c => c.Type == 'x').Select(Add)], [.. constraints.Where(c => c.Type != 'x').Select(Add)]);
-    }
-
-    /// <summary>Runs <paramref name="statements"/> in order on <paramref name="connections"/> connections at once.</summary>
-    private static async Task ExecAllAsync(string connectionString, IEnumerable<string> statements, int connections = 2)
-    {
-        var queue = new System.Collections.Concurrent.ConcurrentQueue<string>(statements);
-        await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
-        {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync();
-            while (queue.TryDequeue(out var statement))
-            {
-                await ExecAsync(connection, statement);
-            }
-        }));
+        var exclusionTables = constraints.Where(c => c.Type == 'x').Select(c => c.Table).ToHashSet();
+        return ([.. indexes.Select(i => i.Definition)],
+            [.. constraints.Where(c => exclusionTables.Contains(c.Table)).OrderBy(c => c.Type != 'x').Select(Add)],
+            [.. constraints.Where(c => !exclusionTables.Contains(c.Table)).Select(Add)]);
     }
 
     /// <summary>The NetworkAdmin the benchmark signs in as.</summary>
@@ -358,8 +346,6 @@ internal static class Generator
         cmd.Parameters.AddWithValue("hash", hash);
         await cmd.ExecuteNonQueryAsync();
     }
-
-    private static string TableOf(string alterTable) => alterTable.Split(' ')[2];
 
     public static async Task ExecAsync(NpgsqlConnection connection, string sql)
     {

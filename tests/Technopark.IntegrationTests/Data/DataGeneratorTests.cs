@@ -41,8 +41,8 @@ public class DataGeneratorTests
         {
             await connection.OpenAsync();
             Assert.True(await FactsSql.ScalarAsync(connection, $"SELECT count(*)::int FROM {OccupancyFacts.Table}") > 0);
-            await FactsSql.AssertEqualsRebuildAsync(connection, OccupancyFacts.Table, OccupancyFacts.LiveView, OccupancyFacts.Measures, "the generator");
-            await FactsSql.AssertEqualsRebuildAsync(connection, KpiFacts.Table, KpiFacts.LiveView, KpiFacts.Measures, "the generator");
+            await FactsSql.AssertEqualsRebuildAsync(connection, BlockFacts.Occupancy, "the generator");
+            await FactsSql.AssertEqualsRebuildAsync(connection, BlockFacts.Kpis, "the generator");
         }
 
         NpgsqlConnection.ClearAllPools();

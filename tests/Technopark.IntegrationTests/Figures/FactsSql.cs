@@ -1,4 +1,5 @@
 using Npgsql;
+using Technopark.Infrastructure.Data.Queries;
 using Technopark.TestSupport;
 
 namespace Technopark.IntegrationTests.Figures;
@@ -19,13 +20,13 @@ internal static class FactsSql
     }
 
     /// <summary>The table equals its live view (the rebuild), rows whose figures are all zero aside (changes that cancel out within a block).</summary>
-    public static async Task AssertEqualsRebuildAsync(NpgsqlConnection connection, string table, string liveView, string measures, string change)
+    public static async Task AssertEqualsRebuildAsync(NpgsqlConnection connection, BlockFacts facts, string change)
     {
-        var notZero = $"WHERE ({measures}) <> ({string.Join(", ", measures.Split(", ").Select(_ => "0"))})";
-        var kept = $"SELECT * FROM {table} {notZero}";
-        var live = $"SELECT * FROM {liveView} {notZero}";
+        var notZero = $"WHERE ({facts.Measures}) <> ({string.Join(", ", facts.Measures.Split(", ").Select(_ => "0"))})";
+        var kept = $"SELECT * FROM {facts.Table} {notZero}";
+        var live = $"SELECT * FROM {facts.LiveView} {notZero}";
         Assert.True(await ScalarAsync(connection, $"SELECT count(*)::int FROM (({kept} EXCEPT {live}) UNION ALL ({live} EXCEPT {kept})) d") == 0,
-            $"after {change}: {table} differs from a rebuild");
+            $"after {change}: {facts.Table} differs from a rebuild");
     }
 
     /// <summary>The app's role is refused <paramref name="sql"/> for lack of privilege.</summary>

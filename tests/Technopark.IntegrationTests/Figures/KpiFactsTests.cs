@@ -130,7 +130,7 @@ public class KpiFactsTests(AppFixture app) : IClassFixture<AppFixture>
     /// <summary>The blocks equal a rebuild (rows of zeros aside), and the KPIs read from them equal the live ones in both modes.</summary>
     private async Task CheckAsync(NpgsqlConnection connection, string change, IEnumerable<DateOnly> days)
     {
-        await FactsSql.AssertEqualsRebuildAsync(connection, KpiFacts.Table, KpiFacts.LiveView, KpiFacts.Measures, change);
+        await FactsSql.AssertEqualsRebuildAsync(connection, BlockFacts.Kpis, change);
 
         await using var db = app.Database.CreateContext();
         var queries = new NetworkQueries(db);

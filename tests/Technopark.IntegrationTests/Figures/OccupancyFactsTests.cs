@@ -158,7 +158,7 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
     /// <summary>The blocks equal a rebuild (rows of zeros aside: changes that cancel out within a block), and the figures read from them equal the live ones on every day.</summary>
     private async Task CheckAsync(NpgsqlConnection connection, string change, IEnumerable<DateOnly> days)
     {
-        await FactsSql.AssertEqualsRebuildAsync(connection, OccupancyFacts.Table, OccupancyFacts.LiveView, OccupancyFacts.Measures, change);
+        await FactsSql.AssertEqualsRebuildAsync(connection, BlockFacts.Occupancy, change);
 
         await using var db = app.Database.CreateContext();
         var queries = new NetworkQueries(db);

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Npgsql;
-
 namespace Technopark.Infrastructure.Data.Queries;
 
 /// <summary>
@@ -54,28 +51,13 @@ public sealed record BlockFacts(
     public async Task RebuildInPartsAsync(string connectionString, int parts, int connections, CancellationToken cancellationToken = default)
     {
         var stage = $"{Table}_parts";
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await ExecuteAsync(dataSource, $"DROP TABLE IF EXISTS {stage}; CREATE UNLOGGED TABLE {stage} (LIKE {Table})");
-        var queue = new ConcurrentQueue<int>(Enumerable.Range(0, parts));
-        await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
-        {
-            while (queue.TryDequeue(out var part))
-            {
-                await ExecuteAsync(dataSource, $"INSERT INTO {stage}\n{PartSql(part, parts)}");
-            }
-        }));
-        await ExecuteAsync(dataSource, $"""
+        await ParallelStatements.RunAsync(connectionString, [$"DROP TABLE IF EXISTS {stage}; CREATE UNLOGGED TABLE {stage} (LIKE {Table})"], 1, cancellationToken);
+        await ParallelStatements.RunAsync(connectionString, Enumerable.Range(0, parts).Select(part => $"INSERT INTO {stage}\n{PartSql(part, parts)}"), connections, cancellationToken);
+        await ParallelStatements.RunAsync(connectionString, [$"""
             DELETE FROM {Table};
             INSERT INTO {Table} SELECT {Key}, {string.Join(", ", Measures.Split(", ").Select(m => $"sum({m})"))} FROM {stage} GROUP BY {Key};
             DROP TABLE {stage};
-            """);
-
-        async Task ExecuteAsync(NpgsqlDataSource source, string sql)
-        {
-            await using var command = source.CreateCommand(sql);
-            command.CommandTimeout = 0;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+            """], 1, cancellationToken);
     }
 
     public IEnumerable<string> InstallSql()
