@@ -41,6 +41,9 @@ internal static class Generator
     /// <summary>The tables the generator fills: their secondary indexes and checked constraints are dropped during the load.</summary>
     private static readonly string[] LoadedTables = ["spaces", "companies", "assignments", "declarations", "waiting_list", "applications"];
 
+    /// <summary>Each company's first stay start, read by the KPI blocks while the stays are locked (dropped after).</summary>
+    private const string FirstStays = "generator_first_stays";
+
     public static async Task<int> MigrateAsync(string connectionString)
     {
         var options = new DbContextOptionsBuilder<TechnoparkDbContext>();
@@ -234,14 +237,21 @@ internal static class Generator
         var facts = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0, Options = "-c work_mem=1GB -c max_parallel_workers_per_gather=0" }.ConnectionString;
         var parts = Math.Max(2, (int)Math.Ceiling(scale));
         await Step($"occupancy facts ({parts} parts)", () => BlockFacts.Occupancy.RebuildInPartsAsync(facts, parts, 2));
-        await Step($"KPI facts ({parts} parts)", () => BlockFacts.Kpis.RebuildInPartsAsync(facts, parts, 2));
-        // The office exclusion constraint last: its GiST index is built by inserting every office stay (PostgreSQL 15 has no
-        // sorted build for ranges nor a parallel one), about a minute per million stays on one core, and adding it locks
-        // the stays against the reads above. Meanwhile the other connection adds the unique and foreign-key constraints
-        // of the other tables and rebuilds the pipeline counts; the foreign keys of the stays wait for the exclusion.
-        await Step("constraints (office exclusion alongside the others)", () => Task.WhenAll(
+        // The office exclusion constraint's GiST index is built on one core (PostgreSQL 15 builds it neither sorted nor in
+        // parallel; buffered, see migration OfficeExclusionBufferedBuild) and locks the stays meanwhile. The KPI blocks read
+        // the stays only for each company's first start: taken into a table first, they are computed alongside, as are the
+        // unique and foreign-key constraints of the other tables and the pipeline counts; the stays' own foreign keys wait
+        // for the exclusion.
+        await Step("first stays of the companies", () => ExecAsync(connection, $"""
+            DROP TABLE IF EXISTS {FirstStays};
+            CREATE UNLOGGED TABLE {FirstStays} AS SELECT company_id, min(start_on) AS start_on FROM assignments GROUP BY company_id;
+            """));
+        var kpis = BlockFacts.Kpis with { PartSql = (part, of) => KpiFacts.PartSql(part, of, FirstStays) };
+        await Step($"KPI facts ({parts} parts) alongside the constraints", () => Task.WhenAll(
+            kpis.RebuildInPartsAsync(facts, parts, 2),
             ParallelStatements.RunAsync(bulk, rebuild.OfExclusionTables, 1),
             ParallelStatements.RunAsync(bulk, rebuild.Others.Append(PipelineFacts.RebuildSql), 1)));
+        await ExecAsync(connection, $"DROP TABLE {FirstStays}");
         await EnsureAdminAsync(connection);
         await Step("analyze, vacuum of the tables read by index only", async () =>
         {

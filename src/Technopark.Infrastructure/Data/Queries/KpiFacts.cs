@@ -132,16 +132,22 @@ public static class KpiFacts
     /// <summary>Every company from the rows as they are.</summary>
     public static readonly string LiveChangesSql = PartSql(0, 1);
 
+    /// <inheritdoc cref="PartSql(int, int, string)"/>
+    public static string PartSql(int part, int parts) => PartSql(part, parts, "assignments");
+
     /// <summary>
     /// The blocks of part <paramref name="part"/> of <paramref name="parts"/> of the companies (those whose id is
-    /// <paramref name="part"/> modulo <paramref name="parts"/>): the parts' blocks summed by key are the whole.
+    /// <paramref name="part"/> modulo <paramref name="parts"/>): the parts' blocks summed by key are the whole. The stays'
+    /// starts are read from <paramref name="stays"/>, any table with their <c>company_id</c> and <c>start_on</c> (only each
+    /// company's first start counts): a bulk load passes a table of the first starts, so that the blocks do not read the
+    /// stays while their exclusion constraint is built.
     /// </summary>
-    public static string PartSql(int part, int parts)
+    public static string PartSql(int part, int parts, string stays)
     {
         string Of(string column) => BlockFacts.InPart(column, part, parts);
         return "WITH " + ChangesSql(
             $"SELECT 1 AS sign, id, exit_reason, exited_on FROM companies WHERE {Of("id")}",
-            $"SELECT 1 AS sign, company_id, start_on FROM assignments WHERE {Of("company_id")}",
+            $"SELECT 1 AS sign, company_id, start_on FROM {stays} WHERE {Of("company_id")}",
             $"SELECT 1 AS sign, {DeclarationColumns} FROM declarations WHERE {Of("company_id")}");
     }
 

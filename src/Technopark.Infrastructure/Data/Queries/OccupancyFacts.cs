@@ -64,15 +64,15 @@ public static class OccupancyFacts
             UNION ALL
             SELECT sign, space_id, site_id, kind, seats, greatest(day, date '{Epoch}'), used, passes, out_of_service, ending
             FROM (
-                -- Set-returning functions in the select list (zipped): the periods' four events without a join per row.
+                -- Set-returning functions in the select list (zipped): each period's start and end and, for a stay that ends,
+                -- the day it starts ending soon (its end closes that too), without a join per row.
                 SELECT u.sign, u.space_id, u.site_id, u.kind, u.seats,
                        unnest(ARRAY[p.start_on, p.end_on,
-                                    CASE WHEN p.what = 'held' AND p.end_on IS NOT NULL THEN greatest(p.start_on, p.end_on - {EndingWithin}) END,
-                                    CASE WHEN p.what = 'held' THEN p.end_on END]) AS day,
-                       unnest(CASE WHEN p.what = 'held' THEN ARRAY[p.seats, -p.seats, 0, 0] ELSE ARRAY[0, 0, 0, 0] END) AS used,
-                       unnest(CASE WHEN p.what = 'pass' THEN ARRAY[1, -1, 0, 0] ELSE ARRAY[0, 0, 0, 0] END) AS passes,
-                       unnest(CASE WHEN p.what = 'out' THEN ARRAY[1, -1, 0, 0] ELSE ARRAY[0, 0, 0, 0] END) AS out_of_service,
-                       unnest(ARRAY[0, 0, 1, -1]) AS ending
+                                    CASE WHEN p.what = 'held' AND p.end_on IS NOT NULL THEN greatest(p.start_on, p.end_on - {EndingWithin}) END]) AS day,
+                       unnest(CASE WHEN p.what = 'held' THEN ARRAY[p.seats, -p.seats, 0] ELSE ARRAY[0, 0, 0] END) AS used,
+                       unnest(CASE WHEN p.what = 'pass' THEN ARRAY[1, -1, 0] ELSE ARRAY[0, 0, 0] END) AS passes,
+                       unnest(CASE WHEN p.what = 'out' THEN ARRAY[1, -1, 0] ELSE ARRAY[0, 0, 0] END) AS out_of_service,
+                       unnest(CASE WHEN p.what = 'held' THEN ARRAY[0, -1, 1] ELSE ARRAY[0, 0, 0] END) AS ending
                 FROM ({periods}) p
                 JOIN units u ON u.sign = p.sign AND u.space_id = p.space_id
                 WHERE p.end_on IS NULL OR p.end_on > p.start_on
