@@ -51,7 +51,7 @@ public sealed record BlockFacts(
     public async Task RebuildInPartsAsync(string connectionString, int parts, int connections, CancellationToken cancellationToken = default)
     {
         var stage = $"{Table}_parts";
-        await ParallelStatements.RunAsync(connectionString, [$"DROP TABLE IF EXISTS {stage}; CREATE UNLOGGED TABLE {stage} (LIKE {Table})"], 1, cancellationToken);
+        await ParallelStatements.RunAsync(connectionString, [$"DROP TABLE IF EXISTS {stage}; CREATE UNLOGGED TABLE {stage} (LIKE {Table}) WITH (autovacuum_enabled = false)"], 1, cancellationToken);
         await ParallelStatements.RunAsync(connectionString, Enumerable.Range(0, parts).Select(part => $"INSERT INTO {stage}\n{PartSql(part, parts)}"), connections, cancellationToken);
         await ParallelStatements.RunAsync(connectionString, [$"""
             DELETE FROM {Table};
