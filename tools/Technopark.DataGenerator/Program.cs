@@ -250,12 +250,10 @@ internal static class Generator
         var parts = Math.Max(2, (int)Math.Ceiling(scale));
         await Step($"occupancy facts ({parts} parts)", () => BlockFacts.Occupancy.RebuildInPartsAsync(facts, parts, 2));
         // The office exclusion constraint takes one core for its GiST index (PostgreSQL 15 builds it neither sorted nor in
-        // parallel) and then a search of it per office stay, and locks the stays meanwhile: 26 minutes at 1000x (a buffered
-        // build is faster but its index slower to search; README). The KPI blocks read
-        // the stays only for each company's first start: taken into a table first, they are computed alongside, as are the
-        // unique and foreign-key constraints of the other tables and the pipeline counts; the stays' own foreign keys wait
-        // for the exclusion.
-        // (With the facts' work memory the planner hashes a scan of the stays instead of reading them in company order by index.)
+        // parallel), then searches it once per office stay, and locks the stays meanwhile (README). The KPI blocks read the
+        // stays only for each company's first start: taken into a table first (hashed with the facts' work memory, not read
+        // in company order by index), they are computed alongside, as are the unique and foreign-key constraints of the
+        // other tables and the pipeline counts; the stays' own foreign keys wait for the exclusion.
         await Step("first stays of the companies", () => ParallelStatements.RunAsync(facts, [$"""
             DROP TABLE IF EXISTS {FirstStays};
             CREATE UNLOGGED TABLE {FirstStays} WITH (autovacuum_enabled = false) AS SELECT company_id, min(start_on) AS start_on FROM assignments GROUP BY company_id;

@@ -19,7 +19,7 @@ namespace Technopark.Infrastructure.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            foreach (var sql in Queries.BlockFacts.Occupancy.UninstallSql().Concat(Queries.BlockFacts.Occupancy.InstallSql()))
+            foreach (var sql in Queries.BlockFacts.Occupancy.ReinstallSql())
             {
                 migrationBuilder.Sql(sql);
             }

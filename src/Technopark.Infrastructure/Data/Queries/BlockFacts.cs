@@ -108,6 +108,9 @@ public sealed record BlockFacts(
         yield return $"SELECT {Name}_rebuild();";
     }
 
+    /// <summary>Removes and installs again (the SQL of today's code): what a migration that changes the SQL runs.</summary>
+    public IEnumerable<string> ReinstallSql() => UninstallSql().Concat(InstallSql());
+
     public IEnumerable<string> UninstallSql()
     {
         foreach (var table in FollowedTables)
