@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 using Technopark.Infrastructure.Data.Queries;
 using Technopark.IntegrationTests.Figures;
@@ -26,17 +25,13 @@ public class DataGeneratorTests
             await command.ExecuteNonQueryAsync();
         }
 
-        var start = new ProcessStartInfo("dotnet", [GeneratorPath(), "generate", "0.001"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["ConnectionStrings__Technopark"] = new NpgsqlConnectionStringBuilder(database.ConnectionString) { CommandTimeout = 1 }.ConnectionString;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var (exitCode, output, error) = await DataGenerator.RunAsync(new NpgsqlConnectionStringBuilder(database.ConnectionString) { CommandTimeout = 1 }.ConnectionString, "generate", "0.001");
 
-        Assert.True(process.ExitCode == 0, $"The generator failed ({process.ExitCode}): {await error}");
-        Assert.Contains("\nGenerated ", "\n" + await output, StringComparison.Ordinal); // after the time of each step
+        Assert.True(exitCode == 0, $"The generator failed ({exitCode}): {error}");
+        Assert.Contains("\nGenerated ", "\n" + output, StringComparison.Ordinal); // after the time of each step
 
-        // The blocks it rebuilt in parts after loading with the triggers off are those the triggers and a rebuild would keep.
+        // The blocks it made after loading with the triggers off (the occupancy ones computed in memory, the KPI ones in parts)
+        // are those the triggers and a rebuild would keep.
         await using (var connection = new NpgsqlConnection(database.ConnectionString))
         {
             await connection.OpenAsync();
@@ -46,19 +41,5 @@ public class DataGeneratorTests
         }
 
         NpgsqlConnection.ClearAllPools();
-    }
-
-    /// <summary>The generator's build output next to this test assembly's (same configuration), built first through a project reference.</summary>
-    private static string GeneratorPath()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = directory.Parent!.Name; // bin/<Configuration>/net10.0
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Technopark.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var path = Path.Combine(directory!.FullName, "tools", "Technopark.DataGenerator", "bin", configuration, "net10.0", "Technopark.DataGenerator.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build the data generator first.", path);
     }
 }

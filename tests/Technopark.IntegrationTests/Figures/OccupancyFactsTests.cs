@@ -1,6 +1,7 @@
 using Npgsql;
 using Technopark.Domain.Network;
 using Technopark.Infrastructure.Data.Queries;
+using Technopark.IntegrationTests.Data;
 using Technopark.TestSupport;
 using static Technopark.IntegrationTests.Figures.FactsSql;
 
@@ -122,6 +123,12 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
         // After a bulk load the blocks are rebuilt in parts over two connections (units split by site or company): the same blocks.
         await BlockFacts.Occupancy.RebuildInPartsAsync(app.Database.OwnerConnectionString, parts: 3, connections: 2);
         await CheckAsync(connection, "a rebuild in three parts", days);
+
+        // The data generator computes them in memory from the rows instead (tools/Technopark.DataGenerator, OccupancyBlocks):
+        // the same blocks, from every kind of row above (passes, seats over capacity, periods out of service, the waiting list).
+        var (exitCode, _, error) = await DataGenerator.RunAsync(app.Database.OwnerConnectionString, "occupancy");
+        Assert.True(exitCode == 0, $"The generator failed ({exitCode}): {error}");
+        await CheckAsync(connection, "the data generator's rebuild in memory", days);
     }
 
     [Theory]
