@@ -19,7 +19,7 @@ if [ -z "${ConnectionStrings__Technopark:-}" ]; then
     mkdir -p "$DATA"; chown postgres "$DATA" 2>/dev/null || true
     as_postgres "$BIN/initdb" -D "$DATA" -U postgres --auth=trust --no-sync >/dev/null
   fi
-  as_postgres "$BIN/pg_ctl" -D "$DATA" -o "-p 55439 -c shared_buffers=256MB -c work_mem=32MB -c fsync=off" -l "$DATA/log" -w start >/dev/null || true
+  as_postgres "$BIN/pg_ctl" -D "$DATA" -o "-p 55439 -c shared_buffers=256MB -c work_mem=32MB -c fsync=off -c synchronous_commit=off -c full_page_writes=off" -l "$DATA/log" -w start >/dev/null || true
   as_postgres "$BIN/psql" -h 127.0.0.1 -p 55439 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='technopark_bench'" | grep -q 1 \
     || as_postgres "$BIN/psql" -h 127.0.0.1 -p 55439 -U postgres -c "CREATE DATABASE technopark_bench" >/dev/null
   export ConnectionStrings__Technopark="Host=127.0.0.1;Port=55439;Database=technopark_bench;Username=postgres"

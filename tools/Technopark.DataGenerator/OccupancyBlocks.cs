@@ -21,11 +21,21 @@ internal static class OccupancyBlocks
     private const int EndingWithin = NetworkQueries.EndingWithinDays;
 
     /// <summary>Reads the rows, computes the blocks and replaces the table's rows with them; returns the number of blocks.</summary>
-    public static async Task<int> RebuildAsync(string connectionString)
+    public static async Task<int> RebuildAsync(string connectionString) => await WriteAsync(connectionString, await ReadAsync(connectionString));
+
+    /// <summary>Reads the rows the blocks are made of (what a bulk load does before it locks the stays for their constraints).</summary>
+    public static async Task<Rows> ReadAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        var rows = await Rows.ReadAsync(connection);
+        return await Rows.ReadAsync(connection);
+    }
+
+    /// <summary>Computes the blocks of <paramref name="rows"/> and replaces the table's rows with them; returns the number of blocks.</summary>
+    public static async Task<int> WriteAsync(string connectionString, Rows rows)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
         var changes = new DayChanges(rows.LastDay);
         SpaceChanges(rows, changes);
         ResidentChanges(rows, changes);
@@ -88,7 +98,7 @@ internal static class OccupancyBlocks
     /// The rows the blocks are made of, as day numbers since the epoch (<see cref="Open"/>: no end); the stays and the other
     /// periods of the spaces grouped by space (<see cref="SpacePeriods"/> indexes them) and the stays also by company.
     /// </summary>
-    private sealed class Rows
+    internal sealed class Rows
     {
         public int[] SpaceSite = [], SpaceSeats = [];
         public byte[] SpaceKind = []; // 0: not an office or coworking space, 1: office, 2: coworking

@@ -215,64 +215,81 @@ internal static class Generator
                 }
             }))));
 
-        // Yearly declarations: two per company (one in five only declared, not validated yet); waiting list; applications by
-        // generated applicants, a hundred each (with one applicant for all, the planner took every account for one with
-        // applications and scanned them all for the navigation's "has applied" of each page: 400 ms per page at 1000x).
-        var applicants = Scaled(3_000);
-        await Step("declarations", () => ExecAsync(connection, """
-            INSERT INTO declarations (company_id, year, quarter, status, declared_by, declared_at, validated_by, validated_at,
-                headcount, revenue, funds_grant, funds_loan, funds_equity, funds_prize, still_active,
-                declared_headcount, declared_revenue, declared_funds_grant, declared_funds_loan, declared_funds_equity, declared_funds_prize, declared_still_active)
-            SELECT c.id, y, NULL, CASE WHEN (c.id + y) % 5 = 0 THEN 'Declared' ELSE 'Validated' END, 'gen', now(),
-                   CASE WHEN (c.id + y) % 5 = 0 THEN NULL ELSE 'gen' END, CASE WHEN (c.id + y) % 5 = 0 THEN NULL ELSE now() END,
-                   h, r, f, 0, 0, 0, (c.id + y) % 17 <> 0, h, r, f, 0, 0, 0, (c.id + y) % 17 <> 0
-            FROM companies c, (VALUES (2019), (2024)) v(y),
-                 LATERAL (SELECT 1 + (c.id * 7 + y) % 25 AS h, ((c.id * 13 + y) % 5000) * 1000 AS r, ((c.id * 3 + y) % 7) * 10000 AS f) x
-            """));
-        await Step($"waiting list and applications ({Scaled(300_000):N0})", () => ExecAsync(connection, $"""
-            INSERT INTO waiting_list (site_id, company_id, wanted_kind, wanted_seats, since, priority, removed_on)
-            SELECT c.site_id, c.id, 'Office', 1, date '2020-01-01' + (c.id % 2400), 3, CASE WHEN c.id % 3 = 0 THEN NULL ELSE date '2020-01-01' + (c.id % 2400) + 60 END
-            FROM companies c WHERE c.id % 5 = 0;
-            INSERT INTO "AspNetUsers" (id, email, email_confirmed, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
-            SELECT 'gen-applicant-' || a, 'gen.applicant.' || a || '@technopark.ma', true, false, false, true, 0
-            FROM generate_series(0, {applicants - 1}) a ON CONFLICT DO NOTHING;
-            INSERT INTO applications (applicant_id, site_id, programme, state, created_at, updated_at, submitted_at, decided_at)
-            SELECT 'gen-applicant-' || g % {applicants}, c.site_id, 'Incubation', st.state, ts, ts, ts, CASE WHEN st.state IN ('Accepted','Rejected','Waitlisted') THEN ts + make_interval(days => 1 + g % 60) END
-            FROM generate_series(1, {Scaled(300_000)}) g
-            JOIN companies c ON c.id = {firstCompany} + g % {companies}
-            CROSS JOIN LATERAL (SELECT (ARRAY['Draft','Submitted','UnderReview','Accepted','Rejected','Waitlisted','Withdrawn'])[1 + g % 7] AS state) st
-            CROSS JOIN LATERAL (SELECT timestamptz '2005-01-01' + make_interval(days => g % 7800) AS ts) t;
-            """));
         // A space inactive today has been out of service since a day of the years covered; one active space in 40 was out of
-        // service for a while (the figures of those days leave it out).
-        await Step("space outages", () => ExecAsync(connection, """
+        // service for a while (the figures of those days leave it out). The waiting list: one company in five.
+        await Step("space outages and waiting list", () => ExecAsync(connection, """
             INSERT INTO space_outages (space_id, start_on) SELECT id, date '2001-01-01' + (id::bigint * 7919 % 9000)::int FROM spaces WHERE NOT is_active;
             INSERT INTO space_outages (space_id, start_on, end_on)
             SELECT id, d, d + 30 + id % 300 FROM (SELECT id, date '2001-01-01' + (id::bigint * 104729 % 8000)::int AS d FROM spaces WHERE is_active AND id % 40 = 0) x;
-            """));
-        // The indexes (B-trees) on two connections, largest table first.
-        await Step("rebuild indexes", () => ParallelStatements.RunAsync(bulk, rebuild.Indexes.OrderByDescending(d => d.Contains(" ON public.assignments ", StringComparison.Ordinal)), 2));
 
-        // The occupancy blocks computed here from the rows read back (OccupancyBlocks: seconds, where the SQL in parts took
-        // 10 minutes of both cores at 1000x); the KPI blocks in parts (units split by company) on two connections, each a single
-        // process with 1 GB of work memory: the one-statement rebuild ran on one core and spilled its sorts at 1000x.
+            INSERT INTO waiting_list (site_id, company_id, wanted_kind, wanted_seats, since, priority, removed_on)
+            SELECT c.site_id, c.id, 'Office', 1, date '2020-01-01' + (c.id % 2400), 3, CASE WHEN c.id % 3 = 0 THEN NULL ELSE date '2020-01-01' + (c.id % 2400) + 60 END
+            FROM companies c WHERE c.id % 5 = 0;
+            """));
+
+        // The office exclusion constraint is the longest step: on PostgreSQL 15 it builds its GiST index by inserting every
+        // office stay (neither sorted nor in parallel), then searches it once per stay, on one core, and locks the stays
+        // meanwhile (README). So what needs the stays is read first (each company's first start for the KPI blocks; the rows of
+        // the occupancy blocks), and everything else is done alongside it on the other core; the stays' own B-tree indexes
+        // and foreign keys follow it.
         var facts = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0, Options = "-c work_mem=1GB -c max_parallel_workers_per_gather=0" }.ConnectionString;
+        var ofStays = (string index) => index.Contains(" ON public.assignments ", StringComparison.Ordinal);
+        var occupancyRows = await Step("stays read for the blocks", async () =>
+        {
+            var firstStays = ParallelStatements.RunAsync(facts, [$"""
+                DROP TABLE IF EXISTS {FirstStays};
+                CREATE UNLOGGED TABLE {FirstStays} WITH (autovacuum_enabled = false) AS SELECT company_id, min(start_on) AS start_on FROM assignments GROUP BY company_id;
+                """], 1);
+            var rows = OccupancyBlocks.ReadAsync(bulk);
+            await firstStays;
+            return await rows;
+        });
+
+        // Yearly declarations: two per company (one in five only declared, not validated yet); applications by generated
+        // applicants, a hundred each (with one applicant for all, the planner took every account for one with applications
+        // and scanned them all for the navigation's "has applied" of each page: 400 ms per page at 1000x). The KPI blocks in
+        // parts (units split by company), one at a time, each with 1 GB of work memory.
+        var applicants = Scaled(3_000);
         var parts = Math.Max(2, (int)Math.Ceiling(scale));
-        await OccupancyAsync(bulk);
-        // The office exclusion constraint takes one core for its GiST index (PostgreSQL 15 builds it neither sorted nor in
-        // parallel), then searches it once per office stay, and locks the stays meanwhile (README). The KPI blocks read the
-        // stays only for each company's first start: taken into a table first (hashed with the facts' work memory, not read
-        // in company order by index), they are computed alongside, as are the unique and foreign-key constraints of the
-        // other tables and the pipeline counts; the stays' own foreign keys wait for the exclusion.
-        await Step("first stays of the companies", () => ParallelStatements.RunAsync(facts, [$"""
-            DROP TABLE IF EXISTS {FirstStays};
-            CREATE UNLOGGED TABLE {FirstStays} WITH (autovacuum_enabled = false) AS SELECT company_id, min(start_on) AS start_on FROM assignments GROUP BY company_id;
-            """], 1));
         var kpis = BlockFacts.Kpis with { PartSql = (part, of) => KpiFacts.PartSql(part, of, FirstStays) };
-        await Step($"KPI facts ({parts} parts) alongside the constraints", () => Task.WhenAll(
-            kpis.RebuildInPartsAsync(facts, parts, 2),
-            ParallelStatements.RunAsync(bulk, rebuild.OfExclusionTables, 1),
-            ParallelStatements.RunAsync(bulk, rebuild.Others.Append(PipelineFacts.RebuildSql), 1)));
+        await Step("office exclusion constraint, alongside the rest", () => Task.WhenAll(
+            Step("| office exclusion constraint", () => ParallelStatements.RunAsync(bulk, rebuild.OfExclusionTables.Take(rebuild.Exclusions), 1)),
+            Task.Run(async () =>
+            {
+                await using var other = new NpgsqlConnection(bulk);
+                await other.OpenAsync();
+                await Step("| declarations", () => ExecAsync(other, """
+                    INSERT INTO declarations (company_id, year, quarter, status, declared_by, declared_at, validated_by, validated_at,
+                        headcount, revenue, funds_grant, funds_loan, funds_equity, funds_prize, still_active,
+                        declared_headcount, declared_revenue, declared_funds_grant, declared_funds_loan, declared_funds_equity, declared_funds_prize, declared_still_active)
+                    SELECT c.id, y, NULL, CASE WHEN (c.id + y) % 5 = 0 THEN 'Declared' ELSE 'Validated' END, 'gen', now(),
+                           CASE WHEN (c.id + y) % 5 = 0 THEN NULL ELSE 'gen' END, CASE WHEN (c.id + y) % 5 = 0 THEN NULL ELSE now() END,
+                           h, r, f, 0, 0, 0, (c.id + y) % 17 <> 0, h, r, f, 0, 0, 0, (c.id + y) % 17 <> 0
+                    FROM companies c, (VALUES (2019), (2024)) v(y),
+                         LATERAL (SELECT 1 + (c.id * 7 + y) % 25 AS h, ((c.id * 13 + y) % 5000) * 1000 AS r, ((c.id * 3 + y) % 7) * 10000 AS f) x
+                    """));
+                await Step($"| applications ({Scaled(300_000):N0})", () => ExecAsync(other, $"""
+                    INSERT INTO "AspNetUsers" (id, email, email_confirmed, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
+                    SELECT 'gen-applicant-' || a, 'gen.applicant.' || a || '@technopark.ma', true, false, false, true, 0
+                    FROM generate_series(0, {applicants - 1}) a ON CONFLICT DO NOTHING;
+                    INSERT INTO applications (applicant_id, site_id, programme, state, created_at, updated_at, submitted_at, decided_at)
+                    SELECT 'gen-applicant-' || g % {applicants}, c.site_id, 'Incubation', st.state, ts, ts, ts, CASE WHEN st.state IN ('Accepted','Rejected','Waitlisted') THEN ts + make_interval(days => 1 + g % 60) END
+                    FROM generate_series(1, {Scaled(300_000)}) g
+                    JOIN companies c ON c.id = {firstCompany} + g % {companies}
+                    CROSS JOIN LATERAL (SELECT (ARRAY['Draft','Submitted','UnderReview','Accepted','Rejected','Waitlisted','Withdrawn'])[1 + g % 7] AS state) st
+                    CROSS JOIN LATERAL (SELECT timestamptz '2005-01-01' + make_interval(days => g % 7800) AS ts) t;
+                    """));
+                await Step("| indexes of the other tables", () => ParallelStatements.RunAsync(bulk, rebuild.Indexes.Where(i => !ofStays(i)), 1));
+                await Step("| occupancy facts (computed from the rows)", () => OccupancyBlocks.WriteAsync(bulk, occupancyRows));
+                await Step($"| KPI facts ({parts} parts)", () => kpis.RebuildInPartsAsync(facts, parts, 1));
+                await Step("| constraints of the other tables, pipeline counts", () => ParallelStatements.RunAsync(bulk, rebuild.Others.Append(PipelineFacts.RebuildSql), 1));
+            })));
+        // The B-trees of the stays on two connections, then their other constraints (foreign keys).
+        await Step("indexes and foreign keys of the stays", async () =>
+        {
+            await ParallelStatements.RunAsync(bulk, rebuild.Indexes.Where(ofStays), 2);
+            await ParallelStatements.RunAsync(bulk, rebuild.OfExclusionTables.Skip(rebuild.Exclusions), 2);
+        });
         await ExecAsync(connection, $"DROP TABLE {FirstStays}");
         await EnsureAdminAsync(connection);
         await Step("vacuum, analyze (autovacuum back on)", async () =>
@@ -315,7 +332,7 @@ internal static class Generator
     /// the indexes, the constraints of the tables with an exclusion constraint (the exclusions first), the other constraints.
     /// Primary keys stay (other tables' foreign keys need them).
     /// </summary>
-    private static async Task<(List<string> Indexes, List<string> OfExclusionTables, List<string> Others)> DropForLoadAsync(NpgsqlConnection connection)
+    private static async Task<(List<string> Indexes, List<string> OfExclusionTables, int Exclusions, List<string> Others)> DropForLoadAsync(NpgsqlConnection connection)
     {
         var tables = string.Join(", ", LoadedTables.Select(t => $"'{t}'::regclass"));
         var indexes = new List<(string Name, string Definition)>();
@@ -359,6 +376,7 @@ internal static class Generator
         var exclusionTables = constraints.Where(c => c.Type == 'x').Select(c => c.Table).ToHashSet();
         return ([.. indexes.Select(i => i.Definition)],
             [.. constraints.Where(c => exclusionTables.Contains(c.Table)).OrderBy(c => c.Type != 'x').Select(Add)],
+            constraints.Count(c => c.Type == 'x'),
             [.. constraints.Where(c => !exclusionTables.Contains(c.Table)).Select(Add)]);
     }
 
