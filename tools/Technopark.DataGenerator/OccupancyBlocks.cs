@@ -5,9 +5,10 @@ using Technopark.Infrastructure.Data.Queries;
 /// <summary>
 /// The occupancy blocks of every row, computed here in memory from the rows read back with binary COPY and written with binary
 /// COPY: what <see cref="OccupancyFacts.PartSql"/> computes, for a bulk load only. At 1000× the SQL took about 20 minutes of
-/// CPU (each unit's events sorted and windowed: about 55 µs per stay), this a few seconds. The definition stays the SQL one
-/// (<see cref="OccupancyFacts.ChangesSql"/>, which the triggers and the live view run): DataGeneratorTests compare what this
-/// writes with a rebuild of the blocks by that SQL, so a change of the definition that is not made here too fails it.
+/// CPU (each unit's events sorted and windowed: about 55 µs per stay), this 22 s. The definition stays the SQL one
+/// (<see cref="OccupancyFacts.ChangesSql"/>, which the triggers and the live view run): OccupancyFactsTests (after every kind
+/// of change) and DataGeneratorTests (after a generation) compare what this writes with a rebuild of the blocks by that SQL,
+/// so a change of the definition that is not made here too fails them.
 /// </summary>
 internal static class OccupancyBlocks
 {
@@ -65,7 +66,7 @@ internal static class OccupancyBlocks
                 await empty.ExecuteNonQueryAsync();
             }
 
-            // Written synchronously: millions of values, an await each cost more than the rest of this step.
+            // Written synchronously: millions of values, without an await each.
             using (var copy = connection.BeginBinaryImport($"COPY {OccupancyFacts.Table} (level, block, site_id, {OccupancyFacts.Measures}) FROM STDIN (FORMAT BINARY)"))
             {
                 foreach (var (level, block, siteId, measures) in blocks)
