@@ -55,16 +55,9 @@ internal static class OccupancyBlocks
         var key = $"pk_{OccupancyFacts.Table}";
         await using (var transaction = await connection.BeginTransactionAsync())
         {
-            string definition;
-            await using (var read = new NpgsqlCommand($"SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '{OccupancyFacts.Table}'::regclass AND conname = '{key}'", connection, transaction))
-            {
-                definition = (string)(await read.ExecuteScalarAsync())!;
-            }
-
-            await using (var empty = new NpgsqlCommand($"TRUNCATE {OccupancyFacts.Table}; ALTER TABLE {OccupancyFacts.Table} DROP CONSTRAINT {key}", connection, transaction))
-            {
-                await empty.ExecuteNonQueryAsync();
-            }
+            // Generator's helpers: their commands run in the connection's transaction.
+            var definition = await Generator.ScalarAsync<string>(connection, $"SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '{OccupancyFacts.Table}'::regclass AND conname = '{key}'");
+            await Generator.ExecAsync(connection, $"TRUNCATE {OccupancyFacts.Table}; ALTER TABLE {OccupancyFacts.Table} DROP CONSTRAINT {key}");
 
             // Written synchronously: millions of values, without an await each.
             using (var copy = connection.BeginBinaryImport($"COPY {OccupancyFacts.Table} (level, block, site_id, {OccupancyFacts.Measures}) FROM STDIN (FORMAT BINARY)"))
@@ -84,21 +77,14 @@ internal static class OccupancyBlocks
                 copy.Complete();
             }
 
-            await using (var index = new NpgsqlCommand($"ALTER TABLE {OccupancyFacts.Table} ADD CONSTRAINT {key} {definition}", connection, transaction) { CommandTimeout = 0 })
-            {
-                await index.ExecuteNonQueryAsync();
-            }
-
+            await Generator.ExecAsync(connection, $"ALTER TABLE {OccupancyFacts.Table} ADD CONSTRAINT {key} {definition}");
             await transaction.CommitAsync();
         }
 
         return blocks.Count;
     }
 
-    /// <summary>
-    /// The rows the blocks are made of, as day numbers since the epoch (<see cref="Open"/>: no end); the stays and the other
-    /// periods of the spaces grouped by space (<see cref="SpacePeriods"/> indexes them) and the stays also by company.
-    /// </summary>
+    /// <summary>The rows the blocks are made of, with days as numbers since the epoch (<see cref="Open"/>: no end).</summary>
     internal sealed class Rows
     {
         public int[] SpaceSite = [], SpaceSeats = [];
