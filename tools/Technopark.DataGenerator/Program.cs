@@ -389,6 +389,7 @@ internal static class Generator
         var hash = new PasswordHasher<ApplicationUser>().HashPassword(user, AdminPassword);
         await using var cmd = new NpgsqlCommand("""
             INSERT INTO "AspNetRoles" (id, name, normalized_name, concurrency_stamp) VALUES ('role-networkadmin', 'NetworkAdmin', 'NETWORKADMIN', 'x') ON CONFLICT DO NOTHING;
+            DELETE FROM "AspNetUserRoles" WHERE user_id = 'bench-hq'; -- no cascade: the load's session runs with triggers off
             DELETE FROM "AspNetUsers" WHERE id = 'bench-hq';
             INSERT INTO "AspNetUsers" (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, password_hash, security_stamp, concurrency_stamp,
                                        phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
