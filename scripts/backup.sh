@@ -60,9 +60,16 @@ restore() {
   fresh="${DB}_restore_$stamp"
   previous="${DB}_before_restore_$stamp"
 
-  local busy
-  busy=$(sql "SELECT count(*) FROM pg_stat_activity WHERE datname = '$DB' AND pid <> pg_backend_pid()")
-  [ "$busy" = 0 ] || die "$busy connection(s) to '$DB' are open: stop the app first (Ctrl+C, or stop its service), then restore."
+  # Clients only (an autovacuum worker on the database is no app, and the rename below stops it), and a server process outlives
+  # its client's goodbye by a moment: an app stopped just now gets up to 5 s to be gone.
+  local busy tries=0
+  while :; do
+    busy=$(sql "SELECT count(*) FROM pg_stat_activity WHERE datname = '$DB' AND pid <> pg_backend_pid() AND backend_type = 'client backend'")
+    [ "$busy" != 0 ] || break
+    tries=$((tries + 1))
+    [ "$tries" -lt 25 ] || die "$busy connection(s) to '$DB' are open: stop the app first (Ctrl+C, or stop its service), then restore."
+    sleep 0.2
+  done
 
   local owner
   owner=$(sql "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '$DB'")
