@@ -53,8 +53,9 @@ public static class DependencyInjection
     /// <summary>
     /// The app's pool (named in metrics). PostgreSQL's JIT is off unless the connection string says otherwise: compiling a plan costs
     /// more than it saves on the app's short statements (464 ms on the network's aged receivables, scripts/benchmark-billing.sh).
+    /// Public for the HQ benchmark, whose raw SQL floor runs in a session set as the app's.
     /// </summary>
-    internal static NpgsqlDataSource DataSource(string connectionString, string name = "technopark", int? connectTimeoutSeconds = null)
+    public static NpgsqlDataSource DataSource(string connectionString, string name = "technopark", int? connectTimeoutSeconds = null)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = name };
         builder.ConnectionStringBuilder.Options ??= "-c jit=off";

@@ -448,11 +448,9 @@ internal static partial class Bench
             throw new InvalidOperationException($"Sign-in failed: {(int)signIn.StatusCode}");
         }
 
-        // The floor's session as the app's (Infrastructure's DataSource): PostgreSQL's JIT off unless the connection string says otherwise.
-        var floorSession = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 };
-        floorSession.Options ??= "-c jit=off";
-        await using var connection = new NpgsqlConnection(floorSession.ConnectionString);
-        await connection.OpenAsync();
+        // The floor's session set as the app's (its data source: PostgreSQL's JIT off unless the connection string says otherwise).
+        await using var floorSource = DependencyInjection.DataSource(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString, "technopark-bench-floor");
+        await using var connection = await floorSource.OpenConnectionAsync();
         var at1000 = scale >= 10;
         Console.WriteLine($"HQ benchmark at scale {scale.ToString(CultureInfo.InvariantCulture)} around {iso}: {days} days not asked before per endpoint (the per-day cache cannot answer); targets of the issue at {(at1000 ? "1000×" : "100×")}");
         Console.WriteLine("p50, p95: each day's first request (nothing of it in memory yet). Ratio: the same request and its SQL run bare through Npgsql,");

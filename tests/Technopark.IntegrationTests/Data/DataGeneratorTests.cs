@@ -25,10 +25,7 @@ public class DataGeneratorTests
             await command.ExecuteNonQueryAsync();
         }
 
-        var (exitCode, output, error) = await DataGenerator.RunAsync(new NpgsqlConnectionStringBuilder(database.ConnectionString) { CommandTimeout = 1 }.ConnectionString, "generate", "0.001");
-
-        Assert.True(exitCode == 0, $"The generator failed ({exitCode}): {error}");
-        Assert.Contains("\nGenerated ", "\n" + output, StringComparison.Ordinal); // after the time of each step
+        await GenerateAsync(new NpgsqlConnectionStringBuilder(database.ConnectionString) { CommandTimeout = 1 }.ConnectionString, "The generator");
 
         // The blocks it made after loading with the triggers off (the occupancy ones computed in memory, the KPI ones in parts)
         // are those the triggers and a rebuild would keep.
@@ -51,9 +48,7 @@ public class DataGeneratorTests
         // and the load's session has triggers (so cascades) off. The second run failed on the admin's role before the fix.
         for (var run = 1; run <= 2; run++)
         {
-            var (exitCode, output, error) = await DataGenerator.RunAsync(database.ConnectionString, "generate", "0.001");
-            Assert.True(exitCode == 0, $"Run {run} of the generator failed ({exitCode}): {error}");
-            Assert.Contains("\nGenerated ", "\n" + output, StringComparison.Ordinal);
+            await GenerateAsync(database.ConnectionString, $"Run {run} of the generator");
         }
 
         await using (var connection = new NpgsqlConnection(database.ConnectionString))
@@ -63,5 +58,13 @@ public class DataGeneratorTests
         }
 
         NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>Generates at 0.001 of the 100× network and asserts that it ran to its end.</summary>
+    private static async Task GenerateAsync(string connectionString, string what)
+    {
+        var (exitCode, output, error) = await DataGenerator.RunAsync(connectionString, "generate", "0.001");
+        Assert.True(exitCode == 0, $"{what} failed ({exitCode}): {error}");
+        Assert.Contains("\nGenerated ", "\n" + output, StringComparison.Ordinal); // after the time of each step
     }
 }
