@@ -1,0 +1,116 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Technopark.Web;
+using Technopark.Web.Localization;
+
+namespace Technopark.IntegrationTests.Web;
+
+/// <summary>
+/// The app reads its resource strings through <see cref="CachedStringLocalizerFactory"/>: every key of both resource files, in
+/// every language, asked twice (from the files, then from memory) and with arguments, says what the framework's localizer says.
+/// </summary>
+public class CachedLocalizerTests
+{
+    private static ResourceManagerStringLocalizerFactory Framework() =>
+        new(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
+
+    public static TheoryData<string, Type> Languages()
+    {
+        var data = new TheoryData<string, Type>();
+        foreach (var culture in Cultures.Supported)
+        {
+            data.Add(culture.Name, typeof(SharedResource));
+            data.Add(culture.Name, typeof(AccountResource));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void EveryKey_AskedAgainAndWithArguments_SaysWhatTheFrameworkSays(string language, Type resource)
+    {
+        var framework = Framework().Create(resource);
+        var cached = new CachedStringLocalizerFactory(Framework()).Create(resource);
+        In(language, () =>
+        {
+            var keys = framework.GetAllStrings(includeParentCultures: true).Select(s => s.Name).ToList();
+            Assert.NotEmpty(keys);
+            foreach (var key in keys)
+            {
+                var expected = framework[key];
+                for (var time = 0; time < 2; time++)
+                {
+                    var actual = cached[key];
+                    Assert.Equal((expected.Value, expected.ResourceNotFound, expected.SearchedLocation), (actual.Value, actual.ResourceNotFound, actual.SearchedLocation));
+                }
+
+                // Arguments as pages pass them (formatted numbers, counts, days), as many as any key asks; others ignore them.
+                object[] arguments = ["1 234,5", 42, "15/06/2026", 7, "MAD", 3.5m, "x", 9];
+                var withArguments = framework[key, arguments];
+                Assert.Equal(withArguments.Value, cached[key, arguments].Value);
+            }
+        });
+    }
+
+    /// <summary>Switching language between lookups of one key never serves the other language's text.</summary>
+    [Fact]
+    public void OneKey_InEachLanguageInTurn_EachLanguagesOwnText()
+    {
+        var framework = Framework().Create(typeof(SharedResource));
+        var cached = new CachedStringLocalizerFactory(Framework()).Create(typeof(SharedResource));
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var culture in Cultures.Supported)
+            {
+                In(culture.Name, () => Assert.Equal(framework["Hq.Title"].Value, cached["Hq.Title"].Value));
+            }
+        }
+
+        var texts = Cultures.Supported.Select(c => In(c.Name, () => cached["Hq.Title"].Value)).ToList();
+        Assert.Equal(texts.Count, texts.Distinct().Count());
+    }
+
+    [Fact]
+    public void UnknownKey_TheKeyItselfAndNotFound_AsTheFrameworkDoes()
+    {
+        var cached = new CachedStringLocalizerFactory(Framework()).Create(typeof(SharedResource));
+        In(Cultures.Default, () =>
+        {
+            var missing = cached["No.Such.Key"];
+            Assert.True(missing.ResourceNotFound);
+            Assert.Equal("No.Such.Key", missing.Value);
+            Assert.Equal("No.Such.Key", cached["No.Such.Key", 1].Value);
+        });
+    }
+
+    [Fact]
+    public void Factory_SameResource_SameLocalizer()
+    {
+        var factory = new CachedStringLocalizerFactory(Framework());
+        Assert.Same(factory.Create(typeof(SharedResource)), factory.Create(typeof(SharedResource)));
+        Assert.NotSame(factory.Create(typeof(SharedResource)), factory.Create(typeof(AccountResource)));
+    }
+
+    private static T In<T>(string language, Func<T> read)
+    {
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = Cultures.Supported.Single(c => c.Name == language);
+            return read();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
+    }
+
+    private static void In(string language, Action read) => In(language, () =>
+    {
+        read();
+        return 0;
+    });
+}
