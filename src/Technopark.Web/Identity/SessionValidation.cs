@@ -24,7 +24,7 @@ public static class SessionValidation
     /// </summary>
     private static readonly Func<TechnoparkDbContext, string, string, DateTimeOffset, CancellationToken, Task<bool>> StillValid =
         EF.CompileAsyncQuery((TechnoparkDbContext db, string userId, string stamp, DateTimeOffset now, CancellationToken _) =>
-            db.Users.Any(u => u.Id == userId && u.SecurityStamp == stamp && (u.LockoutEnd == null || u.LockoutEnd <= now)));
+            db.Users.TagWith(PreparedStatements.Tag).Any(u => u.Id == userId && u.SecurityStamp == stamp && (u.LockoutEnd == null || u.LockoutEnd <= now)));
 
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {

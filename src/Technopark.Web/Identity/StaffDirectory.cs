@@ -31,7 +31,7 @@ public sealed class StaffDirectory(TechnoparkDbContext db, TimeProvider clock)
         }
 
         var coached = CoachHome.CoachedBy(db, userId, clock.Today());
-        var found = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+        var found = await db.Users.AsNoTracking().TagWith(PreparedStatements.Tag).Where(u => u.Id == userId)
             .Select(u => new
             {
                 Sites = db.SiteStaff.Where(s => s.UserId == u.Id && SiteRoles.Team.Contains(s.Role))
