@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Technopark.Web;
 using Technopark.Web.Localization;
 
@@ -12,6 +14,10 @@ namespace Technopark.TestSupport;
 /// <summary>What a page says, found by resource key rather than by a copy of the French sentence; and one element of a page.</summary>
 public static partial class ResourceText
 {
+    /// <summary>ASP.NET Core's own localizers over the app's resource files, without the app (formatting and localizer tests).</summary>
+    public static ResourceManagerStringLocalizerFactory Files() =>
+        new(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
+
     /// <summary>The text of <paramref name="key"/> in <paramref name="culture"/> (French by default), as the app shows it.</summary>
     public static string Of(WebApplicationFactory<Program> factory, string key, string culture = Cultures.Default, params object[] arguments) =>
         In<SharedResource>(factory, key, culture, arguments);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Technopark.TestSupport;
 using Technopark.Web;
 using Technopark.Web.Localization;
 
@@ -13,9 +12,6 @@ namespace Technopark.IntegrationTests.Web;
 /// </summary>
 public class CachedLocalizerTests
 {
-    private static ResourceManagerStringLocalizerFactory Framework() =>
-        new(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
-
     public static TheoryData<string, Type> Languages()
     {
         var data = new TheoryData<string, Type>();
@@ -32,8 +28,8 @@ public class CachedLocalizerTests
     [MemberData(nameof(Languages))]
     public void EveryKey_AskedAgainAndWithArguments_SaysWhatTheFrameworkSays(string language, Type resource)
     {
-        var framework = Framework().Create(resource);
-        var cached = new CachedStringLocalizerFactory(Framework()).Create(resource);
+        var framework = ResourceText.Files().Create(resource);
+        var cached = new CachedStringLocalizerFactory(ResourceText.Files()).Create(resource);
         In(language, () =>
         {
             var keys = framework.GetAllStrings(includeParentCultures: true).Select(s => s.Name).ToList();
@@ -59,8 +55,8 @@ public class CachedLocalizerTests
     [Fact]
     public void OneKey_InEachLanguageInTurn_EachLanguagesOwnText()
     {
-        var framework = Framework().Create(typeof(SharedResource));
-        var cached = new CachedStringLocalizerFactory(Framework()).Create(typeof(SharedResource));
+        var framework = ResourceText.Files().Create(typeof(SharedResource));
+        var cached = new CachedStringLocalizerFactory(ResourceText.Files()).Create(typeof(SharedResource));
         for (var round = 0; round < 2; round++)
         {
             foreach (var culture in Cultures.Supported)
@@ -76,7 +72,7 @@ public class CachedLocalizerTests
     [Fact]
     public void UnknownKey_TheKeyItselfAndNotFound_AsTheFrameworkDoes()
     {
-        var cached = new CachedStringLocalizerFactory(Framework()).Create(typeof(SharedResource));
+        var cached = new CachedStringLocalizerFactory(ResourceText.Files()).Create(typeof(SharedResource));
         In(Cultures.Default, () =>
         {
             var missing = cached["No.Such.Key"];
@@ -89,7 +85,7 @@ public class CachedLocalizerTests
     [Fact]
     public void Factory_SameResource_SameLocalizer()
     {
-        var factory = new CachedStringLocalizerFactory(Framework());
+        var factory = new CachedStringLocalizerFactory(ResourceText.Files());
         Assert.Same(factory.Create(typeof(SharedResource)), factory.Create(typeof(SharedResource)));
         Assert.NotSame(factory.Create(typeof(SharedResource)), factory.Create(typeof(AccountResource)));
     }

@@ -1,8 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Technopark.TestSupport;
 using Technopark.Web;
 using Technopark.Web.Localization;
 
@@ -14,8 +13,7 @@ namespace Technopark.IntegrationTests.Web;
 /// </summary>
 public class DisplayTests
 {
-    private static readonly IStringLocalizer L = new ResourceManagerStringLocalizerFactory(
-        Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance).Create(typeof(SharedResource));
+    private static readonly IStringLocalizer L = ResourceText.Files().Create(typeof(SharedResource));
 
     [Theory]
     [InlineData("fr", "2_027")]
