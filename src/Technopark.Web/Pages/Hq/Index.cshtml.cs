@@ -12,6 +12,10 @@ namespace Technopark.Web.Pages.Hq;
 /// </summary>
 public sealed class IndexModel(HqReports reports) : PageModel
 {
+    private const string StandInSlug = "board-link-stand-in";
+
+    private string? _boardLink;
+
     public DateOnly On { get; private set; }
 
     public IReadOnlyList<SiteDay> Sites { get; private set; } = [];
@@ -38,10 +42,6 @@ public sealed class IndexModel(HqReports reports) : PageModel
         _boardLink ??= Url.Page("/Manage/Board", new { slug = StandInSlug, on = Localization.Display.Iso(On) })!;
         return _boardLink.Replace(StandInSlug, slug, StringComparison.Ordinal);
     }
-
-    private const string StandInSlug = "board-link-stand-in";
-
-    private string? _boardLink;
 
     public string? SiteSlug(int siteId) => Sites.FirstOrDefault(s => s.SiteId == siteId)?.Slug;
 
