@@ -26,19 +26,30 @@ public static partial class ResourceText
     public static string Account(WebApplicationFactory<Program> factory, string key, string culture = Cultures.Default, params object[] arguments) =>
         In<AccountResource>(factory, key, culture, arguments);
 
-    private static string In<TResource>(WebApplicationFactory<Program> factory, string key, string culture, object[] arguments)
+    /// <summary>What <paramref name="read"/> returns with <paramref name="language"/> as the current culture and UI culture, as a request in it has them.</summary>
+    public static T InLanguage<T>(string language, Func<T> read)
     {
         var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
         {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = Cultures.Supported.Single(c => c.Name == culture);
-            return factory.Services.GetRequiredService<IStringLocalizer<TResource>>()[key, arguments].Value;
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = Cultures.Supported.Single(c => c.Name == language);
+            return read();
         }
         finally
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
         }
     }
+
+    /// <inheritdoc cref="InLanguage{T}(string, Func{T})"/>
+    public static void InLanguage(string language, Action read) => InLanguage(language, () =>
+    {
+        read();
+        return 0;
+    });
+
+    private static string In<TResource>(WebApplicationFactory<Program> factory, string key, string culture, object[] arguments) =>
+        InLanguage(culture, () => factory.Services.GetRequiredService<IStringLocalizer<TResource>>()[key, arguments].Value);
 
     /// <summary>The opening tag of the element with this id (attributes HTML-decoded), or null.</summary>
     public static string? Tag(string html, string id) =>

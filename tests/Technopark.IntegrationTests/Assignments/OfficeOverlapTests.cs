@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -121,17 +120,6 @@ public class OfficeOverlapTests(AppFixture app) : IClassFixture<AppFixture>
         return await db.Assignments.CountAsync(a => a.SpaceId == space);
     }
 
-    private string Localized(DomainException error, string culture)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = Cultures.Supported.Single(c => c.Name == culture);
-            return app.Factory.Services.GetRequiredService<IStringLocalizer<SharedResource>>().Message(error);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = previous;
-        }
-    }
+    private string Localized(DomainException error, string culture) =>
+        ResourceText.InLanguage(culture, () => app.Factory.Services.GetRequiredService<IStringLocalizer<SharedResource>>().Message(error));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Technopark.TestSupport;
 using Technopark.Web;
@@ -30,7 +29,7 @@ public class CachedLocalizerTests
     {
         var framework = ResourceText.Files().Create(resource);
         var cached = new CachedStringLocalizerFactory(ResourceText.Files()).Create(resource);
-        In(language, () =>
+        ResourceText.InLanguage(language, () =>
         {
             var keys = framework.GetAllStrings(includeParentCultures: true).Select(s => s.Name).ToList();
             Assert.NotEmpty(keys);
@@ -61,11 +60,11 @@ public class CachedLocalizerTests
         {
             foreach (var culture in Cultures.Supported)
             {
-                In(culture.Name, () => Assert.Equal(framework["Hq.Title"].Value, cached["Hq.Title"].Value));
+                ResourceText.InLanguage(culture.Name, () => Assert.Equal(framework["Hq.Title"].Value, cached["Hq.Title"].Value));
             }
         }
 
-        var texts = Cultures.Supported.Select(c => In(c.Name, () => cached["Hq.Title"].Value)).ToList();
+        var texts = Cultures.Supported.Select(c => ResourceText.InLanguage(c.Name, () => cached["Hq.Title"].Value)).ToList();
         Assert.Equal(texts.Count, texts.Distinct().Count());
     }
 
@@ -73,7 +72,7 @@ public class CachedLocalizerTests
     public void UnknownKey_TheKeyItselfAndNotFound_AsTheFrameworkDoes()
     {
         var cached = new CachedStringLocalizerFactory(ResourceText.Files()).Create(typeof(SharedResource));
-        In(Cultures.Default, () =>
+        ResourceText.InLanguage(Cultures.Default, () =>
         {
             var missing = cached["No.Such.Key"];
             Assert.True(missing.ResourceNotFound);
@@ -89,24 +88,4 @@ public class CachedLocalizerTests
         Assert.Same(factory.Create(typeof(SharedResource)), factory.Create(typeof(SharedResource)));
         Assert.NotSame(factory.Create(typeof(SharedResource)), factory.Create(typeof(AccountResource)));
     }
-
-    private static T In<T>(string language, Func<T> read)
-    {
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = Cultures.Supported.Single(c => c.Name == language);
-            return read();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
-        }
-    }
-
-    private static void In(string language, Action read) => In(language, () =>
-    {
-        read();
-        return 0;
-    });
 }

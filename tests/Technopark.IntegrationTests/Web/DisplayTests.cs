@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 using Technopark.TestSupport;
@@ -115,19 +114,7 @@ public class DisplayTests
         Assert.DoesNotMatch("[\u0660-\u0669\u066A\u066B\u066C\u2019]", all);
     }
 
-    private static T In<T>(string language, Func<T> format)
-    {
-        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Cultures.Supported.Single(c => c.Name == language);
-        try
-        {
-            return format();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
-        }
-    }
+    private static T In<T>(string language, Func<T> format) => ResourceText.InLanguage(language, format);
 
     private static string Html(IHtmlContent content)
     {
