@@ -10,7 +10,8 @@ namespace Technopark.Web.Pages.Hq;
 /// Monthly office occupancy rate per site over the 24 months ending at the chosen day (first day of
 /// each month), from one SQL statement; a chart (wwwroot/js/hq-trend.js) and the same figures in a table.
 /// A month when the site does not count in the network's figures (before it opened, from the day it closed), or without active
-/// offices, has no rate; a site that counts in none of the months has no series.
+/// offices, has no rate; a site without a rate in any of the months has no series (counting in some months and having offices
+/// in others is not enough).
 /// </summary>
 public sealed class TrendModel(HqReports reports) : PageModel
 {
@@ -28,7 +29,7 @@ public sealed class TrendModel(HqReports reports) : PageModel
         Months = [.. points.Select(p => p.Month).Distinct().Order()];
         var names = sites.ToDictionary(s => s.SiteId);
         Series = [.. points.GroupBy(p => p.SiteId)
-            .Where(g => names.TryGetValue(g.Key, out var site) && g.Any(p => site.CountsOn(p.Month)) && g.Any(p => p.OfficesTotal > 0))
+            .Where(g => names.ContainsKey(g.Key))
             .Select(g =>
             {
                 var site = names[g.Key];
@@ -36,7 +37,8 @@ public sealed class TrendModel(HqReports reports) : PageModel
                     .Select(p => site.CountsOn(p.Month) ? NetworkKpis.Rate(p.OfficesOccupied, p.OfficesTotal) : null)
                     .ToList();
                 return new SiteSeries(site.Slug, site.Name, rates);
-            })];
+            })
+            .Where(s => s.Rates.Any(r => r is not null))];
     }
 
     /// <summary>The chart's data, read by hq-trend.js from a JSON script block (no inline script).</summary>
