@@ -40,9 +40,10 @@ public static class HqDataset
 
     private const string Sql = """
         UPDATE sites SET opened_on = '2025-03-10' WHERE slug = 'agadir';
+        UPDATE sites SET opened_on = '2025-09-10' WHERE slug = 'oujda';
         CREATE TEMP TABLE ids (name text PRIMARY KEY, id int);
 
-        WITH t AS (SELECT id FROM sites WHERE slug = 'tanger'), a AS (SELECT id FROM sites WHERE slug = 'agadir'),
+        WITH t AS (SELECT id FROM sites WHERE slug = 'tanger'), a AS (SELECT id FROM sites WHERE slug = 'agadir'), j AS (SELECT id FROM sites WHERE slug = 'oujda'),
         ins AS (
             INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate)
             SELECT t.id, v.code, v.kind, 1, v.seats, v.active, 20, 1000 FROM t, (VALUES
@@ -50,9 +51,12 @@ public static class HqDataset
                 ('O5', 'Office', 1, false), ('O6', 'Office', 1, true), ('W1', 'Coworking', 10, true), ('W2', 'Coworking', 8, false),
                 ('M1', 'MeetingRoom', 12, true)) AS v(code, kind, seats, active)
             UNION ALL SELECT a.id, 'A1', 'Office', 1, 1, true, 20, 1000 FROM a
+            UNION ALL SELECT j.id, 'J1', 'Office', 1, 1, true, 20, 1000 FROM j
             RETURNING id, code)
         INSERT INTO ids SELECT code, id FROM ins;
         INSERT INTO space_outages (space_id, start_on) SELECT id, date '2000-01-01' FROM ids WHERE name IN ('O5', 'W2');
+        -- Oujda's only office is out of service from the first month Oujda counts in (opened 2025-09-10): offices only in months it does not count.
+        INSERT INTO space_outages (space_id, start_on) SELECT id, date '2025-10-01' FROM ids WHERE name = 'J1';
 
         WITH t AS (SELECT id FROM sites WHERE slug = 'tanger'),
         ins AS (

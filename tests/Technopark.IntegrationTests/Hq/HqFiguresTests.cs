@@ -186,6 +186,27 @@ public partial class HqFiguresTests(AppFixture app) : IClassFixture<AppFixture>,
     }
 
     [Fact]
+    public async Task TrendPage_SiteWithOfficesOnlyInMonthsItDoesNotCount_HasNoSeries()
+    {
+        await using var db = app.Database.CreateContext();
+        var points = await new NetworkQueries(db).TrendAsync(D, default);
+        var oujda = (await new NetworkQueries(db).SitesOnAsync(D, default)).Single(s => s.Slug == "oujda");
+        var months = points.Where(p => p.SiteId == oujda.SiteId).ToList();
+        // Oujda counts from October 2025 (opened 2025-09-10); its one office is out of service from 2025-10-01.
+        Assert.Contains(months, p => p.OfficesTotal > 0 && !oujda.CountsOn(p.Month));
+        Assert.Contains(months, p => p.OfficesTotal == 0 && oujda.CountsOn(p.Month));
+        Assert.DoesNotContain(months, p => p.OfficesTotal > 0 && oujda.CountsOn(p.Month));
+        using var client = await Personas.ClientAsync(app.Factory, Persona.NetworkAdmin);
+
+        var html = await client.GetStringAsync("/hq/trend?on=2026-06-15");
+
+        using var json = JsonDocument.Parse(WebUtility.HtmlDecode(TrendData().Match(html).Groups[1].Value));
+        var labels = json.RootElement.GetProperty("datasets").EnumerateArray().Select(d => d.GetProperty("label").GetString()).ToList();
+        Assert.Contains(labels, l => l!.Contains("Agadir", StringComparison.Ordinal));
+        Assert.DoesNotContain(labels, l => l!.Contains("Oujda", StringComparison.Ordinal)); // no month has a rate: no series of gaps
+    }
+
+    [Fact]
     public async Task Pipeline_DecidedApplications_AcceptanceRateAndMedianDays()
     {
         await using var db = app.Database.CreateContext();
