@@ -206,6 +206,19 @@ public static partial class Personas
         return client;
     }
 
+    /// <summary>
+    /// One request of the signed-in client, so that its session is found valid and remembered (SessionValidation): the commands
+    /// of its next requests are those of the page alone, as for a session that has been browsing.
+    /// </summary>
+    public static async Task SessionCheckedAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/Identity/Account/Manage");
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"Not signed in: {(int)response.StatusCode}");
+        }
+    }
+
     /// <summary>GETs the form page, then posts the fields with its antiforgery token (as a browser does).</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
     {

@@ -35,11 +35,19 @@ public sealed class DataVersion
 
     private readonly Lock _gate = new();
     private long _current;
+    private long _accounts;
     private int _listening;
     private ulong _walPosition;
     private long _positionAsOf;
 
     public long Current => Interlocked.Read(ref _current);
+
+    /// <summary>
+    /// A number that changes whenever an account's security stamp or lockout may have changed (or an account was deleted): at once
+    /// when this instance saves an account, within milliseconds when another instance (or raw SQL) does (migration AccountsNotify).
+    /// A session found valid is remembered with it (SessionValidation) and checked again once it moves.
+    /// </summary>
+    public long Accounts => Interlocked.Read(ref _accounts);
 
     /// <summary>Whether changes made by other instances reach this one (the listener is listening): caches may serve.</summary>
     public bool Coherent => Volatile.Read(ref _listening) == 1;
@@ -71,6 +79,8 @@ public sealed class DataVersion
     /// <returns>The new version.</returns>
     public long Bump() => Interlocked.Increment(ref _current);
 
+    public void BumpAccounts() => Interlocked.Increment(ref _accounts);
+
     /// <summary>
     /// The primary's WAL position <paramref name="position"/> was read after every change up to version <paramref name="asOf"/>
     /// had committed (read <see cref="Current"/> before asking the primary).
@@ -91,6 +101,7 @@ public sealed class DataVersion
 /// Bumps <see cref="DataVersion"/> around a save that touches the network's records: before it (a reader
 /// in between computes with a new key) and after it (what was cached during the save is left behind), and again when the
 /// transaction that held such a save commits (until then the primary's WAL position does not cover it).
+/// <see cref="DataVersion.Accounts"/> likewise around a save of an account (sign-out, password, role, lockout: a new stamp).
 /// </summary>
 internal sealed class DataVersionInterceptor(DataVersion version) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -124,12 +135,47 @@ internal sealed class DataVersionInterceptor(DataVersion version) : SaveChangesI
 
     private void Before(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries().Any(e =>
-                e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && DataVersion.Watched.Contains(e.Metadata.ClrType)))
+        if (context is null)
         {
-            _saving.AddOrUpdate(context, true);
+            return;
+        }
+
+        var saved = Saved.None;
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                saved |= entry.Entity is Identity.ApplicationUser ? Saved.Accounts
+                    : DataVersion.Watched.Contains(entry.Metadata.ClrType) ? Saved.Records : Saved.None;
+            }
+        }
+
+        if (saved != Saved.None)
+        {
+            _saving.AddOrUpdate(context, saved);
+            Bump(saved);
+        }
+    }
+
+    private void Bump(Saved saved)
+    {
+        if (saved.HasFlag(Saved.Records))
+        {
             version.Bump();
         }
+
+        if (saved.HasFlag(Saved.Accounts))
+        {
+            version.BumpAccounts();
+        }
+    }
+
+    [Flags]
+    private enum Saved
+    {
+        None = 0,
+        Records = 1,
+        Accounts = 2,
     }
 
     public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
@@ -152,21 +198,22 @@ internal sealed class DataVersionInterceptor(DataVersion version) : SaveChangesI
 
     private void After(DbContext? context)
     {
-        if (context is not null && _saving.Remove(context))
+        if (context is not null && _saving.TryGetValue(context, out var saving) && _saving.Remove(context))
         {
-            version.Bump();
+            var saved = (Saved)saving;
+            Bump(saved);
             if (context.Database.CurrentTransaction is not null)
             {
-                _uncommitted.AddOrUpdate(context, true);
+                _uncommitted.AddOrUpdate(context, _uncommitted.TryGetValue(context, out var earlier) ? (Saved)earlier | saved : saved);
             }
         }
     }
 
     private void Committed(DbContext? context)
     {
-        if (context is not null && _uncommitted.Remove(context))
+        if (context is not null && _uncommitted.TryGetValue(context, out var uncommitted) && _uncommitted.Remove(context))
         {
-            version.Bump();
+            Bump((Saved)uncommitted);
         }
     }
 

@@ -13,7 +13,8 @@ namespace Technopark.Infrastructure.Data;
 /// service LISTENs on a dedicated connection and bumps the version on each delivery. When a read replica is configured it also
 /// reads the primary's WAL position after the delivery (so after the commit), the position a replica must have replayed before it
 /// is read. When the connection fails it is opened again every <see cref="RetryDelay"/>; meanwhile <see cref="DataVersion.Coherent"/>
-/// is false (caches stand aside), and the version is bumped once listening again, for what was missed.
+/// is false (caches stand aside), and the version is bumped once listening again, for what was missed. It also LISTENs on
+/// <see cref="AccountsChannel"/> and moves <see cref="DataVersion.Accounts"/> on each delivery.
 /// </summary>
 public sealed class DataVersionListener(
     IConfiguration configuration, DataVersion version, ReadReplica replica, TimeProvider clock, ILogger<DataVersionListener> logger)
@@ -21,6 +22,9 @@ public sealed class DataVersionListener(
 {
     /// <summary>The channel the triggers notify (migration InstancesNotify).</summary>
     public const string Channel = "technopark_data_version";
+
+    /// <summary>The channel of account changes (migration AccountsNotify): <see cref="DataVersion.Accounts"/> moves at once.</summary>
+    public const string AccountsChannel = "technopark_accounts";
 
     /// <summary>The listening connection's application_name (pg_stat_activity).</summary>
     public const string ApplicationName = "technopark-data-version";
@@ -94,16 +98,27 @@ public sealed class DataVersionListener(
             Timeout = 5,
         };
         var connection = new NpgsqlConnection(settings.ConnectionString);
-        connection.Notification += (_, _) => _notified = true;
+        connection.Notification += (_, e) =>
+        {
+            if (e.Channel == AccountsChannel)
+            {
+                version.BumpAccounts(); // nothing to read: the next request of each session checks it in the database
+            }
+            else
+            {
+                _notified = true;
+            }
+        };
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+            await using (var listen = new NpgsqlCommand($"LISTEN {Channel}; LISTEN {AccountsChannel}", connection))
             {
                 await listen.ExecuteNonQueryAsync(cancellationToken);
             }
 
             await ChangedAsync(connection, cancellationToken); // whatever changed while nobody listened
+            version.BumpAccounts();
             version.Listening(true);
             if (_listening != true)
             {

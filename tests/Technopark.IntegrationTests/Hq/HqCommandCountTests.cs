@@ -40,6 +40,7 @@ public class HqCommandCountTests(AppFixture app) : IClassFixture<AppFixture>
             Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
         }
 
+        await Personas.SessionCheckedAsync(client);
         // Days of its own (per case), so that no other request has cached its figures.
         counter.Reset();
         (await client.GetAsync($"{path}?on=2019-01-{day:00}")).EnsureSuccessStatusCode();

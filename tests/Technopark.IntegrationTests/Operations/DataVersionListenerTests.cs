@@ -29,6 +29,25 @@ public sealed class DataVersionListenerTests(AppFixture app) : IClassFixture<App
     }
 
     [Fact]
+    public async Task AccountStampOrLockoutSetByRawSql_MovesTheAccountsVersion_ASignInTimeDoesNot()
+    {
+        var version = app.Factory.Services.GetRequiredService<DataVersion>();
+        await UntilAsync(() => version.Coherent);
+
+        var before = version.Accounts;
+        await ExecuteAsync("UPDATE \"AspNetUsers\" SET last_sign_in_at = now()");
+        await ExecuteAsync("BEGIN; UPDATE \"AspNetUsers\" SET security_stamp = security_stamp; ROLLBACK;");
+        await ExecuteAsync("SELECT pg_sleep(0.2)"); // a notification would have arrived by now
+        Assert.Equal(before, version.Accounts);
+
+        await ExecuteAsync("UPDATE \"AspNetUsers\" SET lockout_end = lockout_end");
+        await UntilAsync(() => version.Accounts > before);
+        var lockout = version.Accounts;
+        await ExecuteAsync("UPDATE \"AspNetUsers\" SET security_stamp = security_stamp");
+        await UntilAsync(() => version.Accounts > lockout);
+    }
+
+    [Fact]
     public async Task EveryWatchedTable_NotifiesTheDataVersion_AndNoOtherDoes()
     {
         using var scope = app.Factory.Services.CreateScope();

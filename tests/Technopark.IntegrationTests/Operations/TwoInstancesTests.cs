@@ -38,6 +38,7 @@ public sealed partial class TwoInstances : IAsyncLifetime
         _helper = new TechnoparkFactory(_database.AppConnectionString);
         _quietHelper = _helper.WithWebHostBuilder(b => b.UseSetting("Email:IntervalSeconds", "86400"));
         await Personas.EnsureAsync(_quietHelper, Persona.NetworkAdmin);
+        await Personas.EnsureAsync(_quietHelper, Persona.ManagerOujda);
         A = Start("A");
         B = Start("B");
         await Task.WhenAll(A.ReadyAsync(), B.ReadyAsync());
@@ -245,6 +246,44 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
         });
         Assert.Equal(HttpStatusCode.Redirect, signInOnA.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await otherOnB.GetAsync("/api/v1/occupancy?on=2026-01-15")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignOutOnA_EndsTheSessionOnB_WithinASecond()
+    {
+        var cookies = new CookieContainer();
+        using var onA = Client(A, cookies);
+        using var onB = Client(B, cookies);
+        using (var signIn = await Personas.PostFormAsync(onA, "/Identity/Account/Login", new()
+        {
+            ["Input.Email"] = Personas.Email(Persona.ManagerOujda),
+            ["Input.Password"] = Personas.Password,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        var copy = cookies.GetCookieHeader(B.Url); // a copy of the cookie, kept by someone else
+        using var copyOnB = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = B.Url };
+        copyOnB.DefaultRequestHeaders.Add("Cookie", copy);
+        Assert.Equal(HttpStatusCode.OK, (await copyOnB.GetAsync("/Identity/Account/Manage")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await copyOnB.GetAsync("/Identity/Account/Manage")).StatusCode); // remembered as valid on B
+
+        using (var signOut = await Personas.PostFormAsync(onA, "/Identity/Account/Logout", new()))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        }
+
+        // Within a second B has heard of the new stamp (notification at commit) and checks the session again: it is over.
+        var since = Stopwatch.StartNew();
+        HttpStatusCode status;
+        do
+        {
+            status = (await copyOnB.GetAsync("/Identity/Account/Manage")).StatusCode;
+        }
+        while (status == HttpStatusCode.OK && since.Elapsed < TimeSpan.FromSeconds(1));
+
+        Assert.Equal(HttpStatusCode.Redirect, status);
     }
 
     [Fact]

@@ -74,6 +74,11 @@ public sealed class SessionAndLinkTests(AccountsAppFixture app) : IClassFixture<
         var email = "verrou@example.ma";
         await app.CreateUserAsync(email);
         var (client, _) = await SignInAsync(app.Factory, email, AccountsAppFixture.Password);
+        using (var before = await client.GetAsync("/Identity/Account/Manage"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode); // the session is found valid, and remembered
+        }
+
         using var guesser = app.CreateClient();
         for (var i = 0; i < 5; i++)
         {
@@ -90,10 +95,50 @@ public sealed class SessionAndLinkTests(AccountsAppFixture app) : IClassFixture<
     }
 
     [Fact]
+    public async Task LockoutByRawSql_WhileSignedIn_EndsTheRememberedSessionWithinASecond()
+    {
+        var email = "verrou-sql@example.ma";
+        await app.CreateUserAsync(email);
+        var (client, _) = await SignInAsync(app.Factory, email, AccountsAppFixture.Password);
+        for (var i = 0; i < 2; i++)
+        {
+            using var before = await client.GetAsync("/Identity/Account/Manage");
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode); // found valid, then served as remembered
+        }
+
+        // Not through the app: another instance, or an operator (the trigger of migration AccountsNotify tells every instance).
+        await using (var connection = new Npgsql.NpgsqlConnection(app.Database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var lockout = new Npgsql.NpgsqlCommand(
+                "UPDATE \"AspNetUsers\" SET lockout_end = '2100-01-01T00:00:00Z' WHERE normalized_email = upper(@email)", connection);
+            lockout.Parameters.AddWithValue("email", email);
+            Assert.Equal(1, await lockout.ExecuteNonQueryAsync());
+        }
+
+        var since = System.Diagnostics.Stopwatch.StartNew();
+        HttpStatusCode status;
+        do
+        {
+            using var after = await client.GetAsync("/Identity/Account/Manage");
+            status = after.StatusCode;
+        }
+        while (status == HttpStatusCode.OK && since.Elapsed < TimeSpan.FromSeconds(1));
+
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        client.Dispose();
+    }
+
+    [Fact]
     public async Task RevokeStaff_RoleTakenAway_EndsThePersonsSessions()
     {
         var (manager, cookies) = await SignInAsync(app.Factory, Persona.ManagerTanger);
         var captured = cookies.GetCookieHeader(Local);
+        using (var before = await Replay(app.Factory, captured, "/Identity/Account/Manage"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode); // the session is found valid, and remembered
+        }
+
         int staffId;
         await using (var db = app.Database.CreateContext())
         {
