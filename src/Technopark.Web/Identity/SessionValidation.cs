@@ -54,7 +54,7 @@ public static class SessionValidation
             var valid = await StillValid(services.GetRequiredService<TechnoparkDbContext>(), userId, stamp, now, context.HttpContext.RequestAborted);
             if (valid)
             {
-                cache.Set(key, accounts, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Remembered, Size = 1 });
+                cache.Set(key, accounts, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Remembered, Size = 1, Priority = CacheItemPriority.High });
                 return;
             }
         }

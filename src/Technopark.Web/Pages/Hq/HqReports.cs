@@ -17,6 +17,14 @@ public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, DataVe
     public static readonly TimeSpan PastDayLifetime = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan CurrentDayLifetime = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Rows of figures the per-day cache keeps at most, all days together (an entry's size is its number of rows; a session
+    /// remembered by SessionValidation counts one). Past it, new entries are not kept and the least recently used go: someone
+    /// exploring hundreds of days of a network of hundreds of sites (a trend is 24 rows per site) does not grow the process.
+    /// About 200 bytes a row at most: 40 MB.
+    /// </summary>
+    public const long CachedRows = 200_000;
+
     /// <summary>The day asked for (?on=YYYY-MM-DD), else today in Morocco.</summary>
     public DateOnly Day(string? on) =>
         Validation.DayParameter.OrToday(on, clock.Today());
@@ -67,7 +75,7 @@ public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, DataVe
 
         var value = await load();
         var lifetime = day < clock.Today() ? PastDayLifetime : CurrentDayLifetime;
-        cache.Set(key, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });
+        cache.Set(key, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = Math.Max(1, (value as System.Collections.ICollection)?.Count ?? 1) });
         return value;
     }
 }
