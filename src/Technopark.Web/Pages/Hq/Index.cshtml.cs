@@ -16,6 +16,8 @@ public sealed class IndexModel(HqReports reports) : PageModel
 
     private string? _boardLink;
 
+    private Dictionary<int, SiteDay>? _sitesById;
+
     public DateOnly On { get; private set; }
 
     public IReadOnlyList<SiteDay> Sites { get; private set; } = [];
@@ -43,7 +45,10 @@ public sealed class IndexModel(HqReports reports) : PageModel
         return _boardLink.Replace(StandInSlug, slug, StringComparison.Ordinal);
     }
 
-    public string? SiteSlug(int siteId) => Sites.FirstOrDefault(s => s.SiteId == siteId)?.Slug;
+    public string? SiteSlug(int siteId) => Site(siteId)?.Slug;
 
-    public string SiteName(int siteId) => Sites.FirstOrDefault(s => s.SiteId == siteId)?.Name ?? siteId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string SiteName(int siteId) => Site(siteId)?.Name ?? siteId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A site of the page by its id, for the pipeline's rows (two scans of the sites per row grew with the square of the sites).</summary>
+    private SiteDay? Site(int siteId) => (_sitesById ??= Sites.ToDictionary(s => s.SiteId)).GetValueOrDefault(siteId);
 }
