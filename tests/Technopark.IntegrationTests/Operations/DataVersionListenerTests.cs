@@ -17,7 +17,7 @@ public sealed class DataVersionListenerTests(AppFixture app) : IClassFixture<App
     public async Task RawSqlChange_IsHeard_RolledBackOneIsNot()
     {
         var version = app.Factory.Services.GetRequiredService<DataVersion>();
-        await UntilAsync(() => version.Coherent);
+        await Eventually.UntilAsync(() => version.Coherent, TimeSpan.FromSeconds(10));
 
         var before = version.Current;
         await ExecuteAsync("BEGIN; UPDATE sites SET name = name WHERE slug = 'oujda'; ROLLBACK;");
@@ -25,14 +25,14 @@ public sealed class DataVersionListenerTests(AppFixture app) : IClassFixture<App
         Assert.Equal(before, version.Current);
 
         await ExecuteAsync("UPDATE sites SET name = name WHERE slug = 'oujda'");
-        await UntilAsync(() => version.Current > before);
+        await Eventually.UntilAsync(() => version.Current > before, TimeSpan.FromSeconds(10));
     }
 
     [Fact]
     public async Task AccountStampOrLockoutSetByRawSql_MovesTheAccountsVersion_ASignInTimeDoesNot()
     {
         var version = app.Factory.Services.GetRequiredService<DataVersion>();
-        await UntilAsync(() => version.Coherent);
+        await Eventually.UntilAsync(() => version.Coherent, TimeSpan.FromSeconds(10));
 
         var before = version.Accounts;
         await ExecuteAsync("UPDATE \"AspNetUsers\" SET last_sign_in_at = now()");
@@ -41,10 +41,10 @@ public sealed class DataVersionListenerTests(AppFixture app) : IClassFixture<App
         Assert.Equal(before, version.Accounts);
 
         await ExecuteAsync("UPDATE \"AspNetUsers\" SET lockout_end = lockout_end");
-        await UntilAsync(() => version.Accounts > before);
+        await Eventually.UntilAsync(() => version.Accounts > before, TimeSpan.FromSeconds(10));
         var lockout = version.Accounts;
         await ExecuteAsync("UPDATE \"AspNetUsers\" SET security_stamp = security_stamp");
-        await UntilAsync(() => version.Accounts > lockout);
+        await Eventually.UntilAsync(() => version.Accounts > lockout, TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class DataVersionListenerTests(AppFixture app) : IClassFixture<App
         using var factory = app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(counter)));
         var version = factory.Services.GetRequiredService<DataVersion>();
         using var client = await Personas.ClientAsync(factory, Persona.NetworkAdmin);
-        await UntilAsync(() => version.Coherent);
+        await Eventually.UntilAsync(() => version.Coherent, TimeSpan.FromSeconds(10));
         (await client.GetAsync("/hq?on=2026-04-01")).EnsureSuccessStatusCode();
         counter.Reset();
         (await client.GetAsync("/hq?on=2026-04-01")).EnsureSuccessStatusCode();
@@ -93,7 +93,7 @@ public sealed class DataVersionListenerTests(AppFixture app) : IClassFixture<App
                 SELECT pg_terminate_backend(pid) FROM pg_stat_activity
                 WHERE datname = '{app.Database.Name}' AND application_name = '{DataVersionListener.ApplicationName}'
                 """);
-            await UntilAsync(() => !version.Coherent);
+            await Eventually.UntilAsync(() => !version.Coherent, TimeSpan.FromSeconds(10));
             counter.Reset();
             (await client.GetAsync("/hq?on=2026-04-01")).EnsureSuccessStatusCode();
             Assert.True(counter.For("/hq") > cached, "The figures are computed again, not taken from the cache.");
@@ -106,7 +106,7 @@ public sealed class DataVersionListenerTests(AppFixture app) : IClassFixture<App
         }
 
         var lost = version.Current;
-        await UntilAsync(() => version.Coherent);
+        await Eventually.UntilAsync(() => version.Coherent, TimeSpan.FromSeconds(10));
         Assert.True(version.Current > lost, "Listening again bumps the version once, for what was missed.");
         (await client.GetAsync("/hq?on=2026-04-02")).EnsureSuccessStatusCode();
         counter.Reset();
@@ -122,13 +122,4 @@ public sealed class DataVersionListenerTests(AppFixture app) : IClassFixture<App
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 200 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition(), "Not reached within 10 s.");
-    }
 }

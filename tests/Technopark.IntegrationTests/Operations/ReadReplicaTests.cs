@@ -77,11 +77,11 @@ public sealed class ReadReplicaTests : IAsyncLifetime
         // A change the app knows about (notified at commit) is never hidden by a replica that lags: the primary is read.
         var version = App.Services.GetRequiredService<DataVersion>();
         // Settled first: a notification of an earlier change arriving late would otherwise pass for this one's.
-        await UntilAsync(() => !version.PositionPending);
+        await Eventually.UntilAsync(() => !version.PositionPending, TimeSpan.FromSeconds(5));
         await ExecuteAsync(_database!.ConnectionString, "SELECT pg_sleep(0.3)");
         var before = version.Current;
         await ExecuteAsync(_database!.ConnectionString, "UPDATE sites SET name = 'Replica-Probe-Two' WHERE slug = 'tanger'");
-        await UntilAsync(() => version.Current > before && !version.PositionPending);
+        await Eventually.UntilAsync(() => version.Current > before && !version.PositionPending, TimeSpan.FromSeconds(5));
         await ReadEverythingAsync(admin, visitor, "Replica-Probe-Two");
 
         // Once the replica has replayed that change, reads go back to it.
@@ -140,15 +140,6 @@ public sealed class ReadReplicaTests : IAsyncLifetime
         return json.RootElement.GetProperty("entries").GetProperty("read-replica").GetProperty("status").GetString()!;
     }
 
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition(), "The change was not heard within 5 s.");
-    }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {

@@ -239,12 +239,7 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
         var other = new CookieContainer();
         using var otherOnA = Client(A, other);
         using var otherOnB = Client(B, other);
-        using var signInOnA = await Personas.PostFormAsync(otherOnA, "/Identity/Account/Login", new()
-        {
-            ["Input.Email"] = Personas.Email(Persona.NetworkAdmin),
-            ["Input.Password"] = Personas.Password,
-        });
-        Assert.Equal(HttpStatusCode.Redirect, signInOnA.StatusCode);
+        await SignInAsync(otherOnA, Persona.NetworkAdmin);
         Assert.Equal(HttpStatusCode.OK, (await otherOnB.GetAsync("/api/v1/occupancy?on=2026-01-15")).StatusCode);
     }
 
@@ -254,14 +249,7 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
         var cookies = new CookieContainer();
         using var onA = Client(A, cookies);
         using var onB = Client(B, cookies);
-        using (var signIn = await Personas.PostFormAsync(onA, "/Identity/Account/Login", new()
-        {
-            ["Input.Email"] = Personas.Email(Persona.ManagerOujda),
-            ["Input.Password"] = Personas.Password,
-        }))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        }
+        await SignInAsync(onA, Persona.ManagerOujda);
 
         var copy = cookies.GetCookieHeader(B.Url); // a copy of the cookie, kept by someone else
         using var copyOnB = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = B.Url };
@@ -275,21 +263,14 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
         }
 
         // Within a second B has heard of the new stamp (notification at commit) and checks the session again: it is over.
-        var since = Stopwatch.StartNew();
-        HttpStatusCode status;
-        do
-        {
-            status = (await copyOnB.GetAsync("/Identity/Account/Manage")).StatusCode;
-        }
-        while (status == HttpStatusCode.OK && since.Elapsed < TimeSpan.FromSeconds(1));
-
+        var status = await Eventually.AnswerAsync(async () => (await copyOnB.GetAsync("/Identity/Account/Manage")).StatusCode, s => s != HttpStatusCode.OK, TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.Redirect, status);
     }
 
     [Fact]
     public async Task Outbox_BothSendersRunning_EachEmailSentExactlyOnce()
     {
-        await UntilAsync(async () => await PendingAsync() == 0, TimeSpan.FromSeconds(60));
+        await Eventually.UntilAsync(async () => await PendingAsync() == 0, TimeSpan.FromSeconds(60));
         var before = A.Delivered + B.Delivered;
         await using (var scope = instances.Helper.Services.CreateAsyncScope())
         {
@@ -302,8 +283,8 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
             await scope.ServiceProvider.GetRequiredService<TechnoparkDbContext>().SaveChangesAsync();
         }
 
-        await UntilAsync(async () => await PendingAsync() == 0, TimeSpan.FromSeconds(60));
-        await UntilAsync(() => Task.FromResult(A.Delivered + B.Delivered - before >= 50), TimeSpan.FromSeconds(10)); // the log lines follow
+        await Eventually.UntilAsync(async () => await PendingAsync() == 0, TimeSpan.FromSeconds(60));
+        await Eventually.UntilAsync(() => Task.FromResult(A.Delivered + B.Delivered - before >= 50), TimeSpan.FromSeconds(10)); // the log lines follow
 
         Assert.Equal(50, A.Delivered + B.Delivered - before);
         await using var db = instances.Database.CreateContext();
@@ -316,14 +297,7 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
         var cookies = new CookieContainer();
         using var onA = Client(A, cookies);
         using var onB = Client(B, cookies);
-        using (var signIn = await Personas.PostFormAsync(onA, "/Identity/Account/Login", new()
-        {
-            ["Input.Email"] = Personas.Email(Persona.NetworkAdmin),
-            ["Input.Password"] = Personas.Password,
-        }))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        }
+        await SignInAsync(onA, Persona.NetworkAdmin);
 
         const string Hq = "/hq?on=2026-01-15";
         Assert.DoesNotContain("Technopark Instance A", await onB.GetStringAsync(Hq), StringComparison.Ordinal);
@@ -342,19 +316,23 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
 
         // Within a second B has heard of it (notification at commit) and leaves its cached figures behind.
-        var since = Stopwatch.StartNew();
-        string page;
-        do
-        {
-            page = await onB.GetStringAsync(Hq);
-        }
-        while (!page.Contains("Technopark Instance A", StringComparison.Ordinal) && since.Elapsed < TimeSpan.FromSeconds(1));
-
+        var page = await Eventually.AnswerAsync(() => onB.GetStringAsync(Hq), p => p.Contains("Technopark Instance A", StringComparison.Ordinal), TimeSpan.FromSeconds(1));
         Assert.Contains("Technopark Instance A", page, StringComparison.Ordinal);
     }
 
     private static HttpClient Client(TwoInstances.Instance instance, CookieContainer cookies) =>
         new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = instance.Url };
+
+    /// <summary>Signs <paramref name="persona"/> in through the instance <paramref name="client"/> talks to.</summary>
+    private static async Task SignInAsync(HttpClient client, Persona persona)
+    {
+        using var signIn = await Personas.PostFormAsync(client, "/Identity/Account/Login", new()
+        {
+            ["Input.Email"] = Personas.Email(persona),
+            ["Input.Password"] = Personas.Password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+    }
 
     private async Task<int> PendingAsync()
     {
@@ -362,13 +340,4 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
         return await db.Outbox.CountAsync(m => m.SentAt == null);
     }
 
-    private static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan within)
-    {
-        var since = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(since.Elapsed < within, $"Not reached within {within}.");
-            await Task.Delay(200);
-        }
-    }
 }
