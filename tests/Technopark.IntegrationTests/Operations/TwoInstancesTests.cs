@@ -248,7 +248,6 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
     {
         var cookies = new CookieContainer();
         using var onA = Client(A, cookies);
-        using var onB = Client(B, cookies);
         await SignInAsync(onA, Persona.ManagerOujda);
 
         var copy = cookies.GetCookieHeader(B.Url); // a copy of the cookie, kept by someone else
