@@ -121,5 +121,4 @@ public sealed class DataVersionListenerTests(AppFixture app) : IClassFixture<App
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
-
 }

@@ -140,7 +140,6 @@ public sealed class ReadReplicaTests : IAsyncLifetime
         return json.RootElement.GetProperty("entries").GetProperty("read-replica").GetProperty("status").GetString()!;
     }
 
-
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -283,7 +283,7 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
         }
 
         await Eventually.UntilAsync(async () => await PendingAsync() == 0, TimeSpan.FromSeconds(60));
-        await Eventually.UntilAsync(() => Task.FromResult(A.Delivered + B.Delivered - before >= 50), TimeSpan.FromSeconds(10)); // the log lines follow
+        await Eventually.UntilAsync(() => A.Delivered + B.Delivered - before >= 50, TimeSpan.FromSeconds(10)); // the log lines follow
 
         Assert.Equal(50, A.Delivered + B.Delivered - before);
         await using var db = instances.Database.CreateContext();
@@ -338,5 +338,4 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
         await using var db = instances.Database.CreateContext();
         return await db.Outbox.CountAsync(m => m.SentAt == null);
     }
-
 }
