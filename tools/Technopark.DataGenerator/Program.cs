@@ -489,7 +489,8 @@ internal static partial class Bench
         var nothing = Median(noOp);
         Console.WriteLine($"a signed-in request that does nothing (/health/live): p50 {nothing:N2} ms");
         Console.WriteLine("bound: the ratio of a request that would add nothing to its SQL but what a signed-in request that does nothing costs.");
-        Console.WriteLine($"{"endpoint",-20} {"p50",8} {"p95",8} {"target",7} {"",6} {"failed",6} {"SQL/req",8} {"request",8} {"floor",8} {"ratio",6} {"",6} {"bound",6}");
+        Console.WriteLine("prepared: the floor with the statements the app prepares prepared on the floor's connection too, and the request's ratio to it.");
+        Console.WriteLine($"{"endpoint",-20} {"p50",8} {"p95",8} {"target",7} {"",6} {"failed",6} {"SQL/req",8} {"request",8} {"floor",8} {"ratio",6} {"",6} {"bound",6} {"prepared",9} {"ratio",6}");
 
         (string Path, string Sql)[] endpoints =
         [
@@ -526,6 +527,7 @@ internal static partial class Bench
             // which is the database's cost, not the app's): the app's own cost over what the database needs, both measured alike.
             var requests = new List<double>();
             var floors = new List<double>();
+            var preparedFloors = new List<double>();
             // Those days are 5 apart and one more day back per endpoint: never a day measured above (multiples of 5) nor another
             // endpoint's (the cache of a day's sites is shared by all four).
             foreach (var (day, turn) in Enumerable.Range(1, RatioDays).Select(d => (on.AddDays(-(d * 5) - index - 1), d)))
@@ -539,6 +541,7 @@ internal static partial class Bench
                 }
 
                 floors.Add(await FloorAsync(connection, sql, day));
+                preparedFloors.Add(await FloorAsync(connection, sql, day, prepared: true));
                 if (!requestFirst)
                 {
                     requests.Add((await TimeAsync(client, url)).Ms);
@@ -546,11 +549,12 @@ internal static partial class Bench
             }
 
             var (p50, p95, request, floor) = (Percentile(times, 0.5), Percentile(times, 0.95), Median(requests), Median(floors));
+            var preparedFloor = Median(preparedFloors);
             var target = at1000 ? Targets[path].At1000 : Targets[path].At100;
             var verdict = target is null ? "" : failed == 0 && p95 <= target ? "ok" : "MISSED";
             var ratioVerdict = request / floor <= RatioTarget ? "ok" : "MISSED";
             missed += (verdict == "MISSED" ? 1 : 0) + (ratioVerdict == "MISSED" ? 1 : 0);
-            Console.WriteLine($"{path,-20} {p50,8:N1} {p95,8:N1} {(target is { } t ? t.ToString("N0", CultureInfo.InvariantCulture) : "-"),7} {verdict,6} {failed,6} {commands,8:N1} {request,8:N1} {floor,8:N1} {request / floor,6:N2} {ratioVerdict,6} {(nothing + floor) / floor,6:N2}");
+            Console.WriteLine($"{path,-20} {p50,8:N1} {p95,8:N1} {(target is { } t ? t.ToString("N0", CultureInfo.InvariantCulture) : "-"),7} {verdict,6} {failed,6} {commands,8:N1} {request,8:N1} {floor,8:N1} {request / floor,6:N2} {ratioVerdict,6} {(nothing + floor) / floor,6:N2} {preparedFloor,9:N1} {request / preparedFloor,6:N2}");
         }
 
         var peakKb = double.Parse(File.ReadAllLines($"/proc/{webPid}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
@@ -588,8 +592,12 @@ internal static partial class Bench
         return (watch.Elapsed.TotalMilliseconds, response.IsSuccessStatusCode);
     }
 
-    /// <summary>Milliseconds of the same statements run bare with Npgsql for the same day, once: what the database alone needs.</summary>
-    private static async Task<double> FloorAsync(NpgsqlConnection connection, string sql, DateOnly on)
+    /// <summary>
+    /// Milliseconds of the same statements run bare with Npgsql for the same day, once: what the database alone needs. With
+    /// <paramref name="prepared"/>, the statements the app prepares (<see cref="PreparedStatements"/>) are prepared on this
+    /// connection too, as the app runs them.
+    /// </summary>
+    private static async Task<double> FloorAsync(NpgsqlConnection connection, string sql, DateOnly on, bool prepared = false)
     {
         var watch = Stopwatch.StartNew();
         foreach (var statement in sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -609,6 +617,11 @@ internal static partial class Bench
             if (statement.Contains("@declared", StringComparison.Ordinal))
             {
                 cmd.Parameters.Add(new NpgsqlParameter("declared", NpgsqlDbType.Boolean) { Value = false });
+            }
+
+            if (prepared && PreparedStatements.IsMarked(statement))
+            {
+                await cmd.PrepareAsync();
             }
 
             await using var reader = await cmd.ExecuteReaderAsync();

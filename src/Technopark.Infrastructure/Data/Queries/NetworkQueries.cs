@@ -69,9 +69,20 @@ public sealed class NetworkQueries
 
     /// <summary>
     /// Every site on @day from the blocks the database keeps (<see cref="OccupancyFacts"/>): at most 17 blocks per site, read
-    /// by index only. Equal to <see cref="SitesOnDayLiveSql"/> by construction, and proven so by the tests.
+    /// by index only. Equal to <see cref="SitesOnDayLiveSql"/> by construction, and proven so by the tests. Prepared on each
+    /// pooled connection (<see cref="PreparedStatements"/>): its generic plan is the one planned for any day.
     /// </summary>
-    public static readonly string SitesOnDaySql = $$"""
+    public static readonly string SitesOnDaySql = PreparedStatements.Mark(SitesOnDayFromBlocks("", ""));
+
+    /// <summary>One site (@site) on @day from the blocks (<see cref="SitesOnDaySql"/>'s statement for one site), prepared too.</summary>
+    public static readonly string SiteOnDaySql = PreparedStatements.Mark(SitesOnDayFromBlocks(" AND b.site_id = @site", "WHERE s.id = @site"));
+
+    /// <summary>
+    /// A day's sites from the blocks, with a filter of the blocks and one of the sites. Two statements (the network, one site)
+    /// rather than one with <c>@site IS NULL OR …</c>: a plan made for any value of @site, as a prepared statement's generic plan
+    /// is, cannot drop that condition and read the blocks of every day (8.4 ms instead of 0.8 at 100×, stop 32).
+    /// </summary>
+    private static string SitesOnDayFromBlocks(string blocksFilter, string sitesFilter) => $$"""
         WITH f AS (
             SELECT b.site_id,
                    sum(b.offices_total) AS offices_total, sum(b.offices_occupied) AS offices_occupied,
@@ -79,7 +90,7 @@ public sealed class NetworkQueries
                    sum(b.residents) AS residents, sum(b.ending_soon) AS ending_soon, sum(b.waiting) AS waiting
             FROM ({{OccupancyFacts.BlocksOf("@day")}}) k
             JOIN {{OccupancyFacts.Table}} b ON b.level = k.level AND b.block = k.block
-            WHERE b.site_id <> {{OccupancyFacts.NetworkSite}} AND (@site::int IS NULL OR b.site_id = @site)
+            WHERE b.site_id <> {{OccupancyFacts.NetworkSite}}{{blocksFilter}}
             GROUP BY b.site_id
         )
         SELECT s.id AS site_id, s.slug, s.name, s.status, s.opened_on, s.closed_on,
@@ -93,7 +104,7 @@ public sealed class NetworkQueries
                @day AS day
         FROM sites s
         LEFT JOIN f ON f.site_id = s.id
-        WHERE @site::int IS NULL OR s.id = @site
+        {{sitesFilter}}
         ORDER BY s.id
         """;
 
@@ -158,8 +169,8 @@ public sealed class NetworkQueries
                                date_trunc('month', @day::timestamp), interval '1 month')::date AS month
         """;
 
-    /// <summary>Offices in service and occupied on the first day of each of the 24 months up to @day's, from the blocks.</summary>
-    public static readonly string TrendSql = $$"""
+    /// <summary>Offices in service and occupied on the first day of each of the 24 months up to @day's, from the blocks (prepared).</summary>
+    public static readonly string TrendSql = PreparedStatements.Mark($$"""
         WITH months AS ({{TrendMonths}}
         ), f AS (
             SELECT m.month, b.site_id, sum(b.offices_total) AS offices_total, sum(b.offices_occupied) AS offices_occupied
@@ -174,7 +185,7 @@ public sealed class NetworkQueries
         CROSS JOIN months m
         LEFT JOIN f ON f.site_id = s.id AND f.month = m.month
         ORDER BY s.id, m.month
-        """;
+        """);
 
     /// <summary>
     /// The trend computed from the stays: every office, less those out of service that month (few), and the offices held that
@@ -213,9 +224,9 @@ public sealed class NetworkQueries
     /// <summary>
     /// Applications submitted by the end of @day (Morocco's day) by state, drafts aside, and the median whole days from submission
     /// to decision (Morocco's days, as <see cref="PipelineFacts"/> count them: an exact median of seconds cannot be summed in
-    /// blocks). Read from the pre-aggregated blocks before @day's 32-day block and from the applications of that block.
+    /// blocks). Read from the pre-aggregated blocks before @day's 32-day block and from the applications of that block. Prepared.
     /// </summary>
-    public static readonly string PipelineSql = $"""
+    public static readonly string PipelineSql = PreparedStatements.Mark($"""
         WITH bounds AS (
             SELECT (@day - date '{PipelineFacts.Epoch}') + 1 AS x
         ), blocks AS (
@@ -262,7 +273,7 @@ public sealed class NetworkQueries
         ) p
         LEFT JOIN medians m ON m.site_id = p.site_id
         ORDER BY p.site_id
-        """;
+        """);
 
     /// <summary>
     /// The same figures computed from the applications alone (no pre-aggregated counts): the definition the counts must
@@ -377,7 +388,8 @@ public sealed class NetworkQueries
 
     /// <summary>Every site on a day (or only <paramref name="siteId"/>): the one definition of occupancy, also used by the public and site pages.</summary>
     public async Task<IReadOnlyList<SiteDay>> SitesOnAsync(DateOnly day, CancellationToken cancellationToken, int? siteId = null) =>
-        await (await _db(cancellationToken)).Database.SqlQueryRaw<SiteDay>(OccupancyFacts.Covers(day) ? SitesOnDaySql : SitesOnDayLiveSql, Day(day), Site(siteId), EndingWithin())
+        await (await _db(cancellationToken)).Database.SqlQueryRaw<SiteDay>(
+                !OccupancyFacts.Covers(day) ? SitesOnDayLiveSql : siteId is null ? SitesOnDaySql : SiteOnDaySql, Day(day), Site(siteId), EndingWithin())
             .ToListAsync(cancellationToken);
 
     /// <summary>Every site on a day computed from the stays (<see cref="SitesOnDayLiveSql"/>): what the blocks must equal.</summary>
