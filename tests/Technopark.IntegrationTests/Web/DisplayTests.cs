@@ -102,6 +102,31 @@ public class DisplayTests
         Assert.DoesNotContain("—", html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The rates written once and kept (every tenth from 0 to 100 %) read as the rate's text in each language, asked in turns
+    /// so that no language is given another's, twice (written, then kept); rates outside them as well.
+    /// </summary>
+    [Fact]
+    public void RateHtml_EveryTenthAndOthers_TheRateTextInEachLanguage_LanguagesInTurns()
+    {
+        var rates = Enumerable.Range(0, 1001).Select(t => t / 10m).Concat([100.1m, 250m, -0.5m, 12.34m, 62.50m]).ToList();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var rate in rates)
+            {
+                foreach (var language in new[] { "fr", "en", "ar" })
+                {
+                    var (html, text) = In(language, () => (Html(L.Rate((decimal?)rate)), L.Rate(rate)));
+                    Assert.Equal(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All).Encode(text), html);
+                }
+            }
+        }
+
+        Assert.Equal(Spaces("62,5~%"), In("fr", () => L.Rate(62.5m)));
+        Assert.Equal("62,5&#xA0;%", In("fr", () => Html(L.Rate((decimal?)62.5m))));
+        Assert.Equal("62.5%", In("en", () => Html(L.Rate((decimal?)62.5m))));
+    }
+
     [Theory]
     [InlineData("fr")]
     [InlineData("en")]
