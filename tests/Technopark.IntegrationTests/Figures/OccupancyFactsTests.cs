@@ -192,6 +192,14 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
                 {
                     Assert.Equal(site, (await queries.SitesOnAsync(day, CancellationToken.None, site.SiteId)).Single());
                 }
+
+                // Read together in one round trip (/hq, the trend): the same rows as read apart.
+                var (sites, pipeline) = await queries.SitesAndPipelineAsync(day, CancellationToken.None);
+                Assert.Equal(live, sites);
+                Assert.Equal(await queries.PipelineLiveAsync(day, CancellationToken.None), pipeline);
+                var (trendSites, trend) = await queries.SitesAndTrendAsync(day, CancellationToken.None);
+                Assert.Equal(live, trendSites);
+                Assert.Equal(await queries.TrendLiveAsync(day, CancellationToken.None), trend);
             }
         }
 

@@ -172,6 +172,8 @@ public class PipelineFactsTests(AppFixture app) : IClassFixture<AppFixture>
             var kept = await queries.PipelineAsync(day, CancellationToken.None);
             var live = await queries.PipelineLiveAsync(day, CancellationToken.None);
             Assert.True(kept.SequenceEqual(live), $"after {change}, on {day:yyyy-MM-dd}: {string.Join(" | ", kept)} instead of {string.Join(" | ", live)}");
+            var (_, together) = await queries.SitesAndPipelineAsync(day, CancellationToken.None); // /hq's one round trip
+            Assert.True(together.SequenceEqual(live), $"after {change}, on {day:yyyy-MM-dd}, read with the sites: {string.Join(" | ", together)} instead of {string.Join(" | ", live)}");
         }
     }
 

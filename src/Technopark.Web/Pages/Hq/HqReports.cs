@@ -32,11 +32,13 @@ public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, DataVe
     public Task<IReadOnlyList<SiteDay>> SitesOnAsync(DateOnly day, CancellationToken cancellationToken) =>
         CachedAsync("sites", day, () => queries.SitesOnAsync(day, cancellationToken));
 
-    public Task<IReadOnlyList<TrendPoint>> TrendAsync(DateOnly day, CancellationToken cancellationToken) =>
-        CachedAsync("trend", day, () => queries.TrendAsync(day, cancellationToken));
+    /// <summary>The sites and the pipeline of a day (/hq): in one round trip when neither is kept.</summary>
+    public Task<(IReadOnlyList<SiteDay> Sites, IReadOnlyList<PipelineRow> Pipeline)> SitesAndPipelineAsync(DateOnly day, CancellationToken cancellationToken) =>
+        WithSitesAsync("pipeline", day, () => queries.PipelineAsync(day, cancellationToken), () => queries.SitesAndPipelineAsync(day, cancellationToken), cancellationToken);
 
-    public Task<IReadOnlyList<PipelineRow>> PipelineAsync(DateOnly day, CancellationToken cancellationToken) =>
-        CachedAsync("pipeline", day, () => queries.PipelineAsync(day, cancellationToken));
+    /// <summary>The sites and the trend of a day (/hq/trend): in one round trip when neither is kept.</summary>
+    public Task<(IReadOnlyList<SiteDay> Sites, IReadOnlyList<TrendPoint> Trend)> SitesAndTrendAsync(DateOnly day, CancellationToken cancellationToken) =>
+        WithSitesAsync("trend", day, () => queries.TrendAsync(day, cancellationToken), () => queries.SitesAndTrendAsync(day, cancellationToken), cancellationToken);
 
     /// <summary>The mode asked for (?figures=declared), else validated declarations only.</summary>
     public static FiguresMode Mode(string? figures) => ReportedFigures.ModeOf(figures);
@@ -61,21 +63,48 @@ public sealed class HqReports(NetworkQueries queries, IMemoryCache cache, DataVe
     }
 
     private async Task<T> CachedAsync<T>(string what, DateOnly day, Func<Task<T>> load)
+        where T : class
     {
-        if (!version.Coherent)
-        {
-            return await load(); // changes of other instances are not heard now: a cached answer could be older than the data
-        }
-
-        var key = ("hq", what, day, version.Current); // a saved change moves the key: never an answer older than the data
-        if (cache.TryGetValue(key, out T? cached) && cached is not null)
+        var key = Key(what, day);
+        if (key is not null && cache.TryGetValue(key, out T? cached) && cached is not null)
         {
             return cached;
         }
 
         var value = await load();
-        var lifetime = day < clock.Today() ? PastDayLifetime : CurrentDayLifetime;
-        cache.Set(key, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = Math.Max(1, (value as System.Collections.ICollection)?.Count ?? 1) });
+        Keep(key, day, value);
         return value;
+    }
+
+    /// <summary>The day's sites and another figure: both read in one round trip unless one of them is kept.</summary>
+    private async Task<(IReadOnlyList<SiteDay>, T)> WithSitesAsync<T>(
+        string what, DateOnly day, Func<Task<T>> alone, Func<Task<(IReadOnlyList<SiteDay>, T)>> together, CancellationToken cancellationToken)
+        where T : class
+    {
+        var (sitesKey, otherKey) = (Key("sites", day), Key(what, day));
+        if (sitesKey is not null && otherKey is not null && (cache.TryGetValue(sitesKey, out _) || cache.TryGetValue(otherKey, out _)))
+        {
+            return (await SitesOnAsync(day, cancellationToken), await CachedAsync(what, day, alone));
+        }
+
+        var (sites, other) = await together();
+        Keep(sitesKey, day, sites);
+        Keep(otherKey, day, other);
+        return (sites, other);
+    }
+
+    /// <summary>
+    /// Where a figure of a day is kept: a saved change moves the key (never an answer older than the data). None while changes
+    /// of other instances are not heard (a kept answer could be older than the data): the figures are then read every time.
+    /// </summary>
+    private object? Key(string what, DateOnly day) => version.Coherent ? ("hq", what, day, version.Current) : null;
+
+    private void Keep(object? key, DateOnly day, object value)
+    {
+        if (key is not null)
+        {
+            var lifetime = day < clock.Today() ? PastDayLifetime : CurrentDayLifetime;
+            cache.Set(key, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = Math.Max(1, (value as System.Collections.ICollection)?.Count ?? 1) });
+        }
     }
 }

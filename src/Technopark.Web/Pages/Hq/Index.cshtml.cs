@@ -29,9 +29,8 @@ public sealed class IndexModel(HqReports reports) : PageModel
     public async Task OnGetAsync(string? on, CancellationToken cancellationToken)
     {
         On = reports.Day(on);
-        Sites = await reports.SitesOnAsync(On, cancellationToken);
+        (Sites, Pipeline) = await reports.SitesAndPipelineAsync(On, cancellationToken);
         Network = HqReports.Network(Sites);
-        Pipeline = await reports.PipelineAsync(On, cancellationToken);
     }
 
     /// <summary>

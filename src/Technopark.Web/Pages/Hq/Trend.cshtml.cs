@@ -24,8 +24,7 @@ public sealed class TrendModel(HqReports reports) : PageModel
     public async Task OnGetAsync(string? on, CancellationToken cancellationToken)
     {
         On = reports.Day(on);
-        var sites = await reports.SitesOnAsync(On, cancellationToken);
-        var points = await reports.TrendAsync(On, cancellationToken);
+        var (sites, points) = await reports.SitesAndTrendAsync(On, cancellationToken);
         Months = [.. points.Select(p => p.Month).Distinct().Order()];
         var names = sites.ToDictionary(s => s.SiteId);
         Series = [.. points.GroupBy(p => p.SiteId)
