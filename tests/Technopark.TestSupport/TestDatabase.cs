@@ -97,10 +97,11 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    public TechnoparkDbContext CreateContext()
+    /// <summary>A context on this database, with the app's <paramref name="interceptors"/> that a test needs (none by default).</summary>
+    public TechnoparkDbContext CreateContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<TechnoparkDbContext>();
-        options.UseTechnoparkDatabase(ConnectionString);
+        options.UseTechnoparkDatabase(ConnectionString).AddInterceptors(interceptors);
         return new TechnoparkDbContext(options.Options);
     }
 

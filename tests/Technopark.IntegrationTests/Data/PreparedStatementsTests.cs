@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Technopark.Infrastructure;
 using Technopark.Infrastructure.Data;
 using Technopark.Infrastructure.Data.Queries;
 using Technopark.TestSupport;
@@ -16,9 +15,7 @@ public class PreparedStatementsTests
     public async Task TaggedQuery_RunTwice_PreparedOnceOnTheConnection_UntaggedNot()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var options = new DbContextOptionsBuilder<TechnoparkDbContext>();
-        options.UseTechnoparkDatabase(database.ConnectionString).AddInterceptors(new PreparedStatements());
-        await using var db = new TechnoparkDbContext(options.Options);
+        await using var db = database.CreateContext(new PreparedStatements());
         await db.Database.OpenConnectionAsync(); // one session throughout, as a pooled connection between requests
         var prepared = () => db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_prepared_statements").SingleAsync();
         Assert.Equal(0, await prepared());
@@ -38,10 +35,8 @@ public class PreparedStatementsTests
     public async Task HqFigures_AskedOnTwoDays_FromTheBlocksPreparedOnce_FromTheStaysNot()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var options = new DbContextOptionsBuilder<TechnoparkDbContext>();
-        options.UseTechnoparkDatabase(database.ConnectionString).AddInterceptors(new PreparedStatements());
-        await using var db = new TechnoparkDbContext(options.Options);
-        await db.Database.OpenConnectionAsync();
+        await using var db = database.CreateContext(new PreparedStatements());
+        await db.Database.OpenConnectionAsync(); // one session throughout, as a pooled connection between requests
         var queries = new NetworkQueries(db);
         var site = await db.Sites.Select(s => s.Id).FirstAsync();
         foreach (var day in new[] { new DateOnly(2026, 6, 15), new DateOnly(2026, 6, 16) })

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Technopark.Domain.Network;
-using Technopark.Infrastructure;
 using Technopark.Infrastructure.Data;
 using Technopark.Infrastructure.Data.Queries;
 using Technopark.IntegrationTests.Data;
@@ -175,9 +174,7 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
     {
         await FactsSql.AssertEqualsRebuildAsync(connection, BlockFacts.Occupancy, change);
 
-        var options = new DbContextOptionsBuilder<TechnoparkDbContext>();
-        options.UseTechnoparkDatabase(app.Database.ConnectionString).AddInterceptors(new PreparedStatements());
-        await using var db = new TechnoparkDbContext(options.Options);
+        await using var db = app.Database.CreateContext(new PreparedStatements());
         await db.Database.OpenConnectionAsync();
         await db.Database.ExecuteSqlRawAsync("SET plan_cache_mode = force_generic_plan");
         var queries = new NetworkQueries(db);
