@@ -10,8 +10,8 @@ namespace Technopark.Infrastructure.Data;
 /// 0.60 ms at 100×, one site 0.38 → 0.13, the pipeline 3.5 → 2.6, the trend 8.1 → 7.3). A LINQ query asks for it with
 /// <c>.TagWith(PreparedStatements.Tag)</c> (EF Core writes the tag as a leading comment), a raw statement with <see cref="Mark"/>;
 /// Npgsql reuses a statement already prepared on the connection. Only for statements whose best plan does not depend on the
-/// values: one written <c>@site IS NULL OR site_id = @site</c>, planned once for whatever site, read every site's blocks
-/// (ten times slower, stop 32), and the figures computed from the stays (the days the blocks do not cover) stay planned per day.
+/// values: one written <c>@site IS NULL OR site_id = @site</c>, planned once for whatever site, summed the blocks once per site
+/// (ten times slower, stop 32); the figures computed from the stays (the days the blocks do not cover) stay planned per day.
 /// </summary>
 public sealed class PreparedStatements : DbCommandInterceptor
 {

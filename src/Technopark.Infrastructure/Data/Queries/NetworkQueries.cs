@@ -81,7 +81,7 @@ public sealed class NetworkQueries
     /// <summary>
     /// A day's sites from the blocks, with a filter of the blocks and one of the sites. Two statements (the network, one site)
     /// rather than one with <c>@site IS NULL OR …</c>: a plan made for any value of @site, as a prepared statement's generic plan
-    /// is, cannot drop that condition and read the blocks of every day (8.4 ms instead of 0.8 at 100×, stop 32).
+    /// is, cannot drop that condition, estimates one site and sums the day's blocks once per site (9.4 ms instead of 0.55 at 100×).
     /// </summary>
     private static string SitesOnDayFromBlocks(string blocksFilter, string sitesFilter) => $$"""
         WITH f AS (
