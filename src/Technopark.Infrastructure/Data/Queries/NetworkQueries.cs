@@ -449,7 +449,7 @@ public sealed class NetworkQueries
                 batch.Timeout = seconds;
             }
 
-            await batch.PrepareAsync(cancellationToken); // already prepared on this connection: nothing sent
+            await batch.PrepareAsync(cancellationToken); // once per connection: then Npgsql finds them prepared and sends nothing
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             var sites = new List<SiteDay>();
             while (await reader.ReadAsync(cancellationToken))
@@ -540,9 +540,9 @@ public sealed class NetworkQueries
 
     private static NpgsqlParameter Day(DateOnly day) => new("day", NpgsqlTypes.NpgsqlDbType.Date) { Value = day };
 
-    /// <summary>The @ending_within parameter of <see cref="SitesOnDaySql"/>: <see cref="EndingWithinDays"/>.</summary>
-    public static NpgsqlParameter EndingWithin() => new("ending_within", NpgsqlTypes.NpgsqlDbType.Integer) { Value = EndingWithinDays };
+    /// <summary>The @ending_within parameter of <see cref="SitesOnDayLiveSql"/>: <see cref="EndingWithinDays"/> (the blocks count it already).</summary>
+    private static NpgsqlParameter EndingWithin() => new("ending_within", NpgsqlTypes.NpgsqlDbType.Integer) { Value = EndingWithinDays };
 
-    /// <summary>The @site filter of <see cref="SitesOnDaySql"/>: null for the whole network.</summary>
-    public static NpgsqlParameter Site(int? siteId) => new("site", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)siteId ?? DBNull.Value };
+    /// <summary>The @site filter of <see cref="SiteOnDaySql"/> and <see cref="SitesOnDayLiveSql"/>: null for the whole network.</summary>
+    private static NpgsqlParameter Site(int? siteId) => new("site", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)siteId ?? DBNull.Value };
 }
