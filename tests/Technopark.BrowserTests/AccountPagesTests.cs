@@ -33,7 +33,7 @@ public class AccountPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await SignIn.AsAsync(page, "startup@technopark.ma");
 
         await page.Locator("#signed-in-as").ClickAsync();
-        await page.WaitForURLAsync("**/Identity/Account/Manage");
+        await page.ArriveAsync("**/Identity/Account/Manage");
         Assert.Contains("startup@technopark.ma", await page.Locator("#account-details").InnerTextAsync(), StringComparison.Ordinal);
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 

@@ -22,7 +22,7 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await page.Locator("#Input_ConfirmPassword").FillAsync(Password);
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
-        await page.WaitForURLAsync("**/RegisterConfirmation**");
+        await page.ArriveAsync("**/RegisterConfirmation**");
         var hq = await SignInAsync("hq@technopark.ma", "/hq/mailbox");
         var link = await hq.Locator("article", new() { HasText = email }).First.Locator("a[href*='ConfirmEmail']").First.GetAttributeAsync("href");
         await Accessibility.AssertNoSeriousViolationsAsync(hq);
@@ -34,14 +34,14 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.Locator("#programme-Incubation").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Commencer ma candidature" }).ClickAsync();
-        await page.WaitForURLAsync("**/project");
+        await page.ArriveAsync("**/project");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.Locator("#Input_ProjectName").FillAsync("Atlas Code");
         await page.Locator("#Input_Summary").FillAsync("Une école de code en ligne pour l'Oriental.");
         await page.Locator("#Input_Sector").SelectOptionAsync("it");
         await page.Locator("#Input_Stage").SelectOptionAsync("Prototype");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
-        await page.WaitForURLAsync("**/team");
+        await page.ArriveAsync("**/team");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(ResourceText.Of(browser.App.Factory, "Apply.DraftSaved"));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.Locator("#Input_ContactName").FillAsync("Yasmine Berkane");
@@ -49,22 +49,22 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await page.Locator("#Input_ContactPhone").FillAsync("06 61 23 45 67");
         await page.Locator("#Input_TeamSize").FillAsync("4");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
-        await page.WaitForURLAsync("**/market");
+        await page.ArriveAsync("**/market");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.Locator("#Input_TargetMarket").FillAsync("Étudiants et PME de l'Oriental");
         await page.Locator("#Input_BusinessModel").FillAsync("Abonnements et formations en entreprise");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
-        await page.WaitForURLAsync("**/documents");
+        await page.ArriveAsync("**/documents");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.Locator("#Upload").SetInputFilesAsync(new FilePayload { Name = "atlas-code.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer le fichier" }).ClickAsync();
         await Assertions.Expect(page.Locator("#documents")).ToContainTextAsync("atlas-code.pdf");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Continuer" }).ClickAsync();
-        await page.WaitForURLAsync("**/submit");
+        await page.ArriveAsync("**/submit");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Soumettre ma candidature" }).ClickAsync();
-        await page.WaitForURLAsync("**/applications/*");
+        await page.ArriveAsync("**/applications/*");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(ResourceText.Of(browser.App.Factory, "Apply.Submitted"));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         var id = page.Url.Split('/').Last();
@@ -73,7 +73,7 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         var manager = await SignInAsync("manager.oujda@technopark.ma", "/manage/oujda/applications");
         await Accessibility.AssertNoSeriousViolationsAsync(manager);
         await manager.GetByRole(AriaRole.Link, new() { Name = "Atlas Code" }).ClickAsync();
-        await manager.WaitForURLAsync($"**/manage/oujda/applications/{id}");
+        await manager.ArriveAsync($"**/manage/oujda/applications/{id}");
         await Accessibility.AssertNoSeriousViolationsAsync(manager);
         await manager.Locator("#ReviewerId").SelectOptionAsync(new SelectOptionValue { Label = "reviewer.oujda@technopark.ma" });
         await manager.GetByRole(AriaRole.Button, new() { Name = "Désigner" }).ClickAsync();
@@ -115,7 +115,7 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         var page = await SignInAsync("startup@technopark.ma", "/apply?site=tanger");
         await page.Locator("#programme-Hosting").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Commencer ma candidature" }).ClickAsync();
-        await page.WaitForURLAsync("**/project");
+        await page.ArriveAsync("**/project");
         await Assertions.Expect(page.Locator("#Input_Summary")).ToHaveAttributeAsync("aria-required", "true");
         await page.Locator("#Input_ProjectName").FillAsync("Tanger Drones");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
@@ -124,7 +124,7 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
 
         await page.GotoAsync($"/apply/{id}/submit");
         await page.Locator("#missing").GetByRole(AriaRole.Link, new() { Name = "Résumé du projet" }).ClickAsync();
-        await page.WaitForURLAsync($"**/apply/{id}/project?check=Summary*");
+        await page.ArriveAsync($"**/apply/{id}/project?check=Summary*");
 
         var summary = page.Locator("#Input_Summary");
         await Assertions.Expect(summary).ToBeFocusedAsync();
@@ -144,7 +144,7 @@ public class ApplicationJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         var page = await context.NewPageAsync();
         await SignIn.AsAsync(page, "manager.tanger@technopark.ma", "/manage/tanger/applications?State=Accepted");
         await page.Locator("#inbox tbody a").First.ClickAsync();
-        await page.WaitForURLAsync("**/manage/tanger/applications/*");
+        await page.ArriveAsync("**/manage/tanger/applications/*");
 
         var table = page.Locator("#reviews");
         await Assertions.Expect(table.Locator("tbody td").Nth(7)).Not.ToBeEmptyAsync();

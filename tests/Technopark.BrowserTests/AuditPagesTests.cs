@@ -98,7 +98,7 @@ public class AuditPagesTests(BrowserFixture browser)
         await Personas.EnsureAsync(browser.App.Factory, persona);
         await page.GotoAsync(SignIn.LoginPath);
         await SignIn.SubmitAsync(page, Personas.Email(persona), Personas.Password);
-        await page.WaitForURLAsync(url => !url.Contains(SignIn.LoginPath, StringComparison.Ordinal));
+        await page.ArriveAsync(url => !url.Contains(SignIn.LoginPath, StringComparison.Ordinal));
         return page;
     }
 }

@@ -45,7 +45,7 @@ public partial class BillingJourneyTests(BrowserFixture browser)
         // Issue all, confirmed: the invoices list of the month shows it with a number of the site's 2027 series.
         await manager.Locator("#issue-all").ClickAsync();
         await manager.Locator("#confirm-issue").ClickAsync();
-        await manager.WaitForURLAsync($"**{Billing}/invoices?month={March}*");
+        await manager.ArriveAsync($"**{Billing}/invoices?month={March}*");
         long invoiceId;
         await using (var db = browser.App.Database.CreateContext())
         {
@@ -58,7 +58,7 @@ public partial class BillingJourneyTests(BrowserFixture browser)
         await Assertions.Expect(row).ToBeVisibleAsync();
         var number = await row.GetAttributeAsync("data-number");
         await row.GetByRole(AriaRole.Link, new() { Name = number! }).First.ClickAsync();
-        await manager.WaitForURLAsync($"**{Billing}/invoices/{invoiceId}");
+        await manager.ArriveAsync($"**{Billing}/invoices/{invoiceId}");
         await Assertions.Expect(manager.Locator("#invoice-state")).ToHaveAttributeAsync("data-state", nameof(InvoiceState.Open));
 
         // The PDF: its text holds the number and the total (spaces aside: PDF text extraction keeps or drops them).
@@ -73,13 +73,13 @@ public partial class BillingJourneyTests(BrowserFixture browser)
 
         // The payment of the total, typed the French way, received today by transfer; then the company's account.
         await manager.Locator("a#record-payment").ClickAsync();
-        await manager.WaitForURLAsync($"**{Billing}/payments/new?*");
+        await manager.ArriveAsync($"**{Billing}/payments/new?*");
         await manager.Locator("[name='Input.ReceivedOn']").FillAsync(Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await ChooseAsync(manager.Locator("[name='Input.Method']"), PaymentMethod.Transfer);
         await manager.Locator("[name='Input.Reference']").FillAsync("VIR F-2027-03");
         await manager.Locator("[name='Input.Amount']").FillAsync("7200,00");
         await manager.Locator("#payment-submit").ClickAsync();
-        await manager.WaitForURLAsync($"**{Billing}/companies/{companyId}*");
+        await manager.ArriveAsync($"**{Billing}/companies/{companyId}*");
         await Assertions.Expect(manager.Locator("#account-balance")).ToHaveAttributeAsync("data-value", "0.00");
         await Assertions.Expect(manager.GetByRole(AriaRole.Status).First).ToBeVisibleAsync();
 
@@ -114,7 +114,7 @@ public partial class BillingJourneyTests(BrowserFixture browser)
         var page = await context.NewPageAsync();
         await page.GotoAsync(SignIn.LoginPath);
         await SignIn.SubmitAsync(page, Personas.Email(persona), Personas.Password);
-        await page.WaitForURLAsync(url => !url.Contains(SignIn.LoginPath, StringComparison.Ordinal));
+        await page.ArriveAsync(url => !url.Contains(SignIn.LoginPath, StringComparison.Ordinal));
         return page;
     }
 

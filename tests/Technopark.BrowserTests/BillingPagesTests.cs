@@ -108,7 +108,7 @@ public class BillingPagesTests(BrowserFixture browser)
         var page = await context.NewPageAsync();
         await page.GotoAsync(SignIn.LoginPath);
         await SignIn.SubmitAsync(page, Personas.Email(persona), Personas.Password);
-        await page.WaitForURLAsync(url => !url.Contains(SignIn.LoginPath, StringComparison.Ordinal));
+        await page.ArriveAsync(url => !url.Contains(SignIn.LoginPath, StringComparison.Ordinal));
         return page;
     }
 }

@@ -25,14 +25,14 @@ public class CompanyMembersPagesTests(BrowserFixture browser) : IClassFixture<Br
         await AssertFitsAndPassesAxeAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = DemoResidents.ResidentCompany }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/company/[0-9]+$"));
+        await page.ArriveAsync(new System.Text.RegularExpressions.Regex("/company/[0-9]+$"));
         Assert.Equal(DemoResidents.ResidentCompany, await page.Locator("h1").InnerTextAsync());
         Assert.Equal(Text("CompanyPage.Title"), await page.Locator("h2").First.InnerTextAsync());
         Assert.Equal(1, await page.Locator("#current-assignments tbody tr").CountAsync());
         await AssertFitsAndPassesAxeAsync(page);
 
         await page.Locator("#company-tabs a[data-tab='Team']").ClickAsync();
-        await page.WaitForURLAsync("**/team");
+        await page.ArriveAsync("**/team");
         Assert.Equal(2, await page.Locator("#members tbody tr").CountAsync());
         await Assertions.Expect(page.Locator("#invitations")).ToContainTextAsync(DemoResidents.Invited);
         await AssertFitsAndPassesAxeAsync(page);

@@ -13,7 +13,7 @@ public class DocumentUploadTests(BrowserFixture browser) : IClassFixture<Browser
         await SignIn.AsAsync(page, "startup@technopark.ma", "/apply?site=tanger");
         await page.Locator("#programme-Hosting").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Commencer ma candidature" }).ClickAsync();
-        await page.WaitForURLAsync("**/project");
+        await page.ArriveAsync("**/project");
         var documents = page.Url.Replace("/project", "/documents", StringComparison.Ordinal);
         await page.GotoAsync(documents);
 

@@ -47,7 +47,7 @@ public partial class EventsJourneyTests(BrowserFixture browser)
         await SetAsync(manager, "Input.DeadlineTime", "18:00");
         await SetAsync(manager, "Input.Partners", "Réseau Entreprendre Maroc");
         await manager.Locator("#event-submit").ClickAsync();
-        await manager.WaitForURLAsync(new Regex(@"/manage/tanger/events/\d+$"));
+        await manager.ArriveAsync(new Regex(@"/manage/tanger/events/\d+$"));
         var (eventId, bookingId) = await EventAsync(title);
         await using (var db = browser.App.Database.CreateContext())
         {
@@ -167,7 +167,7 @@ public partial class EventsJourneyTests(BrowserFixture browser)
         var page = await context.NewPageAsync();
         await page.GotoAsync(SignIn.LoginPath);
         await SignIn.SubmitAsync(page, Personas.Email(persona), Personas.Password);
-        await page.WaitForURLAsync(url => !url.Contains(SignIn.LoginPath, StringComparison.Ordinal));
+        await page.ArriveAsync(url => !url.Contains(SignIn.LoginPath, StringComparison.Ordinal));
         return page;
     }
 

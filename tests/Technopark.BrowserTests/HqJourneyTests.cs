@@ -19,7 +19,7 @@ public class HqJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         // Another day: the table follows (before any site opened, nothing is occupied).
         await page.GetByLabel("Date").FillAsync("2000-01-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
-        await page.WaitForURLAsync("**/hq?on=2000-01-01");
+        await page.ArriveAsync("**/hq?on=2000-01-01");
         await Assertions.Expect(page.Locator("#occupancy-title")).ToContainTextAsync("01/01/2000");
         Assert.NotEqual(today, await page.Locator("#hq-network-total").InnerTextAsync());
         await Assertions.Expect(page.Locator("#hq-tools a[href='/hq/staff']")).ToBeVisibleAsync();

@@ -31,14 +31,14 @@ public class HqKpiCoverageTests(BrowserFixture browser) : IClassFixture<BrowserF
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = declaredMode }).ClickAsync();
-        await page.WaitForURLAsync("**/hq/kpis?on=2026-06-15&figures=declared");
+        await page.ArriveAsync("**/hq/kpis?on=2026-06-15&figures=declared");
         await Assertions.Expect(page.Locator("#kpi-mode")).ToHaveAttributeAsync("data-mode", "declared");
         await Assertions.Expect(page.Locator("#kpi-mode a[aria-current='page']")).ToHaveTextAsync(declaredMode);
         await Assertions.Expect(page.Locator("#kpi-coverage-Jobs")).ToHaveAttributeAsync("data-covered", new System.Text.RegularExpressions.Regex("^[0-9]+$"));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         await page.Locator("#kpis a[data-kpi='Funds']").ClickAsync();
-        await page.WaitForURLAsync("**/hq/kpis/funds?on=2026-06-15&figures=declared");
+        await page.ArriveAsync("**/hq/kpis/funds?on=2026-06-15&figures=declared");
         await Assertions.Expect(page.Locator("#kpi-companies")).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
         await Accessibility.AssertNoSeriousViolationsAsync(page);

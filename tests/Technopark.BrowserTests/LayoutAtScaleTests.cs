@@ -85,7 +85,7 @@ public class LayoutAtScaleTests(BrowserFixture browser) : IClassFixture<BrowserF
         await Assertions.Expect(coworking.Locator(".board-occupants a").First).ToBeVisibleAsync();
 
         await page.Locator("#board-views a[data-view='tiles']").ClickAsync();
-        await page.WaitForURLAsync("**view=tiles**");
+        await page.ArriveAsync("**view=tiles**");
         await Assertions.Expect(page.Locator("article.board-tile").First).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }

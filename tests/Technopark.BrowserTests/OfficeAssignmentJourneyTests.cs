@@ -33,13 +33,13 @@ public class OfficeAssignmentJourneyTests(BrowserFixture browser) : IClassFixtur
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         var first = page.Locator("#waiting-list tbody tr", new() { HasText = "Noria Water Tech" });
         await first.GetByRole(AriaRole.Link).ClickAsync();
-        await page.WaitForURLAsync("**/manage/tanger/assign?companyId=*");
+        await page.ArriveAsync("**/manage/tanger/assign?companyId=*");
         await page.GetByLabel("Espace", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = await OptionLabelAsync(page, "Z-901") });
         var start = browser.App.Factory.Clock.Today().AddDays(3); // the app's day in Morocco, not the UTC date
         await page.GetByLabel("Premier jour").FillAsync(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Attribuer", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/manage/tanger/board?on=*");
+        await page.ArriveAsync("**/manage/tanger/board?on=*");
         var tile = page.Locator("[data-code='Z-901']");
         await Assertions.Expect(tile).ToContainTextAsync("Noria Water Tech");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
@@ -53,7 +53,7 @@ public class OfficeAssignmentJourneyTests(BrowserFixture browser) : IClassFixtur
 
         // Transfer to another free office.
         await tile.GetByRole(AriaRole.Link, new() { Name = "Noria Water Tech" }).ClickAsync();
-        await page.WaitForURLAsync("**/manage/tanger/assignments/*");
+        await page.ArriveAsync("**/manage/tanger/assignments/*");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         var free = await page.Locator("#transfer-space option").Filter(new() { HasText = "Bureau" }).Last.GetAttributeAsync("value");
         await page.Locator("#transfer-space").SelectOptionAsync(free!);

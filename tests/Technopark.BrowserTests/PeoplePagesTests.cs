@@ -69,7 +69,7 @@ public class PeoplePagesTests(BrowserFixture browser)
         await Personas.EnsureAsync(browser.App.Factory, Persona.NetworkAdmin);
         await page.GotoAsync(SignIn.LoginPath);
         await SignIn.SubmitAsync(page, Personas.Email(Persona.NetworkAdmin), Personas.Password);
-        await page.WaitForURLAsync(url => !url.Contains(SignIn.LoginPath, StringComparison.Ordinal));
+        await page.ArriveAsync(url => !url.Contains(SignIn.LoginPath, StringComparison.Ordinal));
         return page;
     }
 

@@ -19,7 +19,7 @@ public class ProfileDirectoryPagesTests(BrowserFixture browser) : IClassFixture<
         var page = await browser.NewPageAsync();
         await page.GotoAsync(SignIn.LoginPath);
         await SignIn.SubmitAsync(page, email, Personas.Password);
-        await page.WaitForURLAsync(url => !url.Contains(SignIn.LoginPath, StringComparison.Ordinal));
+        await page.ArriveAsync(url => !url.Contains(SignIn.LoginPath, StringComparison.Ordinal));
 
         await page.GotoAsync($"/company/{companyId}/profile");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
@@ -71,7 +71,7 @@ public class ProfileDirectoryPagesTests(BrowserFixture browser) : IClassFixture<
         var year = await rows.First.GetAttributeAsync("data-exit-year");
         await page.Locator("#alumni-year").SelectOptionAsync(year!);
         await page.Locator("#alumni-filter button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync($"**/hq/alumni?on=*&year={year}");
+        await page.ArriveAsync($"**/hq/alumni?on=*&year={year}");
         Assert.All(await rows.EvaluateAllAsync<string[]>("trs => trs.map(tr => tr.dataset.exitYear)"), y => Assert.Equal(year, y));
 
         await InArabicAsync(page.Context);

@@ -17,7 +17,7 @@ public class PublicPagesJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Technopark Tanger" }).ClickAsync();
-        await page.WaitForURLAsync("**/sites/tanger");
+        await page.ArriveAsync("**/sites/tanger");
         Assert.Equal("Technopark Tanger", await page.Locator("h1").InnerTextAsync());
         var facts = await page.Locator(".facts").InnerTextAsync();
         Assert.Contains(ResourceText.Of(browser.App.Factory, "Site.OpenedIn", Cultures.Default, 2015), facts, StringComparison.Ordinal);

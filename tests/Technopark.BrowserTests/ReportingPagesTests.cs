@@ -35,7 +35,7 @@ public class ReportingPagesTests(BrowserFixture browser) : IClassFixture<Browser
         await SignIn.AsAsync(manager, Manager, $"/manage/tanger/reporting?year={year}");
         await Accessibility.AssertNoSeriousViolationsAsync(manager);
         await manager.Locator("#to-validate tbody tr", new() { HasText = Personas.ResidentCompany }).GetByRole(AriaRole.Link).ClickAsync();
-        await manager.WaitForURLAsync("**/manage/tanger/reporting/*");
+        await manager.ArriveAsync("**/manage/tanger/reporting/*");
         await Accessibility.AssertNoSeriousViolationsAsync(manager);
         await manager.Locator("#declaration-validate").ClickAsync();
         await Assertions.Expect(manager.GetByRole(AriaRole.Status)).ToHaveTextAsync(Text("Reporting.ValidatedDone"));
@@ -78,7 +78,7 @@ public class ReportingPagesTests(BrowserFixture browser) : IClassFixture<Browser
     {
         await page.GotoAsync(SignIn.LoginPath + "?returnUrl=" + Uri.EscapeDataString(returnUrl));
         await SignIn.SubmitAsync(page, email, password);
-        await page.WaitForURLAsync(url => url.Contains("/company/", StringComparison.Ordinal));
+        await page.ArriveAsync(url => url.Contains("/company/", StringComparison.Ordinal));
     }
 
     /// <summary>The personas' resident company (Tanger) with its owner, hosted since 2019.</summary>

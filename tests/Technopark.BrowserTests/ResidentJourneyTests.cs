@@ -40,11 +40,11 @@ public partial class ResidentJourneyTests(BrowserFixture browser) : IClassFixtur
         var owner = await browser.NewPageAsync();
         await SignIn.AsAsync(owner, founder, "/company");
         await owner.Locator("#my-companies").GetByRole(AriaRole.Link, new() { Name = companyName }).ClickAsync();
-        await owner.WaitForURLAsync($"**/company/{companyId}");
+        await owner.ArriveAsync($"**/company/{companyId}");
         await Assertions.Expect(owner.Locator("h1")).ToHaveTextAsync(companyName);
         await Accessibility.AssertNoSeriousViolationsAsync(owner);
         await owner.Locator("#company-tabs a[data-tab='Team']").ClickAsync();
-        await owner.WaitForURLAsync($"**/company/{companyId}/team");
+        await owner.ArriveAsync($"**/company/{companyId}/team");
         await owner.Locator("#Invite_Email").FillAsync(cofounder);
         await owner.Locator("#Invite_Role").SelectOptionAsync("Member");
         await owner.GetByRole(AriaRole.Button, new() { Name = Text("Members.InviteSubmit") }).ClickAsync();
@@ -60,7 +60,7 @@ public partial class ResidentJourneyTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(member.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
         await Accessibility.AssertNoSeriousViolationsAsync(member);
         await member.Locator("#join").ClickAsync();
-        await member.WaitForURLAsync($"**/company/{companyId}");
+        await member.ArriveAsync($"**/company/{companyId}");
         await Assertions.Expect(member.Locator("h1")).ToHaveTextAsync(companyName);
         await Accessibility.AssertNoSeriousViolationsAsync(member);
 
@@ -71,7 +71,7 @@ public partial class ResidentJourneyTests(BrowserFixture browser) : IClassFixtur
 
         // The co-founder declares last year.
         await member.Locator("#company-tabs a[data-tab='Reporting']").ClickAsync();
-        await member.WaitForURLAsync($"**/company/{companyId}/reporting");
+        await member.ArriveAsync($"**/company/{companyId}/reporting");
         await Assertions.Expect(member.Locator("#Input_Year")).ToHaveValueAsync(year.ToString(CultureInfo.InvariantCulture));
         await member.Locator("#Input_Headcount").FillAsync("8");
         await member.Locator("#Input_Revenue").FillAsync("2500000");
@@ -89,7 +89,7 @@ public partial class ResidentJourneyTests(BrowserFixture browser) : IClassFixtur
         var manager = await browser.NewPageAsync();
         await SignIn.AsAsync(manager, Manager, $"/manage/tanger/reporting?year={year}");
         await manager.Locator("#to-validate tbody tr", new() { HasText = companyName }).GetByRole(AriaRole.Link).First.ClickAsync();
-        await manager.WaitForURLAsync("**/manage/tanger/reporting/*");
+        await manager.ArriveAsync("**/manage/tanger/reporting/*");
         await manager.Locator("#declaration-validate").ClickAsync();
         await Assertions.Expect(manager.GetByRole(AriaRole.Status)).ToHaveTextAsync(Text("Reporting.ValidatedDone"));
 

@@ -24,7 +24,7 @@ public class RoomAdminPagesTests(BrowserFixture browser) : IClassFixture<Browser
 
         await page.GotoAsync("/manage/tanger/spaces?kind=MeetingRoom");
         await page.Locator("#spaces tr:has(th:text-is('MR-1')) a[href*='/spaces/edit/']").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/spaces/edit/[0-9]+$"));
+        await page.ArriveAsync(new System.Text.RegularExpressions.Regex("/spaces/edit/[0-9]+$"));
         var settings = page.Locator("#room-settings");
         await Assertions.Expect(settings).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("label[for='Input_Seats']")).ToHaveTextAsync(Text("RoomsAdmin.Capacity"));
@@ -45,7 +45,7 @@ public class RoomAdminPagesTests(BrowserFixture browser) : IClassFixture<Browser
 
         await page.GotoAsync("/manage/tanger");
         await page.GetByRole(AriaRole.Link, new() { Name = Text("RoomsAdmin.Short") }).ClickAsync();
-        await page.WaitForURLAsync("**/manage/tanger/rooms");
+        await page.ArriveAsync("**/manage/tanger/rooms");
         Assert.Equal(3, await page.Locator("#room-totals tbody tr").CountAsync()); // MR-1, CONF, TR-1
         var babBahr = page.Locator("#company-use tbody tr", new() { HasText = DemoResidents.ResidentCompany }).Filter(new() { HasText = "MR-1" });
         Assert.NotEqual("0", await babBahr.GetAttributeAsync("data-billable"));
@@ -53,7 +53,7 @@ public class RoomAdminPagesTests(BrowserFixture browser) : IClassFixture<Browser
         await AssertFitsAndPassesAxeAsync(page);
 
         await page.Locator("#previous-month").ClickAsync();
-        await page.WaitForURLAsync("**/manage/tanger/rooms?month=*");
+        await page.ArriveAsync("**/manage/tanger/rooms?month=*");
         await AssertFitsAndPassesAxeAsync(page);
         await context.CloseAsync();
     }

@@ -29,7 +29,7 @@ public class RoomBookingPagesTests(BrowserFixture browser) : IClassFixture<Brows
         await page.Locator("#Input_Attendees").FillAsync("12");
         await page.Locator("#book-submit").ClickAsync();
 
-        await page.WaitForURLAsync($"**/sites/tanger/rooms?day={Display.Iso(day)}");
+        await page.ArriveAsync($"**/sites/tanger/rooms?day={Display.Iso(day)}");
         await using var db = browser.App.Database.CreateContext();
         var booking = await db.Bookings.SingleAsync(b => b.SpaceId == room);
         Assert.Equal((BookingPartyKind.External, "Association Tanger Tech", "001234567000089", 12),
@@ -46,7 +46,7 @@ public class RoomBookingPagesTests(BrowserFixture browser) : IClassFixture<Brows
         await SignIn.AsAsync(page, "manager.tanger@technopark.ma", form);
         await page.Locator("#party-Site").CheckAsync();
         await page.Locator("#book-submit").ClickAsync();
-        await page.WaitForURLAsync($"**/sites/tanger/rooms?day={Display.Iso(day)}");
+        await page.ArriveAsync($"**/sites/tanger/rooms?day={Display.Iso(day)}");
 
         await page.GotoAsync(form);
         await page.Locator("#party-External").CheckAsync();
@@ -59,7 +59,7 @@ public class RoomBookingPagesTests(BrowserFixture browser) : IClassFixture<Brows
         var start = await offered.GetAttributeAsync("data-slot");
         await offered.ClickAsync();
 
-        await page.WaitForURLAsync($"**/sites/tanger/rooms?day={Display.Iso(day)}");
+        await page.ArriveAsync($"**/sites/tanger/rooms?day={Display.Iso(day)}");
         await using var db = browser.App.Database.CreateContext();
         var booking = await db.Bookings.SingleAsync(b => b.SpaceId == room && b.PartyKind == BookingPartyKind.External);
         Assert.Equal(("Club Robotique du Détroit", 6, start), (booking.ExternalName, booking.Attendees,
@@ -82,13 +82,13 @@ public class RoomBookingPagesTests(BrowserFixture browser) : IClassFixture<Brows
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         await page.Locator("#find-room-BR-FIND [data-book-link]").First.ClickAsync();
-        await page.WaitForURLAsync("**/sites/tanger/rooms/book?*");
+        await page.ArriveAsync("**/sites/tanger/rooms/book?*");
         await Assertions.Expect(page.Locator("#Input_Start")).ToHaveValueAsync("14:00");
         await Assertions.Expect(page.Locator("#book-for")).ToContainTextAsync("Bab Bahr Robotics SARL");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.Locator("#book-submit").ClickAsync();
 
-        await page.WaitForURLAsync($"**/sites/tanger/rooms?day={Display.Iso(day)}");
+        await page.ArriveAsync($"**/sites/tanger/rooms?day={Display.Iso(day)}");
         await using var db = browser.App.Database.CreateContext();
         var booking = await db.Bookings.SingleAsync(b => b.SpaceId == room);
         var company = await db.Companies.Where(c => c.LegalName == "Bab Bahr Robotics SARL").Select(c => c.Id).SingleAsync();

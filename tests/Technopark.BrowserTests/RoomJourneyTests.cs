@@ -34,14 +34,14 @@ public class RoomJourneyTests(BrowserFixture browser)
         await page.GotoAsync($"{Rooms}?day={Iso(day)}");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Visible(page, $"a.room-free[data-space=\"{room}\"][data-start=\"10:00\"]").ClickAsync();
-        await page.WaitForURLAsync($"**{Rooms}/book?*");
+        await page.ArriveAsync($"**{Rooms}/book?*");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.Locator("[name='Input.Attendees']").FillAsync("4");
         await page.Locator("[name='Input.Title']").FillAsync($"Revue de sprint {code}");
         await page.Locator("#book-submit").ClickAsync();
 
         // Back on the day view: the status message and the booking's block.
-        await page.WaitForURLAsync($"**{Rooms}?day={Iso(day)}");
+        await page.ArriveAsync($"**{Rooms}?day={Iso(day)}");
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = code }).First).ToBeVisibleAsync();
         var booking = await LiveBookingAsync(room);
         Assert.Equal((SiteTime.Instant(day, 10 * 60), SiteTime.Instant(day, 11 * 60)), (booking.Start, booking.End));
@@ -101,7 +101,7 @@ public class RoomJourneyTests(BrowserFixture browser)
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.Locator("#book-submit").ClickAsync();
 
-        await page.WaitForURLAsync($"**{Rooms}?day={Iso(day)}");
+        await page.ArriveAsync($"**{Rooms}?day={Iso(day)}");
         var booking = await LiveBookingAsync(room);
         Assert.Equal((BookingPartyKind.External, organisation, "001525874000087"), (booking.PartyKind, booking.ExternalName!, booking.ExternalIce!));
         Assert.Equal((SiteTime.Instant(day, 14 * 60), SiteTime.Instant(day, 16 * 60)), (booking.Start, booking.End));
@@ -204,7 +204,7 @@ public class RoomJourneyTests(BrowserFixture browser)
         var page = await context.NewPageAsync();
         await page.GotoAsync(SignIn.LoginPath);
         await SignIn.SubmitAsync(page, Personas.Email(persona), Personas.Password);
-        await page.WaitForURLAsync(url => !url.Contains(SignIn.LoginPath, StringComparison.Ordinal));
+        await page.ArriveAsync(url => !url.Contains(SignIn.LoginPath, StringComparison.Ordinal));
         return page;
     }
 

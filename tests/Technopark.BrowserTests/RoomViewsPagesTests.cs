@@ -61,7 +61,7 @@ public class RoomViewsPagesTests(BrowserFixture browser) : IClassFixture<Browser
             await grid.Locator($"a[data-week='{room}']").ClickAsync();
         }
 
-        await page.WaitForURLAsync($"**/sites/tanger/rooms/{room}?week=*");
+        await page.ArriveAsync($"**/sites/tanger/rooms/{room}?week=*");
         await Assertions.Expect(page.Locator(phone ? $"[data-agenda-booking='{booking}']" : $"#room-grid [data-booking='{booking}']")).ToBeVisibleAsync();
         await AssertFitsAndPassesAxeAsync(page, phone);
 

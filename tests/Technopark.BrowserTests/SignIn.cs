@@ -19,41 +19,8 @@ public static class SignIn
     {
         await page.GotoAsync(returnUrl is null ? LoginPath : LoginPath + "?returnUrl=" + Uri.EscapeDataString(returnUrl));
         await SubmitAsync(page, email);
-        try
-        {
-            // Arrived once the next page's document is parsed: waiting for its "load" event too has been seen to time out once
-            // in a while on this loaded 2-core machine with the browser already on the right page (a subresource still coming).
-            var arrived = new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded };
-            if (returnUrl is null)
-            {
-                await page.WaitForURLAsync(url => !url.Contains(LoginPath, StringComparison.Ordinal), arrived);
-            }
-            else
-            {
-                await page.WaitForURLAsync("**" + returnUrl, arrived);
-            }
-        }
-        catch (TimeoutException e)
-        {
-            if (await ArrivedAsync(page, returnUrl))
-            {
-                // The browser is on the expected page with its document parsed, though the wait missed the moment (seen once on a
-                // loaded 2-core machine: the wait for the load state of a navigation that had already ended never returned).
-                return;
-            }
-
-            // Say where the browser is and what the page says (a refused sign-in, an error page), not only "timeout".
-            var title = await page.TitleAsync();
-            var alerts = await page.Locator("[role=alert], .validation-summary-errors, .text-danger").AllInnerTextsAsync();
-            throw new TimeoutException($"Sign-in of {email} did not reach {returnUrl ?? "a page past the sign-in"}: the browser is on {page.Url} (\"{title}\"), showing: {string.Join(" | ", alerts.Where(a => a.Length > 0))}", e);
-        }
-    }
-
-    private static async Task<bool> ArrivedAsync(IPage page, string? returnUrl)
-    {
-        var path = new Uri(page.Url).PathAndQuery;
-        var there = returnUrl is null ? !path.Contains(LoginPath, StringComparison.Ordinal) : path.EndsWith(returnUrl, StringComparison.Ordinal);
-        return there && await page.EvaluateAsync<string>("document.readyState") != "loading";
+        Func<string, bool> past = returnUrl is null ? url => !url.Contains(LoginPath, StringComparison.Ordinal) : Navigation.Glob("**" + returnUrl);
+        await page.ArriveAsync(past, $"the sign-in of {email} to {returnUrl ?? "a page past the sign-in"}");
     }
 
     /// <summary>Fills the login form already on the page and sends it with Enter.</summary>

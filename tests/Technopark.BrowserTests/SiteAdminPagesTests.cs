@@ -25,7 +25,7 @@ public class SiteAdminPagesTests(BrowserFixture browser) : IClassFixture<Browser
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         await page.Locator("#sites-admin tr[data-slug='khemisset'] a").ClickAsync();
-        await page.WaitForURLAsync("**/hq/sites/khemisset");
+        await page.ArriveAsync("**/hq/sites/khemisset");
         await Assertions.Expect(page.Locator("#site-lifecycle")).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 

@@ -16,7 +16,7 @@ public class SiteScopeJourneyTests(BrowserFixture browser) : IClassFixture<Brows
 
         await SignIn.SubmitAsync(page, "manager.tanger@technopark.ma");
 
-        await page.WaitForURLAsync("**/manage/tanger");
+        await page.ArriveAsync("**/manage/tanger");
         Assert.Equal(ResourceText.Of(browser.App.Factory, "Manage.Title", Cultures.Default, "Technopark Tanger"), await page.Locator("h1").InnerTextAsync());
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = ResourceText.Of(browser.App.Factory, "Layout.MainNav") });
         Assert.Equal(1, await navigation.GetByRole(AriaRole.Link, new() { Name = "Technopark Tanger" }).CountAsync());
