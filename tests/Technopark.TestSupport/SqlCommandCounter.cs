@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Technopark.TestSupport;
 
@@ -23,6 +24,17 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
     public int For(string path) => _byPath.GetValueOrDefault(path);
 
     public void Reset() => _byPath.Clear();
+
+    /// <summary>
+    /// Starts counting afresh as after a saved change: the data version of <paramref name="app"/> moves, so the next page reads
+    /// again what a signed-in page keeps until a change (the person's navigation, <c>StaffDirectory</c>). Counts taken on both
+    /// sides of a change of the data then compare, whenever the change's notification arrives.
+    /// </summary>
+    public void ResetAsAfterChange(IServiceProvider app)
+    {
+        app.GetRequiredService<Technopark.Infrastructure.Data.DataVersion>().Bump();
+        Reset();
+    }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {

@@ -4,16 +4,18 @@ using Technopark.Domain.Applications;
 using Technopark.Domain.Assignments;
 using Technopark.Domain.Companies;
 using Technopark.Domain.Nomads;
+using Technopark.Domain.Programmes;
 using Technopark.Domain.Reporting;
 using Technopark.Domain.Sites;
 using Technopark.Domain.Spaces;
+using Technopark.Domain.Staff;
 using Technopark.Domain.WaitingList;
 
 namespace Technopark.Infrastructure.Data;
 
 /// <summary>
 /// A number that changes whenever the network's records change (sites, spaces, companies, assignments, waiting list,
-/// applications, declarations, coworking passes): at once when this instance saves them, and within milliseconds when another
+/// applications, declarations, coworking passes, site roles, company members, enrolments): at once when this instance saves them, and within milliseconds when another
 /// instance (or raw SQL) does, through <see cref="DataVersionListener"/>. Caches of computed figures put it in their keys, so a
 /// change is never hidden behind a cached answer; while the listener is not listening (<see cref="Coherent"/> false) they must
 /// not serve at all, since changes made elsewhere would go unseen.
@@ -23,14 +25,15 @@ namespace Technopark.Infrastructure.Data;
 public sealed class DataVersion
 {
     /// <summary>
-    /// The records HQ's figures are computed from. Their tables carry the notify triggers of the InstancesNotify and later
-    /// migrations (a test compares the two lists).
+    /// The records HQ's figures and a person's navigation are computed from. Their tables carry the notify triggers of the
+    /// InstancesNotify and later migrations (a test compares the two lists).
     /// </summary>
     public static readonly IReadOnlyList<Type> Watched =
     [
         typeof(Site), typeof(Space), typeof(SpaceOutage), typeof(Company), typeof(Assignment), typeof(WaitingListEntry), typeof(Application),
         typeof(Declaration), // the KPIs are computed from the declarations
         typeof(CoworkingPass), // a live pass holds a seat
+        typeof(SiteStaff), typeof(CompanyMember), typeof(Enrolment), // the navigation: site roles, companies, coached companies (NavigationNotify)
     ];
 
     private readonly Lock _gate = new();

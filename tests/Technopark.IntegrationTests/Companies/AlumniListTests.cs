@@ -63,7 +63,7 @@ public sealed partial class AlumniListTests(AppFixture app) : IClassFixture<AppF
 
     private async Task<int> CommandsAsync(HttpClient client, string path, string query)
     {
-        _counter.Reset();
+        _counter.ResetAsAfterChange(Factory.Services);
         using var response = await client.GetAsync(path + query);
         response.EnsureSuccessStatusCode();
         return _counter.For(path);

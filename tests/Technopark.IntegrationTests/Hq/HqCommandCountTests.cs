@@ -42,11 +42,11 @@ public class HqCommandCountTests(AppFixture app) : IClassFixture<AppFixture>
 
         await Personas.SessionCheckedAsync(client);
         // Days of its own (per case), so that no other request has cached its figures.
-        counter.Reset();
+        counter.ResetAsAfterChange(factory.Services);
         (await client.GetAsync($"{path}?on=2019-01-{day:00}")).EnsureSuccessStatusCode();
         var before = counter.For(path);
         await AddSitesAsync(20);
-        counter.Reset();
+        counter.ResetAsAfterChange(factory.Services);
         (await client.GetAsync($"{path}?on=2019-02-{day:00}")).EnsureSuccessStatusCode();
         var after = counter.For(path);
 

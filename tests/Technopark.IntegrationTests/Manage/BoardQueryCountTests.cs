@@ -59,7 +59,7 @@ public sealed class BoardQueryCountTests(AppFixture app) : IClassFixture<AppFixt
     /// <summary>Commands sent while serving one GET of <paramref name="url"/>, which must succeed.</summary>
     private async Task<int> CommandsAsync(HttpClient client, string url)
     {
-        _counter.Reset();
+        _counter.ResetAsAfterChange(Factory.Services);
         using var response = await client.GetAsync(url);
         response.EnsureSuccessStatusCode();
         return _counter.For(Board);

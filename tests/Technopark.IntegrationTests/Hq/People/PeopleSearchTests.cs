@@ -94,7 +94,7 @@ public sealed class PeopleSearchTests(AccountsAppFixture app) : IClassFixture<Ac
 
         using var hq = await Personas.ClientAsync(Factory, Persona.NetworkAdmin);
         await hq.GetStringAsync("/hq/people?q=count.test");
-        _counter.Reset();
+        _counter.ResetAsAfterChange(Factory.Services);
         await hq.GetStringAsync("/hq/people?q=count.test");
         var few = _counter.For("/hq/people");
         for (var i = 3; i < 50; i++)
@@ -102,7 +102,7 @@ public sealed class PeopleSearchTests(AccountsAppFixture app) : IClassFixture<Ac
             await CreateAsync(app.Factory, $"many{i}@count.test", siteRole: ("tanger", SiteRole.Reviewer));
         }
 
-        _counter.Reset();
+        _counter.ResetAsAfterChange(Factory.Services);
         var html = await hq.GetStringAsync("/hq/people?q=count.test");
 
         Assert.Equal(50, Listed(html).Count);

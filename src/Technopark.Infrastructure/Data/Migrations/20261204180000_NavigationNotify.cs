@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Technopark.Infrastructure.Data.Migrations
+{
+    /// <summary>
+    /// The tables a person's navigation reads besides those HQ's figures read (a site role, a company membership, a coached
+    /// enrolment) notify technopark_data_version too (InstancesNotify's trigger function): the navigation each instance keeps
+    /// per person (StaffDirectory) is read again once any of them changes, wherever the change was made. No model change.
+    /// </summary>
+    [DbContext(typeof(TechnoparkDbContext))]
+    [Migration("20261204180000_NavigationNotify")]
+    public partial class NavigationNotify : Migration
+    {
+        private static readonly string[] Tables = ["site_staff", "company_members", "enrolments"];
+
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            foreach (var table in Tables)
+            {
+                migrationBuilder.Sql($"""
+                    CREATE TRIGGER {table}_notify_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table}
+                        FOR EACH STATEMENT EXECUTE FUNCTION notify_data_version();
+                    """);
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            foreach (var table in Tables)
+            {
+                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {table}_notify_data_version ON {table};");
+            }
+        }
+    }
+}
