@@ -23,12 +23,15 @@ public class HqJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await Assertions.Expect(page.Locator("#occupancy-title")).ToContainTextAsync("01/01/2000");
         Assert.NotEqual(today, await page.Locator("#hq-network-total").InnerTextAsync());
         await Assertions.Expect(page.Locator("#hq-tools a[href='/hq/staff']")).ToBeVisibleAsync();
+        Assert.True(await AtTheEndAsync(page.Locator("#hq-occupancy tbody td").First), "Figures line up at the end of their cells.");
+        Assert.True(await AtTheEndAsync(page.Locator("#hq-network-total td").Last));
 
         // The trend: a chart and its table.
         await page.GotoAsync("/hq/trend");
         await Assertions.Expect(page.Locator("canvas#trend-chart")).ToBeVisibleAsync();
         Assert.True(await page.Locator("canvas#trend-chart").EvaluateAsync<bool>("c => c.width > 0 && typeof Chart !== 'undefined' && Chart.getChart(c) !== undefined"));
         await Assertions.Expect(page.Locator("#trend-table tbody tr")).ToHaveCountAsync(24);
+        Assert.True(await AtTheEndAsync(page.Locator("#trend-table tbody td").Last));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         // The KPIs, and the CSV export of the occupancy.
@@ -46,4 +49,14 @@ public class HqJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         Assert.StartsWith("occupation-", download.SuggestedFilename, StringComparison.Ordinal);
         Assert.Empty(errors);
     }
+
+    /// <summary>Whether the cell's text ends where its content box ends (on the right, the page being in French).</summary>
+    private static Task<bool> AtTheEndAsync(ILocator cell) => cell.EvaluateAsync<bool>("""
+        td => {
+            const text = document.createRange();
+            text.selectNodeContents(td);
+            const box = td.getBoundingClientRect();
+            return Math.abs(box.right - parseFloat(getComputedStyle(td).paddingRight) - text.getBoundingClientRect().right) < 1;
+        }
+        """);
 }
