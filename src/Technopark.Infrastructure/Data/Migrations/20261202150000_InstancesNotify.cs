@@ -30,7 +30,20 @@ namespace Technopark.Infrastructure.Data.Migrations
                 END
                 $$;
                 """);
-            foreach (var table in Tables)
+            AddTriggers(migrationBuilder, Tables);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            DropTriggers(migrationBuilder, Tables);
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS notify_data_version();");
+        }
+
+        /// <summary>A statement trigger per table calling notify_data_version() (also NavigationNotify's).</summary>
+        internal static void AddTriggers(MigrationBuilder migrationBuilder, IEnumerable<string> tables)
+        {
+            foreach (var table in tables)
             {
                 migrationBuilder.Sql($"""
                     CREATE TRIGGER {table}_notify_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table}
@@ -39,15 +52,12 @@ namespace Technopark.Infrastructure.Data.Migrations
             }
         }
 
-        /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder)
+        internal static void DropTriggers(MigrationBuilder migrationBuilder, IEnumerable<string> tables)
         {
-            foreach (var table in Tables)
+            foreach (var table in tables)
             {
                 migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {table}_notify_data_version ON {table};");
             }
-
-            migrationBuilder.Sql("DROP FUNCTION IF EXISTS notify_data_version();");
         }
     }
 }

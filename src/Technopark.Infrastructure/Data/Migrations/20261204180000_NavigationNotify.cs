@@ -17,24 +17,9 @@ namespace Technopark.Infrastructure.Data.Migrations
         private static readonly string[] Tables = ["site_staff", "company_members", "enrolments"];
 
         /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
-        {
-            foreach (var table in Tables)
-            {
-                migrationBuilder.Sql($"""
-                    CREATE TRIGGER {table}_notify_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table}
-                        FOR EACH STATEMENT EXECUTE FUNCTION notify_data_version();
-                    """);
-            }
-        }
+        protected override void Up(MigrationBuilder migrationBuilder) => InstancesNotify.AddTriggers(migrationBuilder, Tables);
 
         /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder)
-        {
-            foreach (var table in Tables)
-            {
-                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {table}_notify_data_version ON {table};");
-            }
-        }
+        protected override void Down(MigrationBuilder migrationBuilder) => InstancesNotify.DropTriggers(migrationBuilder, Tables);
     }
 }
