@@ -15,10 +15,11 @@ namespace Technopark.Infrastructure.Data;
 
 /// <summary>
 /// A number that changes whenever the network's records change (sites, spaces, companies, assignments, waiting list,
-/// applications, declarations, coworking passes, site roles, company members, enrolments): at once when this instance saves them, and within milliseconds when another
-/// instance (or raw SQL) does, through <see cref="DataVersionListener"/>. Caches of computed figures put it in their keys, so a
-/// change is never hidden behind a cached answer; while the listener is not listening (<see cref="Coherent"/> false) they must
-/// not serve at all, since changes made elsewhere would go unseen.
+/// applications, declarations, coworking passes, site roles, company members, enrolments): at once when this instance saves
+/// them, and within milliseconds when another instance (or raw SQL) does, through <see cref="DataVersionListener"/>. Caches of
+/// computed figures (and of a person's menu) put it in their keys, so a change is never hidden behind a cached answer; while
+/// the listener is not listening (<see cref="Coherent"/> false) they must not serve at all, since changes made elsewhere
+/// would go unseen.
 /// It also keeps the primary's WAL position of the latest change this instance knows about, so that a read replica that has not
 /// replayed that far is not read (<see cref="ReadOnlyDb"/>).
 /// </summary>
