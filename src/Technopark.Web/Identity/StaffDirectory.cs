@@ -25,9 +25,6 @@ public sealed class StaffDirectory(TechnoparkDbContext db, TimeProvider clock, D
     /// <summary>How long a navigation is kept at most without a change (a change moves the version sooner).</summary>
     public static readonly TimeSpan Remembered = TimeSpan.FromMinutes(10);
 
-    public async Task<IReadOnlyList<StaffSite>> SitesOfAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        (await NavigationAsync(user, cancellationToken)).Sites;
-
     /// <summary>
     /// The sites (team roles only: a coach's scope is their companies, not the site's back office), whether the person has applied,
     /// belongs to a company or coaches one, in one query (the layout runs it on every page), or as kept since the last change.
