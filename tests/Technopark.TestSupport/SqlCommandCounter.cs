@@ -1,26 +1,30 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Technopark.TestSupport;
 
 /// <summary>
-/// Counts the SQL commands EF Core sends, per request path (the app's own background jobs, which run
-/// outside any request, are kept apart). Register it as a singleton <see cref="IInterceptor"/>: the
-/// app attaches DI-registered interceptors to every context. Batches sent through Npgsql itself are not seen: HQ's day read
-/// together (<c>NetworkQueries.SitesAndPipelineAsync</c>, <c>SitesAndTrendAsync</c>: two set-based statements, one round trip).
+/// Counts the SQL round trips the app makes to PostgreSQL per request path: each command or batch Npgsql executes, whether EF
+/// Core sends it or the app reads through Npgsql itself (HQ's figures), seen through Npgsql's tracing (one activity per round
+/// trip; opening a physical connection and preparing are not counted). Register it as a singleton of the app under test
+/// (<c>services.AddSingleton(counter)</c>): a request counts for the counter its own services hold, so tests running side by
+/// side in the same process, each with its app, do not count each other's requests.
 /// </summary>
-public sealed class SqlCommandCounter : DbCommandInterceptor
+public sealed class SqlCommandCounter
 {
-    private const string NoRequest = "";
+    /// <summary>One listener for the process: the test runs hold many apps, each request finds its app's counter.</summary>
+    private static readonly ActivityListener Listener = Listen();
 
     // HttpContextAccessor keeps the current context in a static AsyncLocal, which the app sets for each request.
-    private readonly HttpContextAccessor _http = new();
+    private static readonly HttpContextAccessor Http = new();
+
     private readonly ConcurrentDictionary<string, int> _byPath = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Commands sent while serving requests to <paramref name="path"/> (without the query string) since the last reset.</summary>
+    public SqlCommandCounter() => GC.KeepAlive(Listener);
+
+    /// <summary>Round trips made while serving requests to <paramref name="path"/> (without the query string) since the last reset.</summary>
     public int For(string path) => _byPath.GetValueOrDefault(path);
 
     public void Reset() => _byPath.Clear();
@@ -36,44 +40,33 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
         Reset();
     }
 
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    private static ActivityListener Listen()
     {
-        Count();
-        return result;
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = Stopped,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    /// <summary>A command or a batch (the query's text is traced); a physical connection's opening is not.</summary>
+    private static void Stopped(Activity activity)
     {
-        Count();
-        return ValueTask.FromResult(result);
-    }
+        if (activity.GetTagItem("db.query.text") is null || Http.HttpContext is not { } context)
+        {
+            return;
+        }
 
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        Count();
-        return result;
+        try
+        {
+            context.RequestServices?.GetService<SqlCommandCounter>()?._byPath.AddOrUpdate(context.Request.Path.Value ?? "", 1, (_, n) => n + 1);
+        }
+        catch (ObjectDisposedException)
+        {
+            // the request ended while its last reader was being disposed: nothing of the app's left to count for
+        }
     }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Count();
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        Count();
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        Count();
-        return ValueTask.FromResult(result);
-    }
-
-    private void Count() => _byPath.AddOrUpdate(_http.HttpContext?.Request.Path.Value ?? NoRequest, 1, (_, n) => n + 1);
 }

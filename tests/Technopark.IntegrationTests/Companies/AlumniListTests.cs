@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Technopark.Domain.Assignments;
 using Technopark.Domain.Companies;
@@ -22,7 +21,7 @@ public sealed partial class AlumniListTests(AppFixture app) : IClassFixture<AppF
     private WebApplicationFactory<Program>? _factory;
 
     private WebApplicationFactory<Program> Factory => _factory ??=
-        app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(_counter)));
+        app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(_counter)));
 
     private static readonly DateOnly Day = new(2026, 6, 15);
     private static readonly string[] Slugs = ["tanger", "casablanca", "oujda"];

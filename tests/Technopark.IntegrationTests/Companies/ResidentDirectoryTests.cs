@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Technopark.Domain.Assignments;
 using Technopark.Domain.Common;
@@ -23,7 +22,7 @@ public sealed partial class ResidentDirectoryTests(AppFixture app) : IClassFixtu
     private WebApplicationFactory<Program>? _factory;
 
     private WebApplicationFactory<Program> Factory => _factory ??=
-        app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(_counter)));
+        app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(_counter)));
 
     [Fact]
     public async Task Residents_OnlyOptedInCurrentResidentsOfTheSite_ByNameWithTheirLogo()

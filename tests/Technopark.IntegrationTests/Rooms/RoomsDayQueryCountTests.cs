@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Technopark.Domain.Common;
 using Technopark.Domain.Rooms;
@@ -23,7 +22,7 @@ public sealed class RoomsDayQueryCountTests(AppFixture app) : IClassFixture<AppF
     private WebApplicationFactory<Program>? _factory;
 
     private WebApplicationFactory<Program> Factory => _factory ??=
-        app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(_counter)));
+        app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(_counter)));
 
     [Theory]
     [InlineData(Persona.CompanyOwner)]

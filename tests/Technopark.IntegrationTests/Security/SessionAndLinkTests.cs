@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Technopark.Domain.Staff;
 using Technopark.Infrastructure.Email;
@@ -189,7 +188,7 @@ public sealed class SessionAndLinkTests(AccountsAppFixture app) : IClassFixture<
         const string email = "silence@example.ma";
         await app.CreateUserAsync(email);
         var counter = new SqlCommandCounter();
-        using var factory = app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(counter)));
+        using var factory = app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(counter)));
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         const string path = "/Identity/Account/ForgotPassword";
         using (await client.GetAsync(path))
@@ -217,7 +216,7 @@ public sealed class SessionAndLinkTests(AccountsAppFixture app) : IClassFixture<
         await app.CreateUserAsync(unconfirmed, confirmed: false);
         await app.CreateUserAsync(confirmed);
         var counter = new SqlCommandCounter();
-        using var factory = app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(counter)));
+        using var factory = app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(counter)));
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         const string path = "/Identity/Account/ResendEmailConfirmation";
         using (await client.GetAsync(path))

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Technopark.Domain.Applications;
 using Technopark.Domain.Staff;
@@ -66,7 +65,7 @@ public class NavigationTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task Menu_KeptUntilAChange_ThenASiteRoleGivenElsewhereShowsWithinASecond()
     {
         var counter = new SqlCommandCounter();
-        using var factory = app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(counter)));
+        using var factory = app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(counter)));
         var version = factory.Services.GetRequiredService<DataVersion>();
         using var client = await Personas.ClientAsync(factory, Persona.ReviewerTanger);
         await Eventually.UntilAsync(() => version.Coherent, TimeSpan.FromSeconds(10));

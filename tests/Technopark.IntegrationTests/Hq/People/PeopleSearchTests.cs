@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Technopark.Domain.Companies;
 using Technopark.Domain.Staff;
@@ -20,7 +19,7 @@ public sealed class PeopleSearchTests(AccountsAppFixture app) : IClassFixture<Ac
     private WebApplicationFactory<Program>? _factory;
 
     private WebApplicationFactory<Program> Factory => _factory ??=
-        app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(_counter)));
+        app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(_counter)));
 
     public void Dispose() => _factory?.Dispose();
 
