@@ -387,11 +387,16 @@ public sealed class NetworkQueries
         FROM exits e, survival s, reported r
         """;
 
-    /// <summary>Every site on a day (or only <paramref name="siteId"/>): the one definition of occupancy, also used by the public and site pages.</summary>
+    /// <summary>
+    /// Every site on a day (or only <paramref name="siteId"/>): the one definition of occupancy, also used by the public and site
+    /// pages. From the blocks it is read through Npgsql, as with its pairs (<see cref="SitesAndPipelineAsync"/>): side by side
+    /// with EF Core's raw query, the API's request spent 0.2–0.4 ms less between asking and having the rows (README, stop 38).
+    /// </summary>
     public async Task<IReadOnlyList<SiteDay>> SitesOnAsync(DateOnly day, CancellationToken cancellationToken, int? siteId = null) =>
-        await (await _db(cancellationToken)).Database.SqlQueryRaw<SiteDay>(
-                !OccupancyFacts.Covers(day) ? SitesOnDayLiveSql : siteId is null ? SitesOnDaySql : SiteOnDaySql, Day(day), Site(siteId), EndingWithin())
-            .ToListAsync(cancellationToken);
+        OccupancyFacts.Covers(day)
+            ? (await ReadAsync<SiteDay>(siteId is null ? new(SitesOnDaySql) { Parameters = { Day(day) } } : new(SiteOnDaySql) { Parameters = { Day(day), Site(siteId) } },
+                null, ReadSiteDay, cancellationToken)).Sites
+            : await (await _db(cancellationToken)).Database.SqlQueryRaw<SiteDay>(SitesOnDayLiveSql, Day(day), Site(siteId), EndingWithin()).ToListAsync(cancellationToken);
 
     /// <summary>Every site on a day computed from the stays (<see cref="SitesOnDayLiveSql"/>): what the blocks must equal.</summary>
     public async Task<IReadOnlyList<SiteDay>> SitesOnLiveAsync(DateOnly day, CancellationToken cancellationToken, int? siteId = null) =>
@@ -433,17 +438,27 @@ public sealed class NetworkQueries
             : (await SitesOnAsync(day, cancellationToken), await TrendAsync(day, cancellationToken));
 
     /// <summary><see cref="SitesOnDaySql"/> and <paramref name="other"/> (@day its one parameter) in one batch, read in turn.</summary>
-    private async Task<(IReadOnlyList<SiteDay>, IReadOnlyList<T>)> WithSitesAsync<T>(
-        DateOnly day, string other, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    private Task<(IReadOnlyList<SiteDay> Sites, IReadOnlyList<T> Rows)> WithSitesAsync<T>(
+        DateOnly day, string other, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
+        ReadAsync(new(SitesOnDaySql) { Parameters = { Day(day) } }, new(other) { Parameters = { Day(day) } }, read, cancellationToken);
+
+    /// <summary>
+    /// The sites <paramref name="first"/> reads (<see cref="ReadSiteDay"/>'s columns) and the rows of <paramref name="other"/>, if
+    /// any, in one prepared batch on the request's connection (EF Core's command timeout), read in turn.
+    /// </summary>
+    private async Task<(IReadOnlyList<SiteDay> Sites, IReadOnlyList<T> Rows)> ReadAsync<T>(
+        NpgsqlBatchCommand first, NpgsqlBatchCommand? other, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         var db = await _db(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken); // EF's count of opens: a connection the request holds stays open
         try
         {
-            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection())
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection()) { BatchCommands = { first } };
+            if (other is not null)
             {
-                BatchCommands = { new(SitesOnDaySql) { Parameters = { Day(day) } }, new(other) { Parameters = { Day(day) } } },
-            };
+                batch.BatchCommands.Add(other);
+            }
+
             if (db.Database.GetCommandTimeout() is { } seconds)
             {
                 batch.Timeout = seconds;
@@ -457,11 +472,13 @@ public sealed class NetworkQueries
                 sites.Add(ReadSiteDay(reader));
             }
 
-            await reader.NextResultAsync(cancellationToken);
             var rows = new List<T>();
-            while (await reader.ReadAsync(cancellationToken))
+            if (other is not null && await reader.NextResultAsync(cancellationToken))
             {
-                rows.Add(read(reader));
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    rows.Add(read(reader));
+                }
             }
 
             return (sites, rows);
