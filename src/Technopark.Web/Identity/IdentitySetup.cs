@@ -59,6 +59,8 @@ public static class IdentitySetup
             options.SlidingExpiration = true;
             options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync; // every request, see there
         });
+        // After the cookie handler's own post-configuration (AddIdentity registered it first), which sets the format it wraps.
+        services.AddSingleton<IPostConfigureOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>, KeptTickets.Setup>();
         return services;
     }
 

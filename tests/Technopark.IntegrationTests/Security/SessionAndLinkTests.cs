@@ -1,13 +1,17 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Technopark.Domain.Staff;
 using Technopark.Infrastructure.Email;
 using Technopark.IntegrationTests.Identity;
 using Technopark.TestSupport;
+using Technopark.Web.Identity;
 
 namespace Technopark.IntegrationTests.Security;
 
@@ -37,6 +41,26 @@ public sealed class SessionAndLinkTests(AccountsAppFixture app) : IClassFixture<
         using var after = await Replay(app.Factory, captured, "/manage/oujda");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Contains("/Identity/Account/Login", after.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        client.Dispose();
+    }
+
+    [Fact]
+    public async Task SignInCookie_KeptOnceRead_AnAlteredCopyStillRefused()
+    {
+        var format = app.Factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme).TicketDataFormat;
+        Assert.IsType<KeptTickets>(format);
+        var (client, cookies) = await SignInAsync(app.Factory, Persona.ManagerOujda);
+        var cookie = cookies.GetCookies(Local)["technopark.auth"]!.Value;
+        using (var read = await Replay(app.Factory, $"technopark.auth={cookie}", "/manage/oujda"))
+        {
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        }
+
+        // The same text but one character: not the kept cookie, and it does not decrypt.
+        var altered = cookie[..^3] + (cookie[^3] == 'A' ? 'B' : 'A') + cookie[^2..];
+        using var refused = await Replay(app.Factory, $"technopark.auth={altered}", "/manage/oujda");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/Identity/Account/Login", refused.Headers.Location?.OriginalString, StringComparison.Ordinal);
         client.Dispose();
     }
 
