@@ -1,3 +1,4 @@
+using CsCheck;
 using Technopark.Domain.Network;
 
 namespace Technopark.Domain.Tests.Network;
@@ -19,6 +20,33 @@ public class NetworkKpisTests
     public void Rate_NothingToDivideBy_IsNull()
     {
         Assert.Null(NetworkKpis.Rate(0, 0));
+        Assert.Null(NetworkKpis.Rate(5, -1));
+        Assert.Null(NetworkKpis.Rate(0m, 0m));
+    }
+
+    /// <summary>The rate of whole numbers in integers is the rate's definition in decimals, on any pair of ints.</summary>
+    [Fact]
+    public void Rate_OfWholeNumbers_EqualsTheDecimalDefinition_OnRandomPairs()
+    {
+        Gen.Select(Gen.Int, Gen.Int[1, int.MaxValue], Gen.Int[-2_000, 2_000], Gen.Int[1, 2_000])
+            .Sample((part, whole, smallPart, smallWhole) =>
+            {
+                Assert.Equal(NetworkKpis.Rate((decimal)part, whole), NetworkKpis.Rate(part, whole));
+                Assert.Equal(NetworkKpis.Rate((decimal)smallPart, smallWhole), NetworkKpis.Rate(smallPart, smallWhole));
+            }, iter: 200_000);
+    }
+
+    /// <summary>Every part of every whole up to 400, each midpoint among them (1/16, 3/8, 5/400…): halves away from zero.</summary>
+    [Fact]
+    public void Rate_OfWholeNumbers_EqualsTheDecimalDefinition_OnEverySmallFraction()
+    {
+        for (var whole = 1; whole <= 400; whole++)
+        {
+            for (var part = -whole; part <= 2 * whole; part++)
+            {
+                Assert.Equal(NetworkKpis.Rate((decimal)part, whole), NetworkKpis.Rate(part, whole));
+            }
+        }
     }
 
     [Fact]
