@@ -80,25 +80,39 @@ public static class Display
     public static string Rate(this IStringLocalizer localizer, decimal percent) =>
         localizer["Number.Percent", percent.ToString("N1", Numbers)];
 
+    /// <summary>A percentage, or the "not available" mark when there is nothing to divide by (<see cref="RateWriter"/>).</summary>
+    public static IHtmlContent Rate(this IStringLocalizer localizer, decimal? percent) => localizer.Rates().Of(percent);
+
     /// <summary>
-    /// A percentage, or the "not available" mark when there is nothing to divide by. The rates of 0,0 to 100,0 % are written once
-    /// per language and kept (1,001 per language): the trend shows 2,000 of them a page, each formatted and looked up again before.
+    /// What writes a page's rates: the language's kept texts and its "not available" mark looked up once, then each rate an index
+    /// (the trend writes 2,000 a page).
     /// </summary>
-    public static IHtmlContent Rate(this IStringLocalizer localizer, decimal? percent)
+    public static RateWriter Rates(this IStringLocalizer localizer) =>
+        new(localizer, RateTexts.GetOrAdd((localizer["Number.Percent"].Value, Numbers), _ => new IHtmlContent[1001]));
+
+    /// <summary>
+    /// Percentages of one page. The rates of 0,0 to 100,0 % are written once per language and kept (1,001 per language), each
+    /// other one (out of range, or with more than one decimal) written when asked.
+    /// </summary>
+    public sealed class RateWriter(IStringLocalizer localizer, IHtmlContent?[] texts)
     {
-        if (percent is not { } p)
-        {
-            return localizer.Missing();
-        }
+        private IHtmlContent? _missing;
 
-        var tenths = p * 10;
-        if (p < 0 || p > 100 || tenths != decimal.Truncate(tenths))
+        public IHtmlContent Of(decimal? percent)
         {
-            return Text(localizer.Rate(p));
-        }
+            if (percent is not { } p)
+            {
+                return _missing ??= localizer.Missing();
+            }
 
-        var rates = RateTexts.GetOrAdd((localizer["Number.Percent"].Value, Numbers), _ => new IHtmlContent[1001]);
-        return rates[(int)tenths] ??= Text(localizer.Rate(p)); // two requests may write the same text: either is kept
+            var tenths = p * 10;
+            if (p < 0 || p > 100 || tenths != decimal.Truncate(tenths))
+            {
+                return Text(localizer.Rate(p));
+            }
+
+            return texts[(int)tenths] ??= Text(localizer.Rate(p)); // two requests may write the same text: either is kept
+        }
     }
 
     /// <summary>An amount in MAD with two decimals.</summary>
@@ -140,9 +154,7 @@ public static class Display
         amount is { } a ? Text(localizer.Money(a)) : localizer.Missing();
 
     /// <summary>A figure that cannot be given (no cohort yet, nothing to divide by): "n.d." with its explanation as a title.</summary>
-    public static IHtmlContent Missing(this IStringLocalizer localizer) =>
-        new HtmlContentBuilder(5).AppendHtml("<span class=\"no-value\" title=\"").Append(localizer["Number.Missing.Title"])
-            .AppendHtml("\">").Append(localizer["Number.Missing"]).AppendHtml("</span>");
+    public static IHtmlContent Missing(this IStringLocalizer localizer) => new MissingMark(localizer["Number.Missing.Title"], localizer["Number.Missing"]);
 
     /// <summary>The localized name of an enum value: resource key "{Type}.{Value}".</summary>
     public static string Name<TEnum>(this IStringLocalizer localizer, TEnum value)
@@ -166,6 +178,22 @@ public static class Display
 
     /// <summary>Text written HTML-encoded, as Razor writes a string (immutable: one instance may be written by many pages).</summary>
     private static EncodedText Text(string text) => new(text);
+
+    /// <summary>
+    /// The "not available" mark, written the same each time it is written: not a content container, which Razor empties as it
+    /// moves it into the page (a <see cref="RateWriter"/> writes its one mark in many cells).
+    /// </summary>
+    private sealed class MissingMark(string title, string text) : IHtmlContent
+    {
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+        {
+            writer.Write("<span class=\"no-value\" title=\"");
+            encoder.Encode(writer, title);
+            writer.Write("\">");
+            encoder.Encode(writer, text);
+            writer.Write("</span>");
+        }
+    }
 
     private sealed class EncodedText(string text) : IHtmlContent
     {

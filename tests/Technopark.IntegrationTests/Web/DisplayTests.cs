@@ -103,6 +103,40 @@ public class DisplayTests
     }
 
     /// <summary>
+    /// A page's rate writer (the trend's 2,000 cells) gives each cell its text, its "not available" mark in every cell without a
+    /// rate: Razor moves a content container into the page, emptying it, so a mark written once and reused must not be one.
+    /// </summary>
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("ar")]
+    public void Rates_OnePageOfCellsWithAndWithoutRates_EachCellItsText(string language)
+    {
+        var (page, expected) = In(language, () =>
+        {
+            var rates = L.Rates();
+            var page = new HtmlContentBuilder();
+            foreach (var rate in new decimal?[] { null, 62.5m, null, 12.34m, null, 62.5m })
+            {
+                var cell = rates.Of(rate);
+                if (cell is IHtmlContentContainer container)
+                {
+                    container.MoveTo(page); // as RazorPage.Write does
+                }
+                else
+                {
+                    page.AppendHtml(cell);
+                }
+            }
+
+            return (Html(page), Html(L.Rate((decimal?)null)) + Html(L.Rate((decimal?)62.5m)) + Html(L.Rate((decimal?)null))
+                + Html(L.Rate((decimal?)12.34m)) + Html(L.Rate((decimal?)null)) + Html(L.Rate((decimal?)62.5m)));
+        });
+
+        Assert.Equal(expected, page);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(page, "class=\"no-value\""));
+    }
+
+    /// <summary>
     /// The rates written once and kept (every tenth from 0 to 100 %) read as the rate's text in each language, asked in turns
     /// so that no language is given another's, twice (written, then kept); rates outside them as well.
     /// </summary>
