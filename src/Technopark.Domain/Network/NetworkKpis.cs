@@ -86,7 +86,12 @@ public static class NetworkKpis
             return null;
         }
 
-        var tenths = ((2000L * Math.Abs((long)part)) + whole) / (2L * whole); // ⌊1000·|part|/whole + ½⌋
-        return new decimal((int)tenths, (int)(tenths >> 32), 0, part < 0, 1);
+        var magnitude = Math.Abs((long)part);
+        var tenths = ((2000L * magnitude) + whole) / (2L * whole); // ⌊1000·|part|/whole + ½⌋
+        // The decimal definition's scale too (it shows in data-* attributes and JSON): a whole percentage when the division is
+        // exact ("75"), else one decimal ("62.5", "75.0" for 74.96).
+        return 100L * magnitude % whole == 0
+            ? new decimal(tenths / 10) * (part < 0 ? -1 : 1)
+            : new decimal((int)tenths, (int)(tenths >> 32), 0, part < 0, 1);
     }
 }

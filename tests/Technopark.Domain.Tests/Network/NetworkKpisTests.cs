@@ -24,15 +24,15 @@ public class NetworkKpisTests
         Assert.Null(NetworkKpis.Rate(0m, 0m));
     }
 
-    /// <summary>The rate of whole numbers in integers is the rate's definition in decimals, on any pair of ints.</summary>
+    /// <summary>The rate of whole numbers in integers is the rate's definition in decimals, value and scale, on any pair of ints.</summary>
     [Fact]
     public void Rate_OfWholeNumbers_EqualsTheDecimalDefinition_OnRandomPairs()
     {
         Gen.Select(Gen.Int, Gen.Int[1, int.MaxValue], Gen.Int[-2_000, 2_000], Gen.Int[1, 2_000])
             .Sample((part, whole, smallPart, smallWhole) =>
             {
-                Assert.Equal(NetworkKpis.Rate((decimal)part, whole), NetworkKpis.Rate(part, whole));
-                Assert.Equal(NetworkKpis.Rate((decimal)smallPart, smallWhole), NetworkKpis.Rate(smallPart, smallWhole));
+                Assert.Equal(Written(NetworkKpis.Rate((decimal)part, whole)), Written(NetworkKpis.Rate(part, whole)));
+                Assert.Equal(Written(NetworkKpis.Rate((decimal)smallPart, smallWhole)), Written(NetworkKpis.Rate(smallPart, smallWhole)));
             }, iter: 200_000);
     }
 
@@ -44,10 +44,13 @@ public class NetworkKpisTests
         {
             for (var part = -whole; part <= 2 * whole; part++)
             {
-                Assert.Equal(NetworkKpis.Rate((decimal)part, whole), NetworkKpis.Rate(part, whole));
+                Assert.Equal(Written(NetworkKpis.Rate((decimal)part, whole)), Written(NetworkKpis.Rate(part, whole)));
             }
         }
     }
+
+    /// <summary>The rate as data attributes and JSON write it: the value and its scale ("75", "75.0", "62.5").</summary>
+    private static string? Written(decimal? rate) => rate?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void Compute_TurnoverOnAHalfway_RoundsHalfAwayFromZero()
