@@ -394,8 +394,9 @@ public sealed class NetworkQueries
     /// </summary>
     public async Task<IReadOnlyList<SiteDay>> SitesOnAsync(DateOnly day, CancellationToken cancellationToken, int? siteId = null) =>
         OccupancyFacts.Covers(day)
-            ? (await ReadAsync<SiteDay>(siteId is null ? new(SitesOnDaySql) { Parameters = { Day(day) } } : new(SiteOnDaySql) { Parameters = { Day(day), Site(siteId) } },
-                null, ReadSiteDay, cancellationToken)).Sites
+            ? await BatchAsync(
+                [siteId is null ? new(SitesOnDaySql) { Parameters = { Day(day) } } : new(SiteOnDaySql) { Parameters = { Day(day), Site(siteId) } }],
+                reader => RowsAsync(reader, ReadSiteDay, cancellationToken), cancellationToken)
             : await (await _db(cancellationToken)).Database.SqlQueryRaw<SiteDay>(SitesOnDayLiveSql, Day(day), Site(siteId), EndingWithin()).ToListAsync(cancellationToken);
 
     /// <summary>Every site on a day computed from the stays (<see cref="SitesOnDayLiveSql"/>): what the blocks must equal.</summary>
@@ -440,23 +441,31 @@ public sealed class NetworkQueries
     /// <summary><see cref="SitesOnDaySql"/> and <paramref name="other"/> (@day its one parameter) in one batch, read in turn.</summary>
     private Task<(IReadOnlyList<SiteDay> Sites, IReadOnlyList<T> Rows)> WithSitesAsync<T>(
         DateOnly day, string other, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
-        ReadAsync(new(SitesOnDaySql) { Parameters = { Day(day) } }, new(other) { Parameters = { Day(day) } }, read, cancellationToken);
+        BatchAsync<(IReadOnlyList<SiteDay>, IReadOnlyList<T>)>(
+            [new(SitesOnDaySql) { Parameters = { Day(day) } }, new(other) { Parameters = { Day(day) } }],
+            async reader =>
+            {
+                var sites = await RowsAsync(reader, ReadSiteDay, cancellationToken);
+                await reader.NextResultAsync(cancellationToken);
+                return (sites, await RowsAsync(reader, read, cancellationToken));
+            },
+            cancellationToken);
 
     /// <summary>
-    /// The sites <paramref name="first"/> reads (<see cref="ReadSiteDay"/>'s columns) and the rows of <paramref name="other"/>, if
-    /// any, in one prepared batch on the request's connection (EF Core's command timeout), read in turn.
+    /// <paramref name="commands"/> in one prepared batch on the request's connection (EF Core's command timeout), their results
+    /// read by <paramref name="read"/>.
     /// </summary>
-    private async Task<(IReadOnlyList<SiteDay> Sites, IReadOnlyList<T> Rows)> ReadAsync<T>(
-        NpgsqlBatchCommand first, NpgsqlBatchCommand? other, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    private async Task<TResult> BatchAsync<TResult>(
+        NpgsqlBatchCommand[] commands, Func<DbDataReader, Task<TResult>> read, CancellationToken cancellationToken)
     {
         var db = await _db(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken); // EF's count of opens: a connection the request holds stays open
         try
         {
-            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection()) { BatchCommands = { first } };
-            if (other is not null)
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
+            foreach (var command in commands)
             {
-                batch.BatchCommands.Add(other);
+                batch.BatchCommands.Add(command);
             }
 
             if (db.Database.GetCommandTimeout() is { } seconds)
@@ -466,27 +475,24 @@ public sealed class NetworkQueries
 
             await batch.PrepareAsync(cancellationToken); // once per connection: then Npgsql finds them prepared and sends nothing
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            var sites = new List<SiteDay>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                sites.Add(ReadSiteDay(reader));
-            }
-
-            var rows = new List<T>();
-            if (other is not null && await reader.NextResultAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    rows.Add(read(reader));
-                }
-            }
-
-            return (sites, rows);
+            return await read(reader);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>The rows of the reader's current result.</summary>
+    private static async Task<IReadOnlyList<T>> RowsAsync<T>(DbDataReader reader, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
     }
 
     /// <summary>A row of <see cref="SitesOnDaySql"/>, its columns in order.</summary>
