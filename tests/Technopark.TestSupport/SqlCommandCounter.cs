@@ -15,14 +15,20 @@ namespace Technopark.TestSupport;
 public sealed class SqlCommandCounter
 {
     /// <summary>One listener for the process: the test runs hold many apps, each request finds its app's counter.</summary>
-    private static readonly ActivityListener Listener = Listen();
+    private static readonly ActivityListener Listener = new()
+    {
+        ShouldListenTo = source => source.Name == "Npgsql",
+        Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        ActivityStopped = Stopped,
+    };
 
     // HttpContextAccessor keeps the current context in a static AsyncLocal, which the app sets for each request.
     private static readonly HttpContextAccessor Http = new();
 
     private readonly ConcurrentDictionary<string, int> _byPath = new(StringComparer.OrdinalIgnoreCase);
 
-    public SqlCommandCounter() => GC.KeepAlive(Listener);
+    /// <summary>Listening from before the first counter exists.</summary>
+    static SqlCommandCounter() => ActivitySource.AddActivityListener(Listener);
 
     /// <summary>Round trips made while serving requests to <paramref name="path"/> (without the query string) since the last reset.</summary>
     public int For(string path) => _byPath.GetValueOrDefault(path);
@@ -38,18 +44,6 @@ public sealed class SqlCommandCounter
     {
         app.GetRequiredService<Technopark.Infrastructure.Data.DataVersion>().Bump();
         Reset();
-    }
-
-    private static ActivityListener Listen()
-    {
-        var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = Stopped,
-        };
-        ActivitySource.AddActivityListener(listener);
-        return listener;
     }
 
     /// <summary>A command or a batch (the query's text is traced); a physical connection's opening is not.</summary>
