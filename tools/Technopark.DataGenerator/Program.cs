@@ -83,7 +83,7 @@ internal static class Generator
         var bulk = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0, Options = "-c session_replication_role=replica -c maintenance_work_mem=512MB" }.ConnectionString;
         await using var connection = new NpgsqlConnection(bulk);
         await connection.OpenAsync();
-        await Step("truncate", () => ExecAsync(connection, "TRUNCATE applications, waiting_list, declarations, assignments, companies, spaces RESTART IDENTITY CASCADE"));
+        await Step("truncate", () => ExecAsync(connection, "TRUNCATE applications, waiting_list, declarations, assignments, companies, spaces, billing_blocks RESTART IDENTITY CASCADE"));
         // Autovacuum off on the tables written here until the end (it vacuumed them mid-load on the cores the load needs); the
         // last step vacuums and analyzes them once.
         await ExecAsync(connection, string.Join(";\n", QuietTables.Select(t => $"ALTER TABLE {t} SET (autovacuum_enabled = false)")));

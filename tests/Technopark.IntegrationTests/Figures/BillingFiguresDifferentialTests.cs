@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Technopark.Domain.Billing;
+using Npgsql;
 using Technopark.Infrastructure.Data;
+using Technopark.Infrastructure.Data.Queries;
 using Technopark.TestSupport;
 using Technopark.Web.Pages.Manage.Billing;
 using Xunit.Abstractions;
@@ -16,8 +18,9 @@ namespace Technopark.IntegrationTests.Figures;
 /// figures' harness (<see cref="RandomNetwork"/>, its fixture, seeds and reports), then on each of the network's days
 /// <see cref="BillingFigures"/> (network and each site), <see cref="Receivables.AgingAsync"/> (per site, per company of each
 /// site, network) and <see cref="Receivables.CreditsAsync"/> compared with <see cref="ReferenceBilling"/>; on 2 days the same over
-/// HTTP (/hq/billing, each listed site's summary, and its aged receivables page once it exists). A failure names the seed, the
-/// day, the site and the figure; replay with TECHNOPARK_FIGURES_SEED.
+/// HTTP (/hq/billing, each listed site's summary, and its aged receivables page once it exists). The billing blocks the
+/// database keeps (<see cref="BillingFacts"/>) equal a rebuild after each seed's billing. A failure names the seed, the day,
+/// the site and the figure; replay with TECHNOPARK_FIGURES_SEED.
 /// </summary>
 public sealed partial class BillingFiguresDifferentialTests(DifferentialFiguresTests.Fixture fixture, ITestOutputHelper output)
     : IClassFixture<DifferentialFiguresTests.Fixture>
@@ -52,6 +55,7 @@ public sealed partial class BillingFiguresDifferentialTests(DifferentialFiguresT
         await network.WriteAsync(fixture.Database.ConnectionString, DifferentialFiguresTests.Fixture.ApplicantId);
         var billing = await RandomBilling.WriteAsync(network, fixture.Database.ConnectionString, DifferentialFiguresTests.Fixture.ApplicantId, DaysPerNetwork);
         var reference = new ReferenceBilling(billing);
+        await CheckBlocksAsync(seed);
         var failures = new List<string>();
         Expect(failures, seed, RandomBilling.First, "network", "issued invoices generated", true, billing.Invoices.Any(i => i.Issued));
         var timing = new Timing();
@@ -70,6 +74,22 @@ public sealed partial class BillingFiguresDifferentialTests(DifferentialFiguresT
             + $"{billing.Payments.Count} payments, {billing.Allocations.Count} allocations; {billing.Days.Count} days, {failures.Count} differences; {clock.Elapsed.TotalSeconds:N1} s. "
             + $"Network months: one statement {timing.Figures.TotalMilliseconds / Math.Max(1, timing.Measured):N1} ms a day, against 12 aging queries {timing.TwelveAgings.TotalMilliseconds / Math.Max(1, timing.Measured):N1} ms");
         return failures;
+    }
+
+    /// <summary>
+    /// The billing blocks the triggers kept while the billing was written (invoices issued, credit notes, payments and their
+    /// shares, credits used later) equal a rebuild; on the first seed, so does a rebuild in three parts over two connections.
+    /// </summary>
+    private async Task CheckBlocksAsync(int seed)
+    {
+        await using var connection = new NpgsqlConnection(fixture.Database.ConnectionString);
+        await connection.OpenAsync();
+        await FactsSql.AssertEqualsRebuildAsync(connection, BlockFacts.Billing, $"seed {seed}'s billing");
+        if (seed == RegressionSeeds[0])
+        {
+            await BlockFacts.Billing.RebuildInPartsAsync(fixture.Database.ConnectionString, parts: 3, connections: 2);
+            await FactsSql.AssertEqualsRebuildAsync(connection, BlockFacts.Billing, $"seed {seed}'s billing rebuilt in three parts");
+        }
     }
 
     private sealed class Timing

@@ -454,12 +454,12 @@ public sealed class RandomNetwork
         await using var transaction = await connection.BeginTransactionAsync();
         // Billing's tables refuse TRUNCATE (triggers), and TRUNCATE ... CASCADE reaches them through companies: the test, as
         // the superuser arranging data behind the app's back, turns user triggers off for these statements to start afresh (and so
-        // clears the pipeline's counts and the occupancy and KPI blocks itself: the triggers that follow a TRUNCATE are off too; the COPY
+        // clears the pipeline's counts and the occupancy, KPI and billing blocks itself: the triggers that follow a TRUNCATE are off too; the COPY
         // statements below, with triggers on, fill the blocks again).
         await ExecuteAsync(connection, $"""
             SET LOCAL session_replication_role = replica;
             TRUNCATE applications, waiting_list, declarations, assignments, companies, spaces, invoice_counters CASCADE;
-            TRUNCATE pipeline_counts, pipeline_decision_days, occupancy_blocks, kpi_blocks;
+            TRUNCATE pipeline_counts, pipeline_decision_days, occupancy_blocks, kpi_blocks, billing_blocks;
             DELETE FROM sites WHERE id >= {ExtraSiteId};
             SET LOCAL session_replication_role = origin;
             """);

@@ -1,7 +1,7 @@
 namespace Technopark.Infrastructure.Data.Queries;
 
 /// <summary>
-/// The SQL that installs (and removes) figures kept in blocks of 2^k days (<see cref="OccupancyFacts"/>, <see cref="KpiFacts"/>):
+/// The SQL that installs (and removes) figures kept in blocks of 2^k days (<see cref="OccupancyFacts"/>, <see cref="KpiFacts"/>, <see cref="BillingFacts"/>):
 /// the table (its primary key includes the figures, read by index only), the live view the tests compare it with, a rebuild
 /// (SECURITY DEFINER, not callable by the app role), and per followed table a statement trigger for each of INSERT, UPDATE
 /// and DELETE with its transition tables, and a TRUNCATE trigger that rebuilds.
@@ -20,6 +20,11 @@ public sealed record BlockFacts(
         "level smallint NOT NULL, block integer NOT NULL, declared boolean NOT NULL, "
             + string.Join(", ", KpiFacts.Measures.Split(", ").Select(m => $"{m} {(KpiFacts.Amounts.Contains(m) ? "numeric" : "integer")} NOT NULL")),
         KpiFacts.Measures, KpiFacts.LiveView, KpiFacts.LiveChangesSql, KpiFacts.FollowedTables, KpiFacts.FollowSql, KpiFacts.PartSql);
+
+    public static readonly BlockFacts Billing = new(
+        "billing_facts", BillingFacts.Table, BillingFacts.Key,
+        "level smallint NOT NULL, block integer NOT NULL, site_id integer NOT NULL, " + string.Join(", ", BillingFacts.Measures.Split(", ").Select(m => $"{m} numeric NOT NULL")),
+        BillingFacts.Measures, BillingFacts.LiveView, BillingFacts.LiveChangesSql, BillingFacts.FollowedTables, BillingFacts.FollowSql, BillingFacts.PartSql);
 
     /// <summary>
     /// The transition tables of a statement trigger of <paramref name="table"/> for <paramref name="operation"/>: <c>old_rows</c>

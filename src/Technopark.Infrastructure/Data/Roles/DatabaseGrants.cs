@@ -11,7 +11,7 @@ namespace Technopark.Infrastructure.Data.Roles;
 /// - room_bookings: no DELETE (a booking is cancelled and kept); sites: no DELETE (closed, never deleted: a slug is never reused);
 /// - credit notes, payments, their allocations and billing reminders: SELECT, INSERT only; invoice counters: no DELETE
 ///   (issued invoices are guarded by a trigger, since drafts change); invoice_settlements: SELECT only (its triggers write it);
-/// - the pipeline's counts (<see cref="Queries.PipelineFacts"/>): SELECT only (triggers on applications write them);
+/// - the pipeline's counts (<see cref="Queries.PipelineFacts"/>), the occupancy, KPI and billing blocks: SELECT only (triggers write them);
 /// - the migrations history: SELECT only; sequences: USAGE, SELECT;
 /// - nothing to create in the schema (no DDL); the app role owns nothing, so it cannot ALTER, DROP or
 ///   disable a trigger, and as NOSUPERUSER it cannot SET session_replication_role.
@@ -41,7 +41,7 @@ public static class DatabaseGrants
             REVOKE UPDATE, DELETE ON {string.Join(", ", DbConstraints.AppendOnlyBillingTables)} FROM {role};
             REVOKE DELETE ON {DbConstraints.InvoiceCountersTable} FROM {role};
             REVOKE INSERT, UPDATE, DELETE ON {DbConstraints.InvoiceSettlementsTable} FROM {role};
-            REVOKE INSERT, UPDATE, DELETE ON {Queries.PipelineFacts.CountsTable}, {Queries.PipelineFacts.DecisionDaysTable}, {Queries.OccupancyFacts.Table}, {Queries.KpiFacts.Table} FROM {role};
+            REVOKE INSERT, UPDATE, DELETE ON {Queries.PipelineFacts.CountsTable}, {Queries.PipelineFacts.DecisionDaysTable}, {Queries.OccupancyFacts.Table}, {Queries.KpiFacts.Table}, {Queries.BillingFacts.Table} FROM {role};
             REVOKE INSERT, UPDATE, DELETE ON {QuoteIdentifier(DependencyInjection.MigrationsHistoryTable)} FROM {role};
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
             ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role};

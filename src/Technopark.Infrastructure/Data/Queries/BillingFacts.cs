@@ -1,0 +1,139 @@
+namespace Technopark.Infrastructure.Data.Queries;
+
+/// <summary>
+/// Billing kept by the database, per site: what each day changes in the amounts billed (invoices issued, less credit notes),
+/// collected (payments received) and overdue, summed into blocks of 2^k days as <see cref="OccupancyFacts"/> keeps occupancy
+/// (migration <c>BillingFacts</c>): what a site billed or collected up to a day, and what it had overdue on that day, is the sum
+/// of at most 17 blocks.
+/// <para>
+/// Overdue on a day c (BillingFigures' definition: what is open on the issued invoices due before c) is such a sum because an
+/// invoice's open amount never goes below zero (payment shares add up to its total at most, a credit note cancels an unpaid
+/// invoice in full; the Domain's <c>Payment</c> and <c>CreditNote</c>): an issued invoice adds its total on the day after its
+/// due day, and each of its credit notes and payment shares takes its amount away on its own day, or on the day after the due
+/// day if that is later. Statement triggers on invoices, credit notes, payments and payment allocations keep the blocks in the
+/// same transaction (an invoice's due day and total never change once it is issued); a rebuild computes them from every row and
+/// the tests compare the table with it.
+/// </para>
+/// </summary>
+public static class BillingFacts
+{
+    public const string Table = "billing_blocks";
+
+    /// <summary>The primary key of <see cref="Table"/>.</summary>
+    public const string Key = "level, block, site_id";
+
+    public const string LiveView = "billing_blocks_live";
+
+    public const string Measures = "billed, collected, overdue";
+
+    private static readonly string[] MeasureList = Measures.Split(", ");
+
+    private const string Epoch = OccupancyFacts.Epoch;
+
+    /// <summary>The tables whose changes the blocks follow.</summary>
+    public static readonly IReadOnlyList<string> FollowedTables = ["invoices", "credit_notes", "payments", "payment_allocations"];
+
+    /// <summary>Whether the blocks answer for the days from <paramref name="first"/> to <paramref name="last"/>; outside, the live statement does.</summary>
+    public static bool Covers(DateOnly first, DateOnly last) => OccupancyFacts.Covers(first) && OccupancyFacts.Covers(last);
+
+    /// <summary>
+    /// SQL (CTEs then a SELECT of blocks) of the changes of the given rows, each with its sign (−1 for a row before a statement,
+    /// +1 after): <paramref name="invoices"/> <c>(sign, site_id, status, issued_on, due_on, total)</c>, <paramref name="creditNotes"/>
+    /// <c>(sign, site_id, invoice_id, issued_on, total)</c>, <paramref name="payments"/> <c>(sign, site_id, received_on, amount)</c>,
+    /// <paramref name="allocations"/> <c>(sign, invoice_id, applied_on, amount)</c>. A credit note's or share's invoice (its site and
+    /// due day) is read from the invoices.
+    /// </summary>
+    public static string ChangesSql(string invoices, string creditNotes, string payments, string allocations) => $"""
+        issued AS (
+            SELECT i.sign, i.site_id, i.issued_on, i.due_on, i.total FROM ({invoices}) i WHERE i.status = 'Issued'
+        ), changes AS (
+            SELECT site_id, issued_on AS day, sign * total AS billed, 0::numeric AS collected, 0::numeric AS overdue FROM issued
+            UNION ALL
+            SELECT site_id, due_on + 1, 0, 0, sign * total FROM issued
+            UNION ALL
+            SELECT c.site_id, c.issued_on, -c.sign * c.total, 0, 0 FROM ({creditNotes}) c
+            UNION ALL
+            SELECT i.site_id, greatest(c.issued_on, i.due_on + 1), 0, 0, -c.sign * c.total
+            FROM ({creditNotes}) c JOIN invoices i ON i.id = c.invoice_id
+            UNION ALL
+            SELECT p.site_id, p.received_on, 0, p.sign * p.amount, 0 FROM ({payments}) p
+            UNION ALL
+            SELECT i.site_id, greatest(a.applied_on, i.due_on + 1), 0, 0, -a.sign * a.amount
+            FROM ({allocations}) a JOIN invoices i ON i.id = a.invoice_id
+        ), day_changes AS (
+            SELECT site_id, greatest(day, date '{Epoch}') - date '{Epoch}' AS day, {Sums("sum({0})")}
+            FROM changes
+            GROUP BY 1, 2
+            HAVING {string.Join(" OR ", MeasureList.Select(m => $"sum({m}) <> 0"))}
+        )
+        SELECT k::smallint AS level, (c.day >> k) AS block, c.site_id, {Sums("sum(c.{0})")}
+        FROM day_changes c, generate_series(0, {OccupancyFacts.LastLevel}) k
+        GROUP BY 1, 2, 3
+        """;
+
+    private static string Sums(string format) =>
+        string.Join(", ", MeasureList.Select(m => string.Format(System.Globalization.CultureInfo.InvariantCulture, format, m) + $" AS {m}"));
+
+    private const string InvoiceColumns = "site_id, status, issued_on, due_on, total_incl_vat AS total";
+
+    private const string CreditNoteColumns = "site_id, invoice_id, issued_on, total_incl_vat AS total";
+
+    private const string PaymentColumns = "site_id, received_on, amount";
+
+    private const string AllocationColumns = "invoice_id, applied_on, amount";
+
+    /// <summary>Every row as it is.</summary>
+    public static readonly string LiveChangesSql = PartSql(0, 1);
+
+    /// <summary>
+    /// The blocks of part <paramref name="part"/> of <paramref name="parts"/>: the rows of the sites whose id is
+    /// <paramref name="part"/> modulo <paramref name="parts"/> (a share by its invoice's site). The parts' blocks summed by key
+    /// are the whole.
+    /// </summary>
+    public static string PartSql(int part, int parts)
+    {
+        var of = BlockFacts.InPart("site_id", part, parts);
+        var invoicesOfPart = parts == 1 ? "true" : $"invoice_id IN (SELECT id FROM invoices WHERE {of})";
+        return "WITH " + ChangesSql(
+            $"SELECT 1 AS sign, {InvoiceColumns} FROM invoices WHERE {of}",
+            $"SELECT 1 AS sign, {CreditNoteColumns} FROM credit_notes WHERE {of}",
+            $"SELECT 1 AS sign, {PaymentColumns} FROM payments WHERE {of}",
+            $"SELECT 1 AS sign, {AllocationColumns} FROM payment_allocations WHERE {invoicesOfPart}");
+    }
+
+    /// <summary>
+    /// The body of the statement trigger of <paramref name="table"/> for <paramref name="operation"/>: the changes of its rows
+    /// after the statement less those before (<c>old_rows</c> and <c>new_rows</c> are the transition tables).
+    /// </summary>
+    public static string FollowSql(string table, string operation)
+    {
+        var (oldRows, newRows) = BlockFacts.TransitionRows(table, operation);
+        string Changed(string columns) => $"SELECT 1 AS sign, {columns} FROM {newRows} t UNION ALL SELECT -1, {columns} FROM {oldRows} t";
+        string None(string columns, string source) => $"SELECT 1 AS sign, {columns} FROM {source} WHERE false";
+        var invoices = table == "invoices" ? Changed(InvoiceColumns) : None(InvoiceColumns, "invoices");
+        var creditNotes = table == "credit_notes" ? Changed(CreditNoteColumns) : None(CreditNoteColumns, "credit_notes");
+        var payments = table == "payments" ? Changed(PaymentColumns) : None(PaymentColumns, "payments");
+        var allocations = table == "payment_allocations" ? Changed(AllocationColumns) : None(AllocationColumns, "payment_allocations");
+        if (!FollowedTables.Contains(table))
+        {
+            throw new ArgumentOutOfRangeException(nameof(table), table, "No billing facts follow this table.");
+        }
+
+        return BlockFacts.AddSql(Table, Key, Measures, "WITH " + ChangesSql(invoices, creditNotes, payments, allocations));
+    }
+
+    public const string RebuildSql = "SELECT billing_facts_rebuild()";
+
+    /// <summary>
+    /// Per site (all, or @site) and per day of @days (an array of dates, each covered): billed, collected and overdue up to and on
+    /// that day, read from the blocks. What a site billed in a month is the difference between its month's last counted day and
+    /// the day before its first.
+    /// </summary>
+    public static string UpToSql(string siteFilter) => $"""
+        SELECT b.site_id, d.day, {Sums("sum(b.{0})")}
+        FROM unnest(@days) AS d(day)
+        CROSS JOIN LATERAL ({OccupancyFacts.BlocksOf("d.day")}) k
+        JOIN {Table} b ON b.level = k.level AND b.block = k.block{siteFilter}
+        GROUP BY b.site_id, d.day
+        """;
+}
