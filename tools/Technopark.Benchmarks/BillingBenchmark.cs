@@ -9,6 +9,7 @@ using Npgsql;
 using Technopark.Domain.Billing;
 using Technopark.Infrastructure;
 using Technopark.Infrastructure.Data;
+using Technopark.Infrastructure.Data.Queries;
 using Technopark.TestSupport;
 using Technopark.Web.Pages.Manage.Billing;
 
@@ -131,6 +132,19 @@ internal static class BillingBenchmark
         var hq = await BoundedAsync(() => GetAsync(admin, path, cancellationToken));
         Console.WriteLine($"GET {path} ({hq.Length} requests) {Timings.Summary(hq)}");
         Console.WriteLine($"Target /hq/billing p95 ≤ {AgingTargetMs} ms: {Met(Timings.Percentile(hq, 95) <= AgingTargetMs)}");
+
+        // What the page reads: the billing blocks at the 13 counted days of its 12 months.
+        var days = BillingFigures.CountedDays(BillingFigures.Window(Today, BillingFigures.DefaultMonths), Today);
+        await using (var connection = new NpgsqlConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync(cancellationToken);
+            Console.WriteLine($"{BillingFacts.Table}: {await BenchmarkSql.ScalarAsync<string>(connection,
+                $"SELECT count(*) || ' rows, ' || pg_size_pretty(pg_total_relation_size('{BillingFacts.Table}')) FROM {BillingFacts.Table}", cancellationToken)}");
+        }
+
+        Console.WriteLine("EXPLAIN ANALYZE of the billing figures' statement (the network, 12 months):");
+        Console.WriteLine(await BenchmarkSql.ExplainAsync(database.ConnectionString, BillingFacts.UpToSql(""),
+            command => command.Parameters.Add(new NpgsqlParameter("days", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Date) { Value = days }), cancellationToken));
         return 0;
     }
 

@@ -16,6 +16,8 @@ public class BillingFactsTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("DELETE FROM billing_blocks")]
     [InlineData("TRUNCATE billing_blocks")]
     [InlineData("SELECT billing_facts_rebuild()")]
+    [InlineData("INSERT INTO billing_changes VALUES (1, 1, 1, 1, 1)")]
+    [InlineData("INSERT INTO billing_folds VALUES (1)")]
     public Task Blocks_TheAppRole_CannotWriteThem(string sql)
         => FactsSql.AssertAppRoleRefusedAsync(app, sql);
 }

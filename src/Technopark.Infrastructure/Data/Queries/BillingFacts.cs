@@ -43,7 +43,11 @@ public static class BillingFacts
     /// <paramref name="allocations"/> <c>(sign, invoice_id, applied_on, amount)</c>. A credit note's or share's invoice (its site and
     /// due day) is read from the invoices.
     /// </summary>
-    public static string ChangesSql(string invoices, string creditNotes, string payments, string allocations) => $"""
+    public static string ChangesSql(string invoices, string creditNotes, string payments, string allocations) =>
+        DayChangesCtes(invoices, creditNotes, payments, allocations) + "\n" + BlocksOf("day_changes");
+
+    /// <summary><see cref="ChangesSql"/>'s CTEs, the last one <c>day_changes (site_id, day number, measures…)</c>.</summary>
+    private static string DayChangesCtes(string invoices, string creditNotes, string payments, string allocations) => $"""
         issued AS (
             SELECT i.sign, i.site_id, i.issued_on, i.due_on, i.total FROM ({invoices}) i WHERE i.status = 'Issued'
         ), changes AS (
@@ -61,14 +65,24 @@ public static class BillingFacts
             SELECT i.site_id, greatest(a.applied_on, i.due_on + 1), 0, 0, -a.sign * a.amount
             FROM ({allocations}) a JOIN invoices i ON i.id = a.invoice_id
         ), day_changes AS (
-            SELECT site_id, greatest(day, date '{Epoch}') - date '{Epoch}' AS day, {Sums("sum({0})")}
-            FROM changes
+            {DayChangesOf("changes", "greatest(day, date '" + Epoch + "') - date '" + Epoch + "'")}
+        )
+        """;
+
+    /// <summary>The changes of <paramref name="source"/> <c>(site_id, day, measures…)</c> summed per site and day (numbered by <paramref name="day"/>), zeros left out.</summary>
+    private static string DayChangesOf(string source, string day) => $"""
+        SELECT site_id, {day} AS day, {Sums("sum({0})")}
+            FROM {source}
             GROUP BY 1, 2
             HAVING {string.Join(" OR ", MeasureList.Select(m => $"sum({m}) <> 0"))}
-        )
+        """;
+
+    /// <summary>The blocks of <paramref name="dayChanges"/> <c>(site_id, day number, measures…)</c>, in the order of the key.</summary>
+    private static string BlocksOf(string dayChanges) => $"""
         SELECT k::smallint AS level, (c.day >> k) AS block, c.site_id, {Sums("sum(c.{0})")}
-        FROM day_changes c, generate_series(0, {OccupancyFacts.LastLevel}) k
+        FROM {dayChanges} c, generate_series(0, {OccupancyFacts.LastLevel}) k
         GROUP BY 1, 2, 3
+        ORDER BY 1, 2, 3
         """;
 
     private static string Sums(string format) =>
@@ -103,24 +117,71 @@ public static class BillingFacts
 
     /// <summary>
     /// The body of the statement trigger of <paramref name="table"/> for <paramref name="operation"/>: the changes of its rows
-    /// after the statement less those before (<c>old_rows</c> and <c>new_rows</c> are the transition tables).
+    /// after the statement less those before (<c>old_rows</c> and <c>new_rows</c> are the transition tables), per site and day,
+    /// staged in <see cref="StagedTable"/> and folded into the blocks once, when the transaction commits (<see cref="FoldSql"/>):
+    /// issuing a site's 862 invoices is 862 statements, and updating the same blocks 862 times in one transaction made each
+    /// update walk the row's earlier versions (issuing took 4.2 s instead of 0.6).
     /// </summary>
     public static string FollowSql(string table, string operation)
     {
-        var (oldRows, newRows) = BlockFacts.TransitionRows(table, operation);
-        string Changed(string columns) => $"SELECT 1 AS sign, {columns} FROM {newRows} t UNION ALL SELECT -1, {columns} FROM {oldRows} t";
-        string None(string columns, string source) => $"SELECT 1 AS sign, {columns} FROM {source} WHERE false";
-        var invoices = table == "invoices" ? Changed(InvoiceColumns) : None(InvoiceColumns, "invoices");
-        var creditNotes = table == "credit_notes" ? Changed(CreditNoteColumns) : None(CreditNoteColumns, "credit_notes");
-        var payments = table == "payments" ? Changed(PaymentColumns) : None(PaymentColumns, "payments");
-        var allocations = table == "payment_allocations" ? Changed(AllocationColumns) : None(AllocationColumns, "payment_allocations");
         if (!FollowedTables.Contains(table))
         {
             throw new ArgumentOutOfRangeException(nameof(table), table, "No billing facts follow this table.");
         }
 
-        return BlockFacts.AddSql(Table, Key, Measures, "WITH " + ChangesSql(invoices, creditNotes, payments, allocations));
+        var (oldRows, newRows) = BlockFacts.TransitionRows(table, operation);
+        string Changed(string columns) => $"SELECT 1 AS sign, {columns} FROM {newRows} t UNION ALL SELECT -1, {columns} FROM {oldRows} t";
+        string Rows(string source, string columns) => table == source ? Changed(columns) : $"SELECT 1 AS sign, {columns} FROM {source} WHERE false";
+        var dayChanges = DayChangesCtes(Rows("invoices", InvoiceColumns), Rows("credit_notes", CreditNoteColumns), Rows("payments", PaymentColumns),
+            Rows("payment_allocations", AllocationColumns));
+        return $"""
+            WITH {dayChanges}
+            INSERT INTO {StagedTable} (site_id, day, {Measures}) SELECT site_id, day, {Measures} FROM day_changes;
+                    IF FOUND THEN
+                        INSERT INTO {FoldsTable} (transaction_id) VALUES (txid_current()) ON CONFLICT DO NOTHING;
+                    END IF
+            """;
     }
+
+    /// <summary>Changes of the current transaction not yet in the blocks (empty outside a transaction that changed billing).</summary>
+    public const string StagedTable = "billing_changes";
+
+    /// <summary>One row per transaction with staged changes: its deferred trigger folds them when the transaction commits.</summary>
+    public const string FoldsTable = "billing_folds";
+
+    /// <summary>
+    /// The staging tables, the fold (SECURITY DEFINER: the app role writes none of them) and the constraint trigger that runs it
+    /// at commit, once per transaction; installed before <see cref="BlockFacts.InstallSql"/>. The fold deletes every staged row
+    /// it sees: another transaction's are not visible before it commits, and it folds them itself before it does.
+    /// </summary>
+    public static readonly string FoldSql = $$"""
+        CREATE TABLE {{StagedTable}} (site_id integer NOT NULL, day integer NOT NULL, {{string.Join(", ", MeasureList.Select(m => $"{m} numeric NOT NULL"))}});
+        CREATE TABLE {{FoldsTable}} (transaction_id bigint PRIMARY KEY);
+
+        CREATE FUNCTION billing_facts_fold() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
+        BEGIN
+            DELETE FROM {{FoldsTable}} WHERE transaction_id = txid_current();
+            {{FoldStatement()}};
+            RETURN NULL;
+        END $f$;
+        REVOKE EXECUTE ON FUNCTION billing_facts_fold() FROM PUBLIC;
+        CREATE CONSTRAINT TRIGGER {{FoldsTable}}_fold AFTER INSERT ON {{FoldsTable}} DEFERRABLE INITIALLY DEFERRED
+            FOR EACH ROW EXECUTE FUNCTION billing_facts_fold();
+        """;
+
+    /// <summary>Takes the staged changes out and adds them to the blocks, each block once.</summary>
+    private static string FoldStatement()
+    {
+        var staged = $"staged AS (DELETE FROM {StagedTable} RETURNING site_id, day, {Measures})";
+        var dayChanges = $"day_changes AS ({DayChangesOf("staged", "day")})";
+        return BlockFacts.AddSql(Table, Key, Measures, $"WITH {staged}, {dayChanges}\n{BlocksOf("day_changes")}");
+    }
+
+    public const string DropFoldSql = $"""
+        DROP TABLE IF EXISTS {FoldsTable};
+        DROP FUNCTION IF EXISTS billing_facts_fold();
+        DROP TABLE IF EXISTS {StagedTable};
+        """;
 
     public const string RebuildSql = "SELECT billing_facts_rebuild()";
 

@@ -48,9 +48,7 @@ public sealed class BillingFigures(TechnoparkDbContext db)
     /// <summary>The <paramref name="months"/> months ending with the month of <paramref name="asOf"/>, for one site or (null) every site.</summary>
     public async Task<BillingMonths> MonthsAsync(int? siteId, DateOnly asOf, CancellationToken cancellationToken, int months = DefaultMonths)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
-        var last = BillingMonth.Of(asOf);
-        var window = Enumerable.Range(0, months).Select(i => BillingMonth.Of(last.First.AddMonths(i - months + 1))).ToList();
+        var window = Window(asOf, months);
         var rows = await FiguresAsync(siteId, window, asOf, cancellationToken);
         var sites = await db.Sites.AsNoTracking()
             .Where(s => siteId == null || s.Id == siteId)
@@ -89,7 +87,7 @@ public sealed class BillingFigures(TechnoparkDbContext db)
     /// </summary>
     private async Task<List<FigureRow>> FiguresAsync(int? siteId, List<BillingMonth> window, DateOnly asOf, CancellationToken cancellationToken)
     {
-        DateOnly[] days = [window[0].First.AddDays(-1), .. window.Select(m => m.End.AddDays(-1) < asOf ? m.End.AddDays(-1) : asOf)];
+        var days = CountedDays(window, asOf);
         if (!BillingFacts.Covers(days[0], asOf))
         {
             throw new ArgumentOutOfRangeException(nameof(asOf), asOf, "The billing blocks do not cover these days.");
@@ -117,6 +115,18 @@ public sealed class BillingFigures(TechnoparkDbContext db)
 
         return rows;
     }
+
+    /// <summary>The <paramref name="months"/> months ending with the month of <paramref name="asOf"/>, oldest first.</summary>
+    public static List<BillingMonth> Window(DateOnly asOf, int months)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
+        var last = BillingMonth.Of(asOf);
+        return [.. Enumerable.Range(0, months).Select(i => BillingMonth.Of(last.First.AddMonths(i - months + 1)))];
+    }
+
+    /// <summary>The days the blocks are read at for <paramref name="window"/>: the day before it, then each month's counted day, min(end of month, D).</summary>
+    public static DateOnly[] CountedDays(IReadOnlyList<BillingMonth> window, DateOnly asOf) =>
+        [window[0].First.AddDays(-1), .. window.Select(m => m.End.AddDays(-1) < asOf ? m.End.AddDays(-1) : asOf)];
 
     /// <summary>What a site billed, collected and had overdue up to and on a day, from the blocks.</summary>
     private sealed record UpToRow(int SiteId, DateOnly Day, decimal Billed, decimal Collected, decimal Overdue);
