@@ -134,13 +134,17 @@ public static class BillingFacts
         string Rows(string source, string columns) => table == source ? Changed(columns) : $"SELECT 1 AS sign, {columns} FROM {source} WHERE false";
         var dayChanges = DayChangesCtes(Rows("invoices", InvoiceColumns), Rows("credit_notes", CreditNoteColumns), Rows("payments", PaymentColumns),
             Rows("payment_allocations", AllocationColumns));
-        return $"""
+        var stage = $"""
             WITH {dayChanges}
             INSERT INTO {StagedTable} (site_id, day, {Measures}) SELECT site_id, day, {Measures} FROM day_changes;
                     IF FOUND THEN
                         INSERT INTO {FoldsTable} (transaction_id) VALUES (txid_current()) ON CONFLICT DO NOTHING;
                     END IF
             """;
+        // A statement on drafts only (a run writes one per draft) changes nothing billed: it is not worked out at all.
+        return table == "invoices"
+            ? $"IF EXISTS (SELECT 1 FROM {newRows} t WHERE t.status = 'Issued') OR EXISTS (SELECT 1 FROM {oldRows} t WHERE t.status = 'Issued') THEN\n{stage};\nEND IF"
+            : stage;
     }
 
     /// <summary>Changes of the current transaction not yet in the blocks (empty outside a transaction that changed billing).</summary>
