@@ -10,9 +10,9 @@ namespace Technopark.Infrastructure.Data.Queries;
 /// invoice's open amount never goes below zero (payment shares add up to its total at most, a credit note cancels an unpaid
 /// invoice in full; the Domain's <c>Payment</c> and <c>CreditNote</c>): an issued invoice adds its total on the day after its
 /// due day, and each of its credit notes and payment shares takes its amount away on its own day, or on the day after the due
-/// day if that is later. Statement triggers on invoices, credit notes, payments and payment allocations keep the blocks in the
-/// same transaction (an invoice's due day and total never change once it is issued); a rebuild computes them from every row and
-/// the tests compare the table with it.
+/// day if that is later. Statement triggers on invoices, credit notes, payments and payment allocations stage each statement's
+/// changes, and the transaction folds them into the blocks when it commits (an invoice's due day and total never change once it
+/// is issued); a rebuild computes them from every row and the tests compare the table with it.
 /// </para>
 /// </summary>
 public static class BillingFacts
@@ -186,8 +186,6 @@ public static class BillingFacts
         DROP FUNCTION IF EXISTS billing_facts_fold();
         DROP TABLE IF EXISTS {StagedTable};
         """;
-
-    public const string RebuildSql = "SELECT billing_facts_rebuild()";
 
     /// <summary>
     /// Per site (all, or @site) and per day of @days (an array of dates, each covered): billed, collected and overdue up to and on
