@@ -17,8 +17,7 @@ public class BillingFactsTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Payments_SeveralStatementsCommittedOrRolledBack_TheBlocksEqualARebuildAndNothingStaysStaged()
     {
-        await using var connection = new NpgsqlConnection(app.Database.AppConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsAppAsync(app);
         var site = await ScalarAsync(connection, "SELECT min(id) FROM sites");
         var company = await ScalarAsync(connection, $"INSERT INTO companies (site_id, legal_name, form, sector) VALUES ({site}, 'Billing Facts', 'Startup', 'Digital') RETURNING id");
         string Payment(string day, decimal amount) => $"""

@@ -29,11 +29,18 @@ internal static class FactsSql
             $"after {change}: {facts.Table} differs from a rebuild");
     }
 
+    /// <summary>A connection as the app's role, open.</summary>
+    public static async Task<NpgsqlConnection> OpenAsAppAsync(AppFixture app)
+    {
+        var connection = new NpgsqlConnection(app.Database.AppConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
     /// <summary>The app's role is refused <paramref name="sql"/> for lack of privilege.</summary>
     public static async Task AssertAppRoleRefusedAsync(AppFixture app, string sql)
     {
-        await using var connection = new NpgsqlConnection(app.Database.AppConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsAppAsync(app);
         var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, sql));
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
     }

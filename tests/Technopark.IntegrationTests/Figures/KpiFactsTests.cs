@@ -18,8 +18,7 @@ public class KpiFactsTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Blocks_AfterEveryKindOfChange_EqualARebuildAndTheLiveKpis()
     {
-        await using var connection = new NpgsqlConnection(app.Database.AppConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsAppAsync(app);
         var site = await ScalarAsync(connection, "SELECT min(id) FROM sites");
         var office = await ScalarAsync(connection, $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({site}, 'K-O1', 'Office', 1, 1, true, 20, 1000) RETURNING id");
         var days = new SortedSet<DateOnly> { new(2026, 6, 15), new(2024, 2, 29), new(1900, 1, 1) };

@@ -144,8 +144,7 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
 
     private async Task<(List<int> Sites, NpgsqlConnection Connection)> ArrangeAsync()
     {
-        var connection = new NpgsqlConnection(app.Database.AppConnectionString);
-        await connection.OpenAsync();
+        var connection = await FactsSql.OpenAsAppAsync(app);
         var sites = new List<int>();
         await using (var command = new NpgsqlCommand("SELECT id FROM sites ORDER BY id", connection))
         await using (var reader = await command.ExecuteReaderAsync())
