@@ -143,8 +143,8 @@ internal static class BillingBenchmark
         }
 
         Console.WriteLine("EXPLAIN ANALYZE of the billing figures' statement (the network, 12 months):");
-        Console.WriteLine(await BenchmarkSql.ExplainAsync(database.ConnectionString, BillingFacts.UpToSql(""),
-            command => command.Parameters.Add(new NpgsqlParameter("days", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Date) { Value = days }), cancellationToken));
+        Console.WriteLine(await BenchmarkSql.ExplainAsync(database.ConnectionString, BillingFacts.UpToSql(oneSite: false),
+            command => command.Parameters.AddRange(BillingFacts.UpToParameters(days, siteId: null)), cancellationToken));
         return 0;
     }
 

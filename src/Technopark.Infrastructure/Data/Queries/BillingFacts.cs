@@ -1,3 +1,6 @@
+using Npgsql;
+using NpgsqlTypes;
+
 namespace Technopark.Infrastructure.Data.Queries;
 
 /// <summary>
@@ -28,12 +31,18 @@ public static class BillingFacts
 
     private static readonly string[] MeasureList = Measures.Split(", ");
 
+    /// <summary>The measures' column definitions (amounts), in the blocks and the staged changes.</summary>
+    public static readonly string MeasureColumns = string.Join(", ", MeasureList.Select(m => $"{m} numeric NOT NULL"));
+
     private const string Epoch = OccupancyFacts.Epoch;
 
     /// <summary>The tables whose changes the blocks follow.</summary>
     public static readonly IReadOnlyList<string> FollowedTables = ["invoices", "credit_notes", "payments", "payment_allocations"];
 
-    /// <summary>Whether the blocks answer for the days from <paramref name="first"/> to <paramref name="last"/>; outside, the live statement does.</summary>
+    /// <summary>
+    /// Whether the blocks answer for the days from <paramref name="first"/> to <paramref name="last"/> (every day a page may ask,
+    /// <c>DateRangeLimits</c>, and the month before: there is no other statement).
+    /// </summary>
     public static bool Covers(DateOnly first, DateOnly last) => OccupancyFacts.Covers(first) && OccupancyFacts.Covers(last);
 
     /// <summary>
@@ -129,20 +138,20 @@ public static class BillingFacts
             throw new ArgumentOutOfRangeException(nameof(table), table, "No billing facts follow this table.");
         }
 
-        // Only the transition tables the operation has (an INSERT has no old rows), and empty sets for the other sources written
-        // without a table: PostgreSQL plans "SELECT … FROM invoices WHERE false" as a parallel scan whose workers it starts and
-        // stops on every statement (the monthly run's drafts took 9 s instead of 1).
+        // Only the transition tables the operation has (an INSERT has no old rows), and empty sets for the other sources read from
+        // their row type, not their table: PostgreSQL plans "SELECT … FROM invoices WHERE false" as a parallel scan whose workers
+        // it starts and stops on every statement (the monthly run's drafts took 9 s instead of 1).
         var rows = operation switch
         {
             "INSERT" => ["new_rows"],
             "DELETE" => ["old_rows"],
             _ => new[] { "new_rows", "old_rows" },
         };
-        string Of(string source, string columns, string empty) => table != source
-            ? empty
+        string Of(string source, string columns) => table != source
+            ? $"SELECT 1 AS sign, {columns} FROM (SELECT (NULL::{source}).*) t WHERE false"
             : string.Join(" UNION ALL ", rows.Select(r => $"SELECT {(r == "new_rows" ? 1 : -1)} AS sign, {columns} FROM {r} t"));
-        var dayChanges = DayChangesCtes(Of("invoices", InvoiceColumns, NoInvoices), Of("credit_notes", CreditNoteColumns, NoCreditNotes),
-            Of("payments", PaymentColumns, NoPayments), Of("payment_allocations", AllocationColumns, NoAllocations));
+        var dayChanges = DayChangesCtes(Of("invoices", InvoiceColumns), Of("credit_notes", CreditNoteColumns), Of("payments", PaymentColumns),
+            Of("payment_allocations", AllocationColumns));
         var stage = $"""
             WITH {dayChanges}
             INSERT INTO {StagedTable} (site_id, day, {Measures}) SELECT site_id, day, {Measures} FROM day_changes;
@@ -156,14 +165,6 @@ public static class BillingFacts
             : stage;
     }
 
-    private const string NoInvoices = "SELECT 1 AS sign, NULL::integer AS site_id, NULL::text AS status, NULL::date AS issued_on, NULL::date AS due_on, NULL::numeric AS total WHERE false";
-
-    private const string NoCreditNotes = "SELECT 1 AS sign, NULL::integer AS site_id, NULL::bigint AS invoice_id, NULL::date AS issued_on, NULL::numeric AS total WHERE false";
-
-    private const string NoPayments = "SELECT 1 AS sign, NULL::integer AS site_id, NULL::date AS received_on, NULL::numeric AS amount WHERE false";
-
-    private const string NoAllocations = "SELECT 1 AS sign, NULL::bigint AS invoice_id, NULL::date AS applied_on, NULL::numeric AS amount WHERE false";
-
     /// <summary>Changes of the current transaction not yet in the blocks (empty outside a transaction that changed billing).</summary>
     public const string StagedTable = "billing_changes";
 
@@ -176,7 +177,7 @@ public static class BillingFacts
     /// it sees: another transaction's are not visible before it commits, and it folds them itself before it does.
     /// </summary>
     public static readonly string FoldSql = $$"""
-        CREATE TABLE {{StagedTable}} (site_id integer NOT NULL, day integer NOT NULL, {{string.Join(", ", MeasureList.Select(m => $"{m} numeric NOT NULL"))}});
+        CREATE TABLE {{StagedTable}} (site_id integer NOT NULL, day integer NOT NULL, {{MeasureColumns}});
         CREATE TABLE {{FoldsTable}} (transaction_id bigint PRIMARY KEY);
 
         CREATE FUNCTION billing_facts_fold() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
@@ -205,15 +206,22 @@ public static class BillingFacts
         """;
 
     /// <summary>
-    /// Per site (all, or @site) and per day of @days (an array of dates, each covered): billed, collected and overdue up to and on
-    /// that day, read from the blocks. What a site billed in a month is the difference between its month's last counted day and
-    /// the day before its first.
+    /// Per site (every one, or <see cref="UpToParameters"/>' one) and per day of @days (an array of dates, each covered): billed,
+    /// collected and overdue up to and on that day, read from the blocks. What a site billed in a month is the difference between
+    /// its month's last counted day and the day before its first.
     /// </summary>
-    public static string UpToSql(string siteFilter) => $"""
+    public static string UpToSql(bool oneSite) => $"""
         SELECT b.site_id, d.day, {Sums("sum(b.{0})")}
         FROM unnest(@days) AS d(day)
         CROSS JOIN LATERAL ({OccupancyFacts.BlocksOf("d.day")}) k
-        JOIN {Table} b ON b.level = k.level AND b.block = k.block{siteFilter}
+        JOIN {Table} b ON b.level = k.level AND b.block = k.block{(oneSite ? " AND b.site_id = @site" : "")}
         GROUP BY b.site_id, d.day
         """;
+
+    /// <summary><see cref="UpToSql"/>'s parameters: the days, and the site (unused for every site).</summary>
+    public static NpgsqlParameter[] UpToParameters(DateOnly[] days, int? siteId) =>
+    [
+        new("days", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = days },
+        new("site", NpgsqlDbType.Integer) { Value = (object?)siteId ?? DBNull.Value },
+    ];
 }

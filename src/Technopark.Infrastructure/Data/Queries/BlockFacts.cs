@@ -23,7 +23,7 @@ public sealed record BlockFacts(
 
     public static readonly BlockFacts Billing = new(
         "billing_facts", BillingFacts.Table, BillingFacts.Key,
-        "level smallint NOT NULL, block integer NOT NULL, site_id integer NOT NULL, " + string.Join(", ", BillingFacts.Measures.Split(", ").Select(m => $"{m} numeric NOT NULL")),
+        "level smallint NOT NULL, block integer NOT NULL, site_id integer NOT NULL, " + BillingFacts.MeasureColumns,
         BillingFacts.Measures, BillingFacts.LiveView, BillingFacts.LiveChangesSql, BillingFacts.FollowedTables, BillingFacts.FollowSql, BillingFacts.PartSql);
 
     /// <summary>

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using NpgsqlTypes;
 using Technopark.Domain.Billing;
 using Technopark.Domain.Sites;
 using Technopark.Infrastructure.Data;
@@ -93,9 +91,7 @@ public sealed class BillingFigures(TechnoparkDbContext db)
             throw new ArgumentOutOfRangeException(nameof(asOf), asOf, "The billing blocks do not cover these days.");
         }
 
-        var upTo = await db.Database.SqlQueryRaw<UpToRow>(BillingFacts.UpToSql(siteId is null ? "" : " AND b.site_id = @site"),
-                new NpgsqlParameter("days", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = days },
-                new NpgsqlParameter("site", NpgsqlDbType.Integer) { Value = (object?)siteId ?? DBNull.Value })
+        var upTo = await db.Database.SqlQueryRaw<UpToRow>(BillingFacts.UpToSql(oneSite: siteId is not null), BillingFacts.UpToParameters(days, siteId))
             .ToListAsync(cancellationToken);
         var byPoint = upTo.ToDictionary(r => (r.SiteId, r.Day));
         UpToRow At(int site, DateOnly day) => byPoint.GetValueOrDefault((site, day)) ?? new UpToRow(site, day, 0, 0, 0);
