@@ -29,6 +29,16 @@ internal static class FactsSql
             $"after {change}: {facts.Table} differs from a rebuild");
     }
 
+    /// <summary>No staged changes nor transactions to fold are left (outside a transaction, every kind of block).</summary>
+    public static async Task AssertNothingStagedAsync(NpgsqlConnection connection, string change)
+    {
+        foreach (var facts in BlockFacts.All)
+        {
+            Assert.True(await ScalarAsync(connection, $"SELECT ((SELECT count(*) FROM {facts.StagedTable}) + (SELECT count(*) FROM {facts.FoldsTable}))::int") == 0,
+                $"after {change}: {facts.StagedTable} or {facts.FoldsTable} not empty");
+        }
+    }
+
     /// <summary>A connection as the app's role, open.</summary>
     public static async Task<NpgsqlConnection> OpenAsAppAsync(AppFixture app)
     {

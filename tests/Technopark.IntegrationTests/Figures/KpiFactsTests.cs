@@ -118,8 +118,52 @@ public class KpiFactsTests(AppFixture app) : IClassFixture<AppFixture>
         await CheckAsync(connection, "a rebuild in three parts", days);
     }
 
+    /// <summary>Declarations and exits written one statement each in one transaction are folded into the blocks once, when it commits.</summary>
+    [Fact]
+    public async Task Blocks_ManyStatementsInOneTransaction_FoldedOnceAtCommit()
+    {
+        await using var connection = await OpenAsAppAsync(app);
+        var site = await ScalarAsync(connection, "SELECT min(id) FROM sites");
+        var office = await ScalarAsync(connection, $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({site}, 'K-T1', 'Office', 1, 1, true, 20, 1000) RETURNING id");
+        var days = new SortedSet<DateOnly> { new(2026, 6, 15), new(2021, 1, 1), new(2031, 7, 1), new(2033, 7, 2) };
+        var companies = new List<int>();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            for (var i = 0; i < 12; i++)
+            {
+                var company = await ScalarAsync(connection, $"INSERT INTO companies (site_id, legal_name, form, sector) VALUES ({site}, 'Kpi Fold {i}', 'Startup', 'Digital') RETURNING id");
+                companies.Add(company);
+                await ScalarAsync(connection, $"""
+                    INSERT INTO assignments (site_id, space_id, company_id, seats, is_exclusive, start_on, end_on, monthly_rent)
+                    VALUES ({site}, {office}, {company}, 1, false, '{2000 + i}-01-01', '{2000 + i}-06-01', 1000) RETURNING id
+                    """);
+                foreach (var year in new[] { 2020, 2021, 2022 })
+                {
+                    await ExecuteAsync(connection, $"""
+                        INSERT INTO declarations (company_id, year, quarter, status, declared_by, declared_at, headcount, revenue, funds_grant, funds_loan, funds_equity, funds_prize, still_active,
+                            declared_headcount, declared_revenue, declared_funds_grant, declared_funds_loan, declared_funds_equity, declared_funds_prize, declared_still_active)
+                        VALUES ({company}, {year}, NULL, '{(i % 2 == 0 ? "Validated" : "Declared")}', 'kpi', now(), {i + year - 2019}, {1000 * i}, 10, 0, 0, 0, true,
+                            {i + year - 2019}, {1000 * i}, 10, 0, 0, 0, true)
+                        """);
+                }
+            }
+
+            foreach (var company in companies.Where((_, i) => i % 3 == 0))
+            {
+                await ExecuteAsync(connection, $"UPDATE companies SET exit_reason = 'Graduated', exited_on = '2026-07-01' WHERE id = {company}");
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        await CheckAsync(connection, "companies, stays and declarations one statement each in one transaction", days);
+        await AssertNothingStagedAsync(connection, "one transaction of many statements");
+    }
+
     [Theory]
     [InlineData("INSERT INTO kpi_blocks VALUES (0, 1, false, 1, 1, 1, 1, 1, 1, 1, 1, 1)")]
+    [InlineData("INSERT INTO kpi_changes VALUES (false, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1)")]
+    [InlineData("INSERT INTO kpi_folds VALUES (1)")]
     [InlineData("UPDATE kpi_blocks SET population = population + 1")]
     [InlineData("DELETE FROM kpi_blocks")]
     [InlineData("SELECT kpi_facts_rebuild()")]

@@ -133,8 +133,88 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
         await CheckAsync(connection, "the data generator's rebuild in memory", days);
     }
 
+    /// <summary>
+    /// Many statements in one transaction (importing spaces writes one INSERT per space) are folded into the blocks once, when it
+    /// commits; a rollback leaves nothing behind; two transactions at once each fold their own; a rebuild between two statements
+    /// of a transaction does not count the first one twice.
+    /// </summary>
+    [Fact]
+    public async Task Blocks_ManyStatementsPerTransaction_FoldedOnceAtCommit()
+    {
+        var (sites, connection) = await ArrangeAsync();
+        await using var _ = connection;
+        var site = sites[0];
+        var days = new SortedSet<DateOnly> { new(1900, 1, 1), new(2026, 6, 15), new(2027, 1, 1), new(2027, 3, 1), new(2027, 9, 1), new(2028, 12, 31) };
+        string Space(string code, string kind = "Office") => $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({site}, '{code}', '{kind}', 1, {(kind == "Office" ? 1 : 4)}, true, 20, 1000) RETURNING id";
+
+        await using (var rolledBack = await connection.BeginTransactionAsync())
+        {
+            await ScalarAsync(connection, Space("T-X1"));
+            await ScalarAsync(connection, $"INSERT INTO companies (site_id, legal_name, form, sector) VALUES ({site}, 'Fold Rollback', 'Startup', 'Digital') RETURNING id");
+            await rolledBack.RollbackAsync();
+        }
+
+        await CheckAsync(connection, "a rolled back transaction", days);
+        await AssertNothingStagedAsync(connection, "a rolled back transaction");
+
+        var company = await ScalarAsync(connection, $"INSERT INTO companies (site_id, legal_name, form, sector) VALUES ({site}, 'Fold Import', 'Startup', 'Digital') RETURNING id");
+        var random = new Random(1205);
+        await using (var import = await connection.BeginTransactionAsync())
+        {
+            var spaces = new List<int>();
+            for (var i = 0; i < 60; i++)
+            {
+                spaces.Add(await ScalarAsync(connection, Space($"T-I{i}", i % 4 == 0 ? "Coworking" : "Office")));
+            }
+
+            foreach (var space in spaces.Where((_, i) => i % 2 == 0))
+            {
+                var start = new DateOnly(2027, 1, 1).AddDays(random.Next(400));
+                days.UnionWith([start, start.AddDays(-90)]);
+                await ScalarAsync(connection, Stay(site, space, company, 1, false, $"{start:yyyy-MM-dd}", random.Next(3) == 0 ? null : $"{start.AddDays(30 + random.Next(200)):yyyy-MM-dd}"));
+            }
+
+            await ExecuteAsync(connection, $"UPDATE spaces SET seats = 6 WHERE id = {spaces[0]}");
+            await ExecuteAsync(connection, $"DELETE FROM spaces WHERE id = {spaces[^1]}");
+            await import.CommitAsync();
+        }
+
+        await CheckAsync(connection, "60 spaces and 30 stays, one statement each, in one transaction", days);
+        await AssertNothingStagedAsync(connection, "one transaction of many statements");
+
+        await using (var other = await OpenAsAppAsync(app))
+        {
+            await using var first = await connection.BeginTransactionAsync();
+            await using var second = await other.BeginTransactionAsync();
+            await ScalarAsync(connection, Space("T-A1"));
+            await ScalarAsync(other, Space("T-B1", "Coworking"));
+            await ScalarAsync(connection, Space("T-A2", "Coworking"));
+            await first.CommitAsync();
+            await ScalarAsync(other, Space("T-B2"));
+            await second.CommitAsync();
+        }
+
+        await CheckAsync(connection, "two transactions at once", days);
+        await AssertNothingStagedAsync(connection, "two transactions at once");
+
+        await using (var owner = new NpgsqlConnection(app.Database.OwnerConnectionString))
+        {
+            await owner.OpenAsync();
+            await using var rebuilt = await owner.BeginTransactionAsync();
+            await ScalarAsync(owner, Space("T-R1"));
+            await ExecuteAsync(owner, OccupancyFacts.RebuildSql);
+            await ScalarAsync(owner, Space("T-R2", "Coworking"));
+            await rebuilt.CommitAsync();
+        }
+
+        await CheckAsync(connection, "a rebuild between two statements of a transaction", days);
+        await AssertNothingStagedAsync(connection, "a rebuild within a transaction");
+    }
+
     [Theory]
     [InlineData("INSERT INTO occupancy_blocks VALUES (0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1)")]
+    [InlineData("INSERT INTO occupancy_changes VALUES (1, 1, 1, 1, 1, 1, 1, 1, 1, 1)")]
+    [InlineData("INSERT INTO occupancy_folds VALUES (1)")]
     [InlineData("UPDATE occupancy_blocks SET offices_total = offices_total + 1")]
     [InlineData("DELETE FROM occupancy_blocks")]
     [InlineData("TRUNCATE occupancy_blocks")]

@@ -19,7 +19,6 @@ namespace Technopark.Infrastructure.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(Queries.BillingFacts.FoldSql);
             foreach (var sql in Queries.BlockFacts.Billing.InstallSql())
             {
                 migrationBuilder.Sql(sql);
@@ -33,8 +32,6 @@ namespace Technopark.Infrastructure.Data.Migrations
             {
                 migrationBuilder.Sql(sql);
             }
-
-            migrationBuilder.Sql(Queries.BillingFacts.DropFoldSql);
         }
     }
 }

@@ -3,28 +3,60 @@ namespace Technopark.Infrastructure.Data.Queries;
 /// <summary>
 /// The SQL that installs (and removes) figures kept in blocks of 2^k days (<see cref="OccupancyFacts"/>, <see cref="KpiFacts"/>, <see cref="BillingFacts"/>):
 /// the table (its primary key includes the figures, read by index only), the live view the tests compare it with, a rebuild
-/// (SECURITY DEFINER, not callable by the app role), and per followed table a statement trigger for each of INSERT, UPDATE
-/// and DELETE with its transition tables, and a TRUNCATE trigger that rebuilds.
+/// (SECURITY DEFINER, not callable by the app role), per followed table a statement trigger for each of INSERT, UPDATE and
+/// DELETE with its transition tables, and a TRUNCATE trigger that rebuilds.
+/// <para>
+/// A statement's trigger does not update the blocks: it stages the statement's changes per <see cref="Partition"/> and day in
+/// <see cref="StagedTable"/> and marks the transaction in <see cref="FoldsTable"/>, whose deferred constraint trigger folds the
+/// staged changes into the blocks when the transaction commits, each block once and in the key's order. Updating the same blocks
+/// once per statement made each update walk the versions the transaction had already written: issuing a site's 862 invoices took
+/// 4.2 s instead of 0.6, importing 2,000 spaces 13 s. Another transaction's staged rows are not visible before it commits, and
+/// it folds them itself before it does: the fold takes every staged row it sees.
+/// </para>
 /// </summary>
+/// <param name="Name">The prefix of the functions and triggers, <c>…_facts</c>.</param>
+/// <param name="Partition">The key's column after the level and the block, with its type (<c>site_id integer</c>).</param>
+/// <param name="MeasureColumns">The measures' column definitions.</param>
+/// <param name="FollowSql">What a statement of a followed table for an operation changes (INSERT, UPDATE, DELETE).</param>
 public sealed record BlockFacts(
-    string Name, string Table, string Key, string Columns, string Measures, string LiveView, string LiveSql,
-    IReadOnlyList<string> FollowedTables, Func<string, string, string> FollowSql, Func<int, int, string> PartSql)
+    string Name, string Table, string Partition, string MeasureColumns, string Measures, string LiveView, string LiveSql,
+    IReadOnlyList<string> FollowedTables, Func<string, string, FollowedChanges> FollowSql, Func<int, int, string> PartSql)
 {
     public static readonly BlockFacts Occupancy = new(
-        "occupancy_facts", OccupancyFacts.Table, OccupancyFacts.Key,
-        "level smallint NOT NULL, block integer NOT NULL, site_id integer NOT NULL, " + string.Join(", ", OccupancyFacts.Measures.Split(", ").Select(m => $"{m} integer NOT NULL")),
+        "occupancy_facts", OccupancyFacts.Table, "site_id integer",
+        string.Join(", ", OccupancyFacts.Measures.Split(", ").Select(m => $"{m} integer NOT NULL")),
         OccupancyFacts.Measures, OccupancyFacts.LiveView, OccupancyFacts.LiveChangesSql, OccupancyFacts.FollowedTables, OccupancyFacts.FollowSql, OccupancyFacts.PartSql);
 
     public static readonly BlockFacts Kpis = new(
-        "kpi_facts", KpiFacts.Table, KpiFacts.Key,
-        "level smallint NOT NULL, block integer NOT NULL, declared boolean NOT NULL, "
-            + string.Join(", ", KpiFacts.Measures.Split(", ").Select(m => $"{m} {(KpiFacts.Amounts.Contains(m) ? "numeric" : "integer")} NOT NULL")),
+        "kpi_facts", KpiFacts.Table, "declared boolean",
+        string.Join(", ", KpiFacts.Measures.Split(", ").Select(m => $"{m} {(KpiFacts.Amounts.Contains(m) ? "numeric" : "integer")} NOT NULL")),
         KpiFacts.Measures, KpiFacts.LiveView, KpiFacts.LiveChangesSql, KpiFacts.FollowedTables, KpiFacts.FollowSql, KpiFacts.PartSql);
 
     public static readonly BlockFacts Billing = new(
-        "billing_facts", BillingFacts.Table, BillingFacts.Key,
-        "level smallint NOT NULL, block integer NOT NULL, site_id integer NOT NULL, " + BillingFacts.MeasureColumns,
+        "billing_facts", BillingFacts.Table, "site_id integer", BillingFacts.MeasureColumns,
         BillingFacts.Measures, BillingFacts.LiveView, BillingFacts.LiveChangesSql, BillingFacts.FollowedTables, BillingFacts.FollowSql, BillingFacts.PartSql);
+
+    /// <summary>Every kind of block the database keeps.</summary>
+    public static readonly IReadOnlyList<BlockFacts> All = [Occupancy, Kpis, Billing];
+
+    /// <summary>The key's column after the level and the block (<c>site_id</c>, <c>declared</c>).</summary>
+    public string PartitionColumn => Partition.Split(' ')[0];
+
+    /// <summary>The table's primary key.</summary>
+    public string Key => $"level, block, {PartitionColumn}";
+
+    /// <summary>The changes of the current transaction not yet in the blocks (empty outside a transaction that changed them).</summary>
+    public string StagedTable => $"{Stem}_changes";
+
+    /// <summary>One row per transaction with staged changes: its deferred trigger folds them when the transaction commits.</summary>
+    public string FoldsTable => $"{Stem}_folds";
+
+    /// <summary>The tables the app's role may read but not write.</summary>
+    public IEnumerable<string> Tables => [Table, StagedTable, FoldsTable];
+
+    private string Stem => Name.EndsWith("_facts", StringComparison.Ordinal) ? Name[..^"_facts".Length] : Name;
+
+    private string[] MeasureList => Measures.Split(", ");
 
     /// <summary>
     /// The transition tables of a statement trigger of <paramref name="table"/> for <paramref name="operation"/>: <c>old_rows</c>
@@ -32,14 +64,6 @@ public sealed record BlockFacts(
     /// </summary>
     public static (string OldRows, string NewRows) TransitionRows(string table, string operation) =>
         (operation == "INSERT" ? $"(SELECT * FROM {table} WHERE false)" : "old_rows", operation == "DELETE" ? $"(SELECT * FROM {table} WHERE false)" : "new_rows");
-
-    /// <summary>
-    /// Adds the blocks that <paramref name="blocksSql"/> selects (a WITH statement whose last SELECT begins with the level) to
-    /// <paramref name="table"/>, summed into existing rows of the same <paramref name="key"/>.
-    /// </summary>
-    public static string AddSql(string table, string key, string measures, string blocksSql) =>
-        blocksSql.Replace("SELECT k::smallint AS level", $"INSERT INTO {table} AS b ({key}, {measures})\nSELECT k::smallint AS level", StringComparison.Ordinal)
-        + $"\nON CONFLICT ({key}) DO UPDATE SET {string.Join(", ", measures.Split(", ").Select(m => $"{m} = b.{m} + EXCLUDED.{m}"))}";
 
     /// <summary>
     /// The condition that puts a row in part <paramref name="part"/> of <paramref name="parts"/> by <paramref name="column"/>
@@ -65,37 +89,110 @@ public sealed record BlockFacts(
             """], 1, cancellationToken);
     }
 
+    /// <summary>
+    /// The body of a followed table's statement trigger for <paramref name="operation"/>: stages what the statement changes
+    /// (<see cref="FollowSql"/>) and marks the transaction to fold it at commit.
+    /// </summary>
+    public string StageSql(string table, string operation)
+    {
+        var followed = FollowSql(table, operation);
+        var stage = $"""
+            WITH {followed.DayChanges}
+            INSERT INTO {StagedTable} ({PartitionColumn}, day, {Measures}) SELECT {PartitionColumn}, day, {Measures} FROM day_changes;
+            IF FOUND THEN
+                INSERT INTO {FoldsTable} (transaction_id) VALUES (txid_current()) ON CONFLICT DO NOTHING;
+            END IF;
+            """;
+        return followed.Only is null ? stage : $"IF {followed.Only} THEN\n{stage}\nEND IF;";
+    }
+
+    /// <summary>Takes the staged changes out and adds them to the blocks, each block once, in the key's order.</summary>
+    private string FoldStatement()
+    {
+        string Sums(string format) => string.Join(", ", MeasureList.Select(m => string.Format(System.Globalization.CultureInfo.InvariantCulture, format, m) + $" AS {m}"));
+        return $"""
+            WITH staged AS (
+                DELETE FROM {StagedTable} RETURNING {PartitionColumn}, day, {Measures}
+            ), day_changes AS (
+                SELECT {PartitionColumn}, day, {Sums("sum({0})")}
+                FROM staged
+                GROUP BY 1, 2
+                HAVING {string.Join(" OR ", MeasureList.Select(m => $"sum({m}) <> 0"))}
+            )
+            INSERT INTO {Table} AS b ({Key}, {Measures})
+            SELECT k::smallint AS level, (c.day >> k) AS block, c.{PartitionColumn}, {Sums("sum(c.{0})")}
+            FROM day_changes c, generate_series(0, {OccupancyFacts.LastLevel}) k
+            GROUP BY 1, 2, 3
+            ORDER BY 1, 2, 3
+            ON CONFLICT ({Key}) DO UPDATE SET {string.Join(", ", MeasureList.Select(m => $"{m} = b.{m} + EXCLUDED.{m}"))}
+            """;
+    }
+
     public IEnumerable<string> InstallSql()
     {
         yield return $$"""
-            CREATE TABLE {{Table}} ({{Columns}}, CONSTRAINT pk_{{Table}} PRIMARY KEY ({{Key}}) INCLUDE ({{Measures}}));
+            CREATE TABLE {{Table}} (level smallint NOT NULL, block integer NOT NULL, {{Partition}} NOT NULL, {{MeasureColumns}},
+                CONSTRAINT pk_{{Table}} PRIMARY KEY ({{Key}}) INCLUDE ({{Measures}}));
 
             CREATE VIEW {{LiveView}} AS {{LiveSql}};
-
-            CREATE FUNCTION {{Name}}_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
-            BEGIN
-                DELETE FROM {{Table}};
-                INSERT INTO {{Table}} SELECT * FROM {{LiveView}};
-            END $f$;
-            REVOKE EXECUTE ON FUNCTION {{Name}}_rebuild() FROM PUBLIC;
-
-            CREATE FUNCTION {{Name}}_rebuild_after_truncate() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
-            BEGIN
-                PERFORM {{Name}}_rebuild();
-                RETURN NULL;
-            END $f$;
             """;
+        yield return FunctionsSql();
+        foreach (var sql in FollowInstallSql())
+        {
+            yield return sql;
+        }
+
+        yield return $"SELECT {Name}_rebuild();";
+    }
+
+    /// <summary>
+    /// The rebuild, the staging tables, the fold (SECURITY DEFINER: the app role runs none of them and writes none of the tables)
+    /// and the constraint trigger that folds at commit; what is there already is kept or replaced.
+    /// </summary>
+    private string FunctionsSql() => $$"""
+        CREATE OR REPLACE FUNCTION {{Name}}_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
+        BEGIN
+            DELETE FROM {{Table}};
+            INSERT INTO {{Table}} SELECT * FROM {{LiveView}};
+            -- The rows as they are count this transaction's staged changes already.
+            DELETE FROM {{StagedTable}};
+        END $f$;
+        REVOKE EXECUTE ON FUNCTION {{Name}}_rebuild() FROM PUBLIC;
+
+        CREATE OR REPLACE FUNCTION {{Name}}_rebuild_after_truncate() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
+        BEGIN
+            PERFORM {{Name}}_rebuild();
+            RETURN NULL;
+        END $f$;
+
+        CREATE TABLE IF NOT EXISTS {{StagedTable}} ({{Partition}} NOT NULL, day integer NOT NULL, {{MeasureColumns}});
+        CREATE TABLE IF NOT EXISTS {{FoldsTable}} (transaction_id bigint PRIMARY KEY);
+
+        CREATE OR REPLACE FUNCTION {{Name}}_fold() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
+        BEGIN
+            DELETE FROM {{FoldsTable}} WHERE transaction_id = txid_current();
+            {{FoldStatement()}};
+            RETURN NULL;
+        END $f$;
+        REVOKE EXECUTE ON FUNCTION {{Name}}_fold() FROM PUBLIC;
+        DROP TRIGGER IF EXISTS {{FoldsTable}}_fold ON {{FoldsTable}};
+        CREATE CONSTRAINT TRIGGER {{FoldsTable}}_fold AFTER INSERT ON {{FoldsTable}} DEFERRABLE INITIALLY DEFERRED
+            FOR EACH ROW EXECUTE FUNCTION {{Name}}_fold();
+        """;
+
+    private IEnumerable<string> FollowInstallSql()
+    {
         foreach (var table in FollowedTables)
         {
             yield return $$"""
                 CREATE FUNCTION {{Name}}_follow_{{table}}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
                 BEGIN
                     IF TG_OP = 'INSERT' THEN
-                        {{FollowSql(table, "INSERT")}};
+                        {{StageSql(table, "INSERT")}}
                     ELSIF TG_OP = 'UPDATE' THEN
-                        {{FollowSql(table, "UPDATE")}};
+                        {{StageSql(table, "UPDATE")}}
                     ELSE
-                        {{FollowSql(table, "DELETE")}};
+                        {{StageSql(table, "DELETE")}}
                     END IF;
                     RETURN NULL;
                 END $f$;
@@ -109,27 +206,40 @@ public sealed record BlockFacts(
                     FOR EACH STATEMENT EXECUTE FUNCTION {{Name}}_rebuild_after_truncate();
                 """;
         }
-
-        yield return $"SELECT {Name}_rebuild();";
     }
 
     /// <summary>Removes and installs again (the SQL of today's code): what a migration that changes the SQL runs.</summary>
     public IEnumerable<string> ReinstallSql() => UninstallSql().Concat(InstallSql());
 
+    /// <summary>
+    /// Replaces the functions and the followed tables' triggers with today's and adds the staging and the fold if they are
+    /// missing, the blocks left as they are: what a migration that changes only how the blocks are kept runs (no rebuild).
+    /// </summary>
+    public IEnumerable<string> RefollowSql()
+    {
+        yield return UninstallFollowSql();
+        yield return FunctionsSql();
+        foreach (var sql in FollowInstallSql())
+        {
+            yield return sql;
+        }
+    }
+
+    private string UninstallFollowSql() => string.Join("\n", FollowedTables.Select(table => $"""
+        DROP TRIGGER IF EXISTS {table}_{Name}_insert ON {table};
+        DROP TRIGGER IF EXISTS {table}_{Name}_update ON {table};
+        DROP TRIGGER IF EXISTS {table}_{Name}_delete ON {table};
+        DROP TRIGGER IF EXISTS {table}_{Name}_truncate ON {table};
+        DROP FUNCTION IF EXISTS {Name}_follow_{table}();
+        """));
+
     public IEnumerable<string> UninstallSql()
     {
-        foreach (var table in FollowedTables)
-        {
-            yield return $"""
-                DROP TRIGGER IF EXISTS {table}_{Name}_insert ON {table};
-                DROP TRIGGER IF EXISTS {table}_{Name}_update ON {table};
-                DROP TRIGGER IF EXISTS {table}_{Name}_delete ON {table};
-                DROP TRIGGER IF EXISTS {table}_{Name}_truncate ON {table};
-                DROP FUNCTION IF EXISTS {Name}_follow_{table}();
-                """;
-        }
-
+        yield return UninstallFollowSql();
         yield return $"""
+            DROP TABLE IF EXISTS {FoldsTable};
+            DROP FUNCTION IF EXISTS {Name}_fold();
+            DROP TABLE IF EXISTS {StagedTable};
             DROP FUNCTION IF EXISTS {Name}_rebuild_after_truncate();
             DROP FUNCTION IF EXISTS {Name}_rebuild();
             DROP VIEW IF EXISTS {LiveView};
@@ -137,3 +247,10 @@ public sealed record BlockFacts(
             """;
     }
 }
+
+/// <summary>
+/// What a statement of a followed table changes: <paramref name="DayChanges"/>, CTEs (without WITH) whose last,
+/// <c>day_changes</c>, has the changes per partition and day <c>(partition, day number, measures…)</c>; <paramref name="Only"/>,
+/// a condition without which the statement changes nothing (then not worked out at all).
+/// </summary>
+public sealed record FollowedChanges(string DayChanges, string? Only = null);

@@ -11,14 +11,12 @@ namespace Technopark.Infrastructure.Data.Queries;
 /// evaluated with <see cref="NetworkQueries.KpiLiveSql"/>'s own conditions on the days it may change (so a 29 February
 /// exit counts from the right day), and its changes are summed into blocks of 2^k days as
 /// <see cref="OccupancyFacts"/> does (migration <c>KpiFacts</c>): a day reads at most 17 blocks per mode. Statement
-/// triggers on companies, assignments and declarations keep them in the same transaction.
+/// triggers on companies, assignments and declarations stage their changes, folded into the blocks when the transaction
+/// commits (<see cref="BlockFacts"/>).
 /// </summary>
 public static class KpiFacts
 {
     public const string Table = "kpi_blocks";
-
-    /// <summary>The primary key of <see cref="Table"/>.</summary>
-    public const string Key = "level, block, declared";
 
     public const string LiveView = "kpi_blocks_live";
 
@@ -41,6 +39,14 @@ public static class KpiFacts
     /// headcount, revenue, still_active, funds)</c>: sign −1 for the rows before a statement, +1 after.
     /// </summary>
     public static string ChangesSql(string companies, string starts, string declarations) => $"""
+        {DayChangesCtes(companies, starts, declarations)}
+        SELECT k::smallint AS level, (c.day >> k) AS block, c.declared, {string.Join(", ", MeasureList.Select(m => $"sum(c.{m})::{(Amounts.Contains(m) ? "numeric" : "int")} AS {m}"))}
+        FROM day_changes c, generate_series(0, {OccupancyFacts.LastLevel}) k
+        GROUP BY 1, 2, 3
+        """;
+
+    /// <summary><see cref="ChangesSql"/>'s CTEs, the last one <c>day_changes (declared, day number, measures…)</c>.</summary>
+    private static string DayChangesCtes(string companies, string starts, string declarations) => $"""
         units AS (
             SELECT sign, id AS company_id, exit_reason, exited_on FROM ({companies}) c
         ), firsts AS (
@@ -119,13 +125,10 @@ public static class KpiFacts
             FROM changes GROUP BY declared, day
             HAVING {string.Join(" OR ", MeasureList.Select(m => $"sum({m}) <> 0"))}
         )
-        SELECT k::smallint AS level, (c.day >> k) AS block, c.declared, {string.Join(", ", MeasureList.Select(m => $"sum(c.{m})::{(Amounts.Contains(m) ? "numeric" : "int")} AS {m}"))}
-        FROM day_changes c, generate_series(0, {OccupancyFacts.LastLevel}) k
-        GROUP BY 1, 2, 3
         """;
 
-    private static string AddSql(string prefix, string companies, string starts, string declarations) =>
-        BlockFacts.AddSql(Table, Key, Measures, $"WITH {prefix}" + ChangesSql(companies, starts, declarations));
+    private static FollowedChanges Changes(string prefix, string companies, string starts, string declarations) =>
+        new(prefix + DayChangesCtes(companies, starts, declarations));
 
     private const string DeclarationColumns = "company_id, year, quarter, status, headcount, revenue, still_active, funds_grant + funds_loan + funds_equity + funds_prize AS funds";
 
@@ -157,10 +160,11 @@ public static class KpiFacts
     public static readonly IReadOnlyList<string> FollowedTables = ["companies", "assignments", "declarations"];
 
     /// <summary>
-    /// The body of the statement trigger of <paramref name="table"/> for <paramref name="operation"/>: the changes of the
-    /// companies it touched, rows after less rows before (<c>old_rows</c> and <c>new_rows</c> are the transition tables).
+    /// What a statement of <paramref name="table"/> for <paramref name="operation"/> changes: the changes of the companies it
+    /// touched, rows after less rows before (<c>old_rows</c> and <c>new_rows</c> are the transition tables). The blocks stage
+    /// them and fold them at commit (<see cref="BlockFacts"/>).
     /// </summary>
-    public static string FollowSql(string table, string operation)
+    public static FollowedChanges FollowSql(string table, string operation)
     {
         var (oldRows, newRows) = BlockFacts.TransitionRows(table, operation);
         const string Signs = "(VALUES (1), (-1)) v(sign)";
@@ -178,12 +182,12 @@ public static class KpiFacts
         const string DeclColumns = "t.company_id, t.year, t.quarter, t.status, t.headcount, t.revenue, t.still_active, t.funds_grant + t.funds_loan + t.funds_equity + t.funds_prize AS funds";
         return table switch
         {
-            "companies" => AddSql(touched,
+            "companies" => Changes(touched,
                 $"SELECT 1 AS sign, {CompanyColumns} FROM {newRows} t UNION ALL SELECT -1, {CompanyColumns} FROM {oldRows} t",
                 Current(StartColumns, "assignments"), Current(DeclColumns, "declarations")),
-            "assignments" => AddSql(touched,
+            "assignments" => Changes(touched,
                 Current(CompanyColumns, "companies"), Changed(StartColumns, "assignments"), Current(DeclColumns, "declarations")),
-            "declarations" => AddSql(touched,
+            "declarations" => Changes(touched,
                 Current(CompanyColumns, "companies"), Current(StartColumns, "assignments"), Changed(DeclColumns, "declarations")),
             _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No KPI facts follow this table."),
         };

@@ -12,16 +12,13 @@ namespace Technopark.Infrastructure.Data.Queries;
 /// the days they may change (a period's start and end, 90 days before a stay ends) and written as changes: the value of a
 /// figure on day D is the sum of the changes of the days up to D. Statement triggers on assignments, coworking passes,
 /// space outages, spaces and the waiting list compute, for the units a statement touched, the changes with the rows after
-/// the statement less those with the rows before it (the transition tables give the rows that changed), in the same
-/// transaction. A rebuild computes every unit from scratch: the tests compare the tables with it.
+/// the statement less those with the rows before it (the transition tables give the rows that changed), folded into the
+/// blocks when the transaction commits (<see cref="BlockFacts"/>). A rebuild computes every unit from scratch: the tests compare the tables with it.
 /// </para>
 /// </summary>
 public static class OccupancyFacts
 {
     public const string Table = "occupancy_blocks";
-
-    /// <summary>The primary key of <see cref="Table"/>.</summary>
-    public const string Key = "level, block, site_id";
 
     public const string LiveView = "occupancy_blocks_live";
 
@@ -57,6 +54,14 @@ public static class OccupancyFacts
     /// <c>(sign, site_id, since, removed_on)</c>. A unit's sign is −1 for its rows before a statement, +1 after.
     /// </summary>
     public static string ChangesSql(string spaces, string periods, string residents, string waiting) => $"""
+        {DayChangesCtes(spaces, periods, residents, waiting)}
+        SELECT k::smallint AS level, (c.day >> k) AS block, c.site_id, {Sums("sum(c.{0})::int")}
+        FROM day_changes c, generate_series(0, {LastLevel}) k
+        GROUP BY 1, 2, 3
+        """;
+
+    /// <summary><see cref="ChangesSql"/>'s CTEs, the last one <c>day_changes (site_id, day number, measures…)</c>.</summary>
+    private static string DayChangesCtes(string spaces, string periods, string residents, string waiting) => $"""
         units AS (
             SELECT sign, space_id, site_id, kind, seats FROM ({spaces}) u WHERE kind IN ('Office', 'Coworking')
         ), space_events AS (
@@ -133,19 +138,16 @@ public static class OccupancyFacts
             GROUP BY site_id, day
             HAVING {string.Join(" OR ", MeasureList.Select(m => $"sum({m}) <> 0"))}
         )
-        SELECT k::smallint AS level, (c.day >> k) AS block, c.site_id, {Sums("sum(c.{0})::int")}
-        FROM day_changes c, generate_series(0, {LastLevel}) k
-        GROUP BY 1, 2, 3
         """;
 
     private static string Sums(string format) => string.Join(", ", MeasureList.Select(m => string.Format(System.Globalization.CultureInfo.InvariantCulture, format, m) + $" AS {m}"));
 
     /// <summary>
-    /// Adds the changes (<see cref="ChangesSql"/>'s rows) to the blocks; <paramref name="prefix"/> holds CTEs the sources
-    /// use (each followed by a comma).
+    /// What a statement changes (<see cref="ChangesSql"/>'s changes per site and day); <paramref name="prefix"/> holds CTEs the
+    /// sources use (each followed by a comma).
     /// </summary>
-    private static string AddSql(string prefix, string spaces, string periods, string residents, string waiting) =>
-        BlockFacts.AddSql(Table, Key, Measures, $"WITH {prefix}" + ChangesSql(spaces, periods, residents, waiting));
+    private static FollowedChanges Changes(string prefix, string spaces, string periods, string residents, string waiting) =>
+        new(prefix + DayChangesCtes(spaces, periods, residents, waiting));
 
     /// <summary>Every unit from the rows as they are.</summary>
     public static readonly string LiveChangesSql = PartSql(0, 1);
@@ -187,11 +189,11 @@ public static class OccupancyFacts
         """;
 
     /// <summary>
-    /// The body of the statement trigger of <paramref name="table"/> for <paramref name="operation"/> (INSERT, UPDATE or
-    /// DELETE): the changes of the units it touched, rows after less rows before. <c>old_rows</c> and <c>new_rows</c> are the
-    /// transition tables (absent ones read as empty).
+    /// What a statement of <paramref name="table"/> for <paramref name="operation"/> (INSERT, UPDATE or DELETE) changes: the
+    /// changes of the units it touched, rows after less rows before. <c>old_rows</c> and <c>new_rows</c> are the transition
+    /// tables (absent ones read as empty). The blocks stage them and fold them at commit (<see cref="BlockFacts"/>).
     /// </summary>
-    public static string FollowSql(string table, string operation)
+    public static FollowedChanges FollowSql(string table, string operation)
     {
         var (oldRows, newRows) = BlockFacts.TransitionRows(table, operation);
         const string Signs = "(VALUES (1), (-1)) v(sign)";
@@ -223,7 +225,7 @@ public static class OccupancyFacts
         var prefix = $"{Affected} AS ({touchedSpaces}), ";
         return table switch
         {
-            Held => AddSql(prefix, spacesOfTouched,
+            Held => Changes(prefix, spacesOfTouched,
                 Periods(
                     Changed("held", Held, "t.seats", "", Affected),
                     Current("pass", Passes, "0", PassFilter, Affected),
@@ -237,26 +239,26 @@ public static class OccupancyFacts
                 UNION ALL SELECT -1, {NetworkSite}, t.company_id, t.start_on, t.end_on FROM {oldRows} t
                 """,
                 NoWaiting),
-            Passes => AddSql(prefix, spacesOfTouched,
+            Passes => Changes(prefix, spacesOfTouched,
                 Periods(
                     Current("held", Held, "t.seats", "", Affected),
                     Changed("pass", Passes, "0", PassFilter, Affected),
                     Current("out", Outages, "0", "", Affected)),
                 None, NoWaiting),
-            Outages => AddSql(prefix, spacesOfTouched,
+            Outages => Changes(prefix, spacesOfTouched,
                 Periods(
                     Current("held", Held, "t.seats", "", Affected),
                     Current("pass", Passes, "0", PassFilter, Affected),
                     Changed("out", Outages, "0", "", Affected)),
                 None, NoWaiting),
-            "spaces" => AddSql(prefix,
+            "spaces" => Changes(prefix,
                 $"SELECT 1 AS sign, id AS space_id, site_id, kind, seats FROM {newRows} n UNION ALL SELECT -1, id, site_id, kind, seats FROM {oldRows} o",
                 Periods(
                     Current("held", Held, "t.seats", "", Affected),
                     Current("pass", Passes, "0", PassFilter, Affected),
                     Current("out", Outages, "0", "", Affected)),
                 None, NoWaiting),
-            "waiting_list" => AddSql(string.Empty, NoSpaces, NoPeriods, None,
+            "waiting_list" => Changes(string.Empty, NoSpaces, NoPeriods, None,
                 $"SELECT 1 AS sign, site_id, since, removed_on FROM {newRows} n UNION ALL SELECT -1, site_id, since, removed_on FROM {oldRows} o"),
             _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No occupancy facts follow this table."),
         };

@@ -41,7 +41,7 @@ public static class DatabaseGrants
             REVOKE UPDATE, DELETE ON {string.Join(", ", DbConstraints.AppendOnlyBillingTables)} FROM {role};
             REVOKE DELETE ON {DbConstraints.InvoiceCountersTable} FROM {role};
             REVOKE INSERT, UPDATE, DELETE ON {DbConstraints.InvoiceSettlementsTable} FROM {role};
-            REVOKE INSERT, UPDATE, DELETE ON {Queries.PipelineFacts.CountsTable}, {Queries.PipelineFacts.DecisionDaysTable}, {Queries.OccupancyFacts.Table}, {Queries.KpiFacts.Table}, {Queries.BillingFacts.Table}, {Queries.BillingFacts.StagedTable}, {Queries.BillingFacts.FoldsTable} FROM {role};
+            REVOKE INSERT, UPDATE, DELETE ON {Queries.PipelineFacts.CountsTable}, {Queries.PipelineFacts.DecisionDaysTable}, {string.Join(", ", Queries.BlockFacts.All.SelectMany(f => f.Tables))} FROM {role};
             REVOKE INSERT, UPDATE, DELETE ON {QuoteIdentifier(DependencyInjection.MigrationsHistoryTable)} FROM {role};
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
             ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role};
