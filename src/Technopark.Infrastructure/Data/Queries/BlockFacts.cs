@@ -60,10 +60,17 @@ public sealed record BlockFacts(
 
     /// <summary>
     /// The transition tables of a statement trigger of <paramref name="table"/> for <paramref name="operation"/>: <c>old_rows</c>
-    /// and <c>new_rows</c>, an empty set of the table's rows where the operation has none (INSERT has no old rows, DELETE no new ones).
+    /// and <c>new_rows</c>, <see cref="NoRows"/> where the operation has none (INSERT has no old rows, DELETE no new ones).
     /// </summary>
     public static (string OldRows, string NewRows) TransitionRows(string table, string operation) =>
-        (operation == "INSERT" ? $"(SELECT * FROM {table} WHERE false)" : "old_rows", operation == "DELETE" ? $"(SELECT * FROM {table} WHERE false)" : "new_rows");
+        (operation == "INSERT" ? NoRows(table) : "old_rows", operation == "DELETE" ? NoRows(table) : "new_rows");
+
+    /// <summary>
+    /// An empty set of <paramref name="table"/>'s rows, read from its row type, not the table: PostgreSQL may plan
+    /// "SELECT … FROM invoices WHERE false" as a parallel scan whose workers it starts and stops on every statement (the monthly
+    /// billing run's drafts took 9 s instead of 1).
+    /// </summary>
+    public static string NoRows(string table) => $"(SELECT (NULL::{table}).* WHERE false)";
 
     /// <summary>
     /// The condition that puts a row in part <paramref name="part"/> of <paramref name="parts"/> by <paramref name="column"/>
