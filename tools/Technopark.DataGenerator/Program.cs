@@ -577,6 +577,7 @@ internal static partial class Bench
             Console.WriteLine($"{path,-20} {request,8:N1} {floor,8:N1} {request / floor,6:N2} {appFloor,9:N1} {request / appFloor,6:N2}");
         }
 
+        await WritesAsync(connection);
         var peakKb = double.Parse(File.ReadAllLines($"/proc/{webPid}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         var memoryVerdict = peakKb / 1024 <= WorkingSetTargetMb ? "ok" : "MISSED";
         missed += memoryVerdict == "MISSED" ? 1 : 0;
@@ -618,6 +619,83 @@ internal static partial class Bench
 
         var (bareAfter, appAfter) = await FloorsAsync();
         return (Median(requests), (bareBefore + bareAfter) / 2, (appBefore + appAfter) / 2);
+    }
+
+    /// <summary>Spaces of the largest import (Web's <c>SpaceCsv.MaxRows</c>).</summary>
+    private const int ImportedSpaces = 2000;
+
+    /// <summary>
+    /// What writes cost with the blocks the triggers keep (occupancy, KPIs): importing <see cref="ImportedSpaces"/> spaces into
+    /// the largest site, one INSERT per space in one transaction as the import page saves them (batches of 100 statements per
+    /// round trip), and ending one stay (one UPDATE), each with its fold (<c>SET CONSTRAINTS ALL IMMEDIATE</c> runs the deferred
+    /// fold at once) and then rolled back: the database stays as generated.
+    /// </summary>
+    private static async Task WritesAsync(NpgsqlConnection connection)
+    {
+        var (siteId, siteSpaces) = (0, 0L);
+        await using (var site = new NpgsqlCommand("SELECT site_id, count(*) FROM spaces GROUP BY site_id ORDER BY 2 DESC LIMIT 1", connection))
+        await using (var reader = await site.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            (siteId, siteSpaces) = (reader.GetInt32(0), reader.GetInt64(1));
+        }
+
+        var openStays = new List<int>();
+        await using (var ids = new NpgsqlCommand("SELECT id FROM assignments WHERE end_on IS NULL ORDER BY id LIMIT 21", connection))
+        await using (var reader = await ids.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                openStays.Add(reader.GetInt32(0));
+            }
+        }
+
+        async Task<(double Statements, double Fold)> TimedAsync(Func<Task> statements)
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            var watch = Stopwatch.StartNew();
+            await statements();
+            var written = watch.Elapsed.TotalMilliseconds;
+            await using (var fold = new NpgsqlCommand("SET CONSTRAINTS ALL IMMEDIATE", connection))
+            {
+                await fold.ExecuteNonQueryAsync();
+            }
+
+            var folded = watch.Elapsed.TotalMilliseconds - written;
+            await transaction.RollbackAsync();
+            return (written, folded);
+        }
+
+        var import = await TimedAsync(async () =>
+        {
+            foreach (var chunk in Enumerable.Range(0, ImportedSpaces).Chunk(100))
+            {
+                await using var batch = new NpgsqlBatch(connection);
+                foreach (var i in chunk)
+                {
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
+                        INSERT INTO spaces (site_id, code, kind, floor, area_square_meters, seats, monthly_rate, is_active)
+                        VALUES ({siteId}, 'BENCH-{i}', '{(i % 5 == 0 ? "Coworking" : "Office")}', 1, 20, {(i % 5 == 0 ? 8 : 2)}, 3000, true)
+                        """));
+                }
+
+                await batch.ExecuteNonQueryAsync();
+            }
+        });
+        var stays = new List<(double Statements, double Fold)>();
+        foreach (var id in openStays)
+        {
+            stays.Add(await TimedAsync(async () =>
+            {
+                await using var end = new NpgsqlCommand($"UPDATE assignments SET end_on = start_on + 400 WHERE id = {id}", connection);
+                await end.ExecuteNonQueryAsync();
+            }));
+        }
+
+        stays.RemoveAt(0); // the first reads its pages from disk
+        Console.WriteLine($"writes (rolled back after their fold): importing {ImportedSpaces:N0} spaces into a site of {siteSpaces:N0}, one INSERT each in one transaction: "
+            + $"{import.Statements / 1000:N2} s, fold at commit {import.Fold:N0} ms; ending a stay: p50 {Median([.. stays.Select(s => s.Statements)]):N1} ms, "
+            + $"fold {Median([.. stays.Select(s => s.Fold)]):N1} ms");
     }
 
     /// <summary>The value below which <paramref name="share"/> of the values fall (nearest rank); NaN without values.</summary>
