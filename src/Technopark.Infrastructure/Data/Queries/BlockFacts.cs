@@ -23,14 +23,10 @@ public sealed record BlockFacts(
     IReadOnlyList<string> FollowedTables, Func<string, string, FollowedChanges> FollowSql, Func<int, int, string> PartSql)
 {
     public static readonly BlockFacts Occupancy = new(
-        "occupancy_facts", OccupancyFacts.Table, "site_id integer",
-        string.Join(", ", OccupancyFacts.Measures.Split(", ").Select(m => $"{m} integer NOT NULL")),
-        OccupancyFacts.Measures, OccupancyFacts.LiveView, OccupancyFacts.LiveChangesSql, OccupancyFacts.FollowedTables, OccupancyFacts.FollowSql, OccupancyFacts.PartSql);
+        "occupancy_facts", OccupancyFacts.Table, "site_id integer", OccupancyFacts.MeasureColumns, OccupancyFacts.Measures, OccupancyFacts.LiveView, OccupancyFacts.LiveChangesSql, OccupancyFacts.FollowedTables, OccupancyFacts.FollowSql, OccupancyFacts.PartSql);
 
     public static readonly BlockFacts Kpis = new(
-        "kpi_facts", KpiFacts.Table, "declared boolean",
-        string.Join(", ", KpiFacts.Measures.Split(", ").Select(m => $"{m} {(KpiFacts.Amounts.Contains(m) ? "numeric" : "integer")} NOT NULL")),
-        KpiFacts.Measures, KpiFacts.LiveView, KpiFacts.LiveChangesSql, KpiFacts.FollowedTables, KpiFacts.FollowSql, KpiFacts.PartSql);
+        "kpi_facts", KpiFacts.Table, "declared boolean", KpiFacts.MeasureColumns, KpiFacts.Measures, KpiFacts.LiveView, KpiFacts.LiveChangesSql, KpiFacts.FollowedTables, KpiFacts.FollowSql, KpiFacts.PartSql);
 
     public static readonly BlockFacts Billing = new(
         "billing_facts", BillingFacts.Table, "site_id integer", BillingFacts.MeasureColumns,
@@ -91,7 +87,7 @@ public sealed record BlockFacts(
         await ParallelStatements.RunAsync(connectionString, Enumerable.Range(0, parts).Select(part => $"INSERT INTO {stage}\n{PartSql(part, parts)}"), connections, cancellationToken);
         await ParallelStatements.RunAsync(connectionString, [$"""
             DELETE FROM {Table};
-            INSERT INTO {Table} SELECT {Key}, {string.Join(", ", Measures.Split(", ").Select(m => $"sum({m})"))} FROM {stage} GROUP BY {Key};
+            INSERT INTO {Table} SELECT {Key}, {string.Join(", ", MeasureList.Select(m => $"sum({m})"))} FROM {stage} GROUP BY {Key};
             DROP TABLE {stage};
             """], 1, cancellationToken);
     }

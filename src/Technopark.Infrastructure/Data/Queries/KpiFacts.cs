@@ -27,6 +27,9 @@ public static class KpiFacts
 
     private static readonly string[] MeasureList = Measures.Split(", ");
 
+    /// <summary>The measures' column definitions (amounts or counts of companies), in the blocks and the staged changes.</summary>
+    public static readonly string MeasureColumns = string.Join(", ", MeasureList.Select(m => $"{m} {(Amounts.Contains(m) ? "numeric" : "integer")} NOT NULL"));
+
     private const string Epoch = OccupancyFacts.Epoch;
 
     private static readonly string Survival = $"interval '{ReportedFigures.SurvivalYears} years'";

@@ -46,6 +46,9 @@ public static class OccupancyFacts
 
     private static readonly string[] MeasureList = Measures.Split(", ");
 
+    /// <summary>The measures' column definitions (counts), in the blocks and the staged changes.</summary>
+    public static readonly string MeasureColumns = string.Join(", ", MeasureList.Select(m => $"{m} integer NOT NULL"));
+
     /// <summary>
     /// SQL (CTEs then a SELECT) of the changes per site and day, <c>(site_id, day, measures…)</c>, of the given units:
     /// <paramref name="spaces"/> <c>(sign, space_id, site_id, kind, seats)</c> with their <paramref name="periods"/>
