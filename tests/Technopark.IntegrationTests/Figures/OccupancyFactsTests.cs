@@ -211,6 +211,37 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
         await AssertNothingStagedAsync(connection, "a rebuild within a transaction");
     }
 
+    /// <summary>
+    /// Transactions committing at once on the same site fold into the same blocks: each fold takes its blocks in the key's order,
+    /// so they wait for each other and none is chosen as a deadlock's victim; the blocks equal a rebuild after all of them.
+    /// </summary>
+    [Fact]
+    public async Task Blocks_ManyTransactionsAtOnce_FoldWithoutDeadlockIntoTheSameBlocks()
+    {
+        var (sites, connection) = await ArrangeAsync();
+        await using var _ = connection;
+        var site = sites[1];
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async worker =>
+        {
+            await using var own = await OpenAsAppAsync(app);
+            for (var round = 0; round < 10; round++)
+            {
+                await using var transaction = await own.BeginTransactionAsync();
+                for (var i = 0; i < 3; i++)
+                {
+                    var kind = (worker + i) % 2 == 0 ? "Office" : "Coworking";
+                    var space = await ScalarAsync(own, $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({site}, 'T-C{worker}-{round}-{i}', '{kind}', 1, 2, true, 20, 1000) RETURNING id");
+                    await ScalarAsync(own, $"INSERT INTO space_outages (space_id, start_on, end_on) VALUES ({space}, '{2020 + round}-0{1 + i}-01', NULL) RETURNING space_id");
+                }
+
+                await transaction.CommitAsync();
+            }
+        }));
+
+        await CheckAsync(connection, "40 transactions of 4 connections at once", [new(1900, 1, 1), new(2019, 12, 31), new(2024, 2, 1), new(2030, 1, 1)]);
+        await AssertNothingStagedAsync(connection, "transactions at once");
+    }
+
     [Theory]
     [InlineData("INSERT INTO occupancy_blocks VALUES (0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1)")]
     [InlineData("INSERT INTO occupancy_changes VALUES (1, 1, 1, 1, 1, 1, 1, 1, 1, 1)")]
