@@ -153,6 +153,10 @@ public class KpiFactsTests(AppFixture app) : IClassFixture<AppFixture>
                 await ExecuteAsync(connection, $"UPDATE companies SET exit_reason = 'Graduated', exited_on = '2026-07-01' WHERE id = {company}");
             }
 
+            // Updates of columns the blocks do not read are not worked out; a stay given to another company is.
+            await ExecuteAsync(connection, $"UPDATE companies SET sector = sector WHERE id = {companies[1]}");
+            await ExecuteAsync(connection, $"UPDATE assignments SET monthly_rent = 2000, end_on = '2000-07-01' WHERE company_id = {companies[0]}");
+            await ExecuteAsync(connection, $"UPDATE assignments SET company_id = {companies[2]} WHERE company_id = {companies[0]}");
             await transaction.CommitAsync();
         }
 

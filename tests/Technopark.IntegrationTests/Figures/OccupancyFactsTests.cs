@@ -240,6 +240,30 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
 
         await CheckAsync(connection, "40 transactions of 4 connections at once", [new(1900, 1, 1), new(2019, 12, 31), new(2024, 2, 1), new(2030, 1, 1)]);
         await AssertNothingStagedAsync(connection, "transactions at once");
+
+        // Stays change the occupancy and the KPI blocks: a transaction that changes a company first folds the KPIs first, one that
+        // adds a space first folds the occupancy first. Folding waits for the folds of other transactions, whatever their kinds.
+        var company = await ScalarAsync(connection, $"INSERT INTO companies (site_id, legal_name, form, sector) VALUES ({site}, 'Fold Both', 'Startup', 'Digital') RETURNING id");
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async worker =>
+        {
+            await using var own = await OpenAsAppAsync(app);
+            for (var round = 0; round < 10; round++)
+            {
+                await using var transaction = await own.BeginTransactionAsync();
+                if (worker % 2 == 0)
+                {
+                    await ExecuteAsync(own, $"UPDATE companies SET sector = 'Digital' WHERE id = {company}");
+                }
+
+                var space = await ScalarAsync(own, $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({site}, 'T-K{worker}-{round}', 'Office', 1, 1, true, 20, 1000) RETURNING id");
+                await ScalarAsync(own, Stay(site, space, company, 1, true, $"{2010 + round}-0{1 + worker}-01", null));
+                await transaction.CommitAsync();
+            }
+        }));
+
+        await CheckAsync(connection, "stays of 4 connections at once, folded in both orders", [new(1900, 1, 1), new(2012, 3, 1), new(2030, 1, 1)]);
+        await FactsSql.AssertEqualsRebuildAsync(connection, BlockFacts.Kpis, "stays of 4 connections at once, folded in both orders");
+        await AssertNothingStagedAsync(connection, "transactions of both orders at once");
     }
 
     [Theory]

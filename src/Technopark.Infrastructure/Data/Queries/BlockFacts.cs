@@ -69,6 +69,23 @@ public sealed record BlockFacts(
     public static string NoRows(string table) => $"(SELECT (NULL::{table}).* WHERE false)";
 
     /// <summary>
+    /// A trigger's statement that locks the rows of <paramref name="table"/> whose ids <paramref name="ids"/> selects, in id order
+    /// (FOR NO KEY UPDATE, as the app's own locks on spaces and companies; held until the transaction ends). A unit whose
+    /// figures are not a sum over its rows (a company is resident while any of its stays holds, a coworking space holds its
+    /// seats at most) must be worked out from all its rows: a transaction that changes its rows waits until another that
+    /// changed them ends, and the trigger's next statement sees what that one committed. Without it, two transactions adding a
+    /// stay to the same company at once each counted it resident, and the blocks kept both.
+    /// </summary>
+    public static string LockRows(string table, string ids) => $"PERFORM 1 FROM {table} WHERE id IN ({ids}) ORDER BY id FOR NO KEY UPDATE;";
+
+    /// <summary>
+    /// The condition that an UPDATE changed one of <paramref name="columns"/> (those the blocks read) of a row of its transition
+    /// tables: an update of other columns changes no figure, and is not worked out.
+    /// </summary>
+    public static string Changed(string columns) =>
+        $"EXISTS (SELECT 1 FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE ({string.Join(", ", columns.Split(", ").Select(c => $"n.{c}"))}) IS DISTINCT FROM ({string.Join(", ", columns.Split(", ").Select(c => $"o.{c}"))}))";
+
+    /// <summary>
     /// The condition that puts a row in part <paramref name="part"/> of <paramref name="parts"/> by <paramref name="column"/>
     /// (an id): true for a single part.
     /// </summary>
@@ -100,6 +117,7 @@ public sealed record BlockFacts(
     {
         var followed = FollowSql(table, operation);
         var stage = $"""
+            {followed.Lock}
             WITH {followed.DayChanges}
             INSERT INTO {StagedTable} ({PartitionColumn}, day, {Measures}) SELECT {PartitionColumn}, day, {Measures} FROM day_changes;
             IF FOUND THEN
@@ -254,6 +272,7 @@ public sealed record BlockFacts(
 /// <summary>
 /// What a statement of a followed table changes: <paramref name="DayChanges"/>, CTEs (without WITH) whose last,
 /// <c>day_changes</c>, has the changes per partition and day <c>(partition, day number, measures…)</c>; <paramref name="Only"/>,
-/// a condition without which the statement changes nothing (then not worked out at all).
+/// a condition without which the statement changes nothing (then not worked out at all); <paramref name="Lock"/>, statements
+/// run before it that lock the units it works out (<see cref="BlockFacts.LockRows"/>).
 /// </summary>
-public sealed record FollowedChanges(string DayChanges, string? Only = null);
+public sealed record FollowedChanges(string DayChanges, string? Only = null, string? Lock = null);

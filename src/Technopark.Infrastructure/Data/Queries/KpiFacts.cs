@@ -183,7 +183,7 @@ public static class KpiFacts
         const string CompanyColumns = "t.id, t.exit_reason, t.exited_on";
         const string StartColumns = "t.company_id, t.start_on";
         const string DeclColumns = "t.company_id, t.year, t.quarter, t.status, t.headcount, t.revenue, t.still_active, t.funds_grant + t.funds_loan + t.funds_equity + t.funds_prize AS funds";
-        return table switch
+        var changes = table switch
         {
             "companies" => Changes(touched,
                 $"SELECT 1 AS sign, {CompanyColumns} FROM {newRows} t UNION ALL SELECT -1, {CompanyColumns} FROM {oldRows} t",
@@ -193,6 +193,17 @@ public static class KpiFacts
             "declarations" => Changes(touched,
                 Current(CompanyColumns, "companies"), Current(StartColumns, "assignments"), Changed(DeclColumns, "declarations")),
             _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No KPI facts follow this table."),
+        };
+        // A company's figures are worked out from all its rows (its first stay, its latest declaration): it is locked first.
+        return changes with
+        {
+            Lock = BlockFacts.LockRows("companies", $"SELECT {key} FROM {oldRows} o UNION SELECT {key} FROM {newRows} n"),
+            Only = (table, operation) switch
+            {
+                ("companies", "UPDATE") => BlockFacts.Changed("exit_reason, exited_on"),
+                ("assignments", "UPDATE") => BlockFacts.Changed("company_id, start_on"),
+                _ => null,
+            },
         };
     }
 

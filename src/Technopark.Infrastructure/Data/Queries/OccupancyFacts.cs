@@ -226,7 +226,9 @@ public static class OccupancyFacts
         const string PassFilter = " AND t.cancelled_at IS NULL";
         var touchedSpaces = table == "spaces" ? $"SELECT id AS space_id FROM {oldRows} o UNION SELECT id FROM {newRows} n" : touched;
         var prefix = $"{Affected} AS ({touchedSpaces}), ";
-        return table switch
+        // The units worked out from all their rows: the companies of the stays, then the spaces (as the app locks them first).
+        var lockSpaces = BlockFacts.LockRows("spaces", touchedSpaces);
+        var changes = table switch
         {
             Held => Changes(prefix, spacesOfTouched,
                 Periods(
@@ -255,7 +257,7 @@ public static class OccupancyFacts
                     Changed("out", Outages, "0", "", Affected)),
                 None, NoWaiting),
             "spaces" => Changes(prefix,
-                $"SELECT 1 AS sign, id AS space_id, site_id, kind, seats FROM {newRows} n UNION ALL SELECT -1, id, site_id, kind, seats FROM {oldRows} o",
+                $"SELECT 1 AS sign, id AS space_id, {SpaceColumns} FROM {newRows} n UNION ALL SELECT -1, id, {SpaceColumns} FROM {oldRows} o",
                 Periods(
                     Current("held", Held, "t.seats", "", Affected),
                     Current("pass", Passes, "0", PassFilter, Affected),
@@ -265,7 +267,17 @@ public static class OccupancyFacts
                 $"SELECT 1 AS sign, site_id, since, removed_on FROM {newRows} n UNION ALL SELECT -1, site_id, since, removed_on FROM {oldRows} o"),
             _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No occupancy facts follow this table."),
         };
+        return table switch
+        {
+            Held => changes with { Lock = BlockFacts.LockRows("companies", $"SELECT company_id FROM {oldRows} o UNION SELECT company_id FROM {newRows} n") + "\n" + lockSpaces },
+            "spaces" => changes with { Lock = lockSpaces, Only = operation == "UPDATE" ? BlockFacts.Changed(SpaceColumns) : null },
+            "waiting_list" => changes, // an entry's figures are its own: entries add up
+            _ => changes with { Lock = lockSpaces },
+        };
     }
+
+    /// <summary>The columns of a space the blocks read (besides its id).</summary>
+    private const string SpaceColumns = "site_id, kind, seats";
 
     /// <summary>The tables whose changes the blocks follow.</summary>
     public static readonly IReadOnlyList<string> FollowedTables = ["assignments", "coworking_passes", "space_outages", "spaces", "waiting_list"];
