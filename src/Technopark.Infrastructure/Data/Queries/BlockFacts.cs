@@ -79,6 +79,14 @@ public sealed record BlockFacts(
     public static string LockRows(string table, string ids) => $"PERFORM 1 FROM {table} WHERE id IN ({ids}) ORDER BY id FOR NO KEY UPDATE;";
 
     /// <summary>
+    /// Locks the spaces, then the companies, of a statement's stays (<paramref name="oldRows"/> and <paramref name="newRows"/>):
+    /// the order of every trigger on stays, and of the app, which locks a stay's space before it writes it.
+    /// </summary>
+    public static string LockStays(string oldRows, string newRows) =>
+        LockRows("spaces", $"SELECT space_id FROM {oldRows} o UNION SELECT space_id FROM {newRows} n") + "\n"
+        + LockRows("companies", $"SELECT company_id FROM {oldRows} o UNION SELECT company_id FROM {newRows} n");
+
+    /// <summary>
     /// The condition that an UPDATE changed one of <paramref name="columns"/> (those the blocks read) of a row of its transition
     /// tables: an update of other columns changes no figure, and is not worked out.
     /// </summary>

@@ -194,10 +194,13 @@ public static class KpiFacts
                 Current(CompanyColumns, "companies"), Current(StartColumns, "assignments"), Changed(DeclColumns, "declarations")),
             _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No KPI facts follow this table."),
         };
-        // A company's figures are worked out from all its rows (its first stay, its latest declaration): it is locked first.
+        // A company's figures are worked out from all its rows (its first stay, its latest declaration): it is locked first (for
+        // stays, after their spaces, in the occupancy triggers' order).
         return changes with
         {
-            Lock = BlockFacts.LockRows("companies", $"SELECT {key} FROM {oldRows} o UNION SELECT {key} FROM {newRows} n"),
+            Lock = table == "assignments"
+                ? BlockFacts.LockStays(oldRows, newRows)
+                : BlockFacts.LockRows("companies", $"SELECT {key} FROM {oldRows} o UNION SELECT {key} FROM {newRows} n"),
             Only = (table, operation) switch
             {
                 ("companies", "UPDATE") => BlockFacts.Changed("exit_reason, exited_on"),

@@ -226,7 +226,8 @@ public static class OccupancyFacts
         const string PassFilter = " AND t.cancelled_at IS NULL";
         var touchedSpaces = table == "spaces" ? $"SELECT id AS space_id FROM {oldRows} o UNION SELECT id FROM {newRows} n" : touched;
         var prefix = $"{Affected} AS ({touchedSpaces}), ";
-        // The units worked out from all their rows: the companies of the stays, then the spaces (as the app locks them first).
+        // The units worked out from all their rows: the spaces, then the companies of the stays (the app locks a stay's space
+        // before it writes it).
         var lockSpaces = BlockFacts.LockRows("spaces", touchedSpaces);
         var changes = table switch
         {
@@ -269,7 +270,7 @@ public static class OccupancyFacts
         };
         return table switch
         {
-            Held => changes with { Lock = BlockFacts.LockRows("companies", $"SELECT company_id FROM {oldRows} o UNION SELECT company_id FROM {newRows} n") + "\n" + lockSpaces },
+            Held => changes with { Lock = BlockFacts.LockStays(oldRows, newRows) },
             "spaces" => changes with { Lock = lockSpaces, Only = operation == "UPDATE" ? BlockFacts.Changed(SpaceColumns) : null },
             "waiting_list" => changes, // an entry's figures are its own: entries add up
             _ => changes with { Lock = lockSpaces },

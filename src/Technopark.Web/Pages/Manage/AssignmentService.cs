@@ -93,7 +93,8 @@ public sealed class AssignmentService(TechnoparkDbContext db, AuditTrail audit, 
         EnsureNotTooFarInPast(lastDay, nameof(DateRange.End));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var assignment = await FindAsync(siteId, assignmentId, version, cancellationToken);
-        var space = await db.Spaces.SingleAsync(s => s.Id == assignment.SpaceId, cancellationToken);
+        // The space first, as every change of a stay (the occupancy kept by the database locks it, then the company).
+        var space = (await LockSpacesAsync(siteId, [assignment.SpaceId], cancellationToken))[0];
         var company = await db.Companies.SingleAsync(c => c.Id == assignment.CompanyId, cancellationToken);
         var before = Snapshot(assignment, space, company);
         assignment.EndOn(DateRangeLimits.EndAfter(lastDay)!.Value, reason);
