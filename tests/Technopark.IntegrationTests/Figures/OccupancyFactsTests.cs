@@ -264,6 +264,29 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
         await CheckAsync(connection, "stays of 4 connections at once, folded in both orders", [new(1900, 1, 1), new(2012, 3, 1), new(2030, 1, 1)]);
         await FactsSql.AssertEqualsRebuildAsync(connection, BlockFacts.Kpis, "stays of 4 connections at once, folded in both orders");
         await AssertNothingStagedAsync(connection, "transactions of both orders at once");
+
+        // As the app assigns: each transaction one stay of the same company, in spaces of its own (each locked by its own
+        // transaction). Before the triggers locked the company, every run ended with blocks that differed from a rebuild.
+        var other = await ScalarAsync(connection, $"INSERT INTO companies (site_id, legal_name, form, sector) VALUES ({site}, 'Fold Stays', 'Startup', 'Digital') RETURNING id");
+        var free = new List<int>();
+        for (var i = 0; i < 40; i++)
+        {
+            free.Add(await ScalarAsync(connection, $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({site}, 'T-S{i}', 'Office', 1, 1, true, 20, 1000) RETURNING id"));
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async worker =>
+        {
+            await using var own = await OpenAsAppAsync(app);
+            for (var round = 0; round < 10; round++)
+            {
+                await using var transaction = await own.BeginTransactionAsync();
+                await ScalarAsync(own, Stay(site, free[(worker * 10) + round], other, 1, true, $"{2010 + round}-0{1 + worker}-01", null));
+                await transaction.CommitAsync();
+            }
+        }));
+
+        await CheckAsync(connection, "one company's stays added by 4 connections at once", [new(1900, 1, 1), new(2010, 1, 31), new(2010, 2, 1), new(2030, 1, 1)]);
+        await FactsSql.AssertEqualsRebuildAsync(connection, BlockFacts.Kpis, "one company's stays added by 4 connections at once");
     }
 
     [Theory]
