@@ -2,9 +2,10 @@
 # Network HQ at scale: generates a network 100x the demo (or SCALE × that) with binary COPY (secondary indexes and
 # constraints dropped during the load, triggers off, rebuilt set-based after; elapsed time per step and database size),
 # starts the app in Release on Kestrel against it, signs in as NetworkAdmin and prints, for /hq, /hq/trend,
-# /api/v1/occupancy and /hq/kpis, uncached p50 and p95 over DAYS (20) days not asked before, failures, SQL commands per
-# request, the raw SQL floor, the ratio and its bound (what a request adding only a signed-in no-op's cost would reach),
-# the web process's peak working set, each against the target.
+# /api/v1/occupancy and /hq/kpis, uncached p50 and p95 over DAYS (20) days not asked before, failures, round trips to
+# PostgreSQL per request (the app's Npgsql metrics), the raw SQL floor, the ratio and its bound (what a request adding only
+# a signed-in no-op's cost would reach), the web process's peak working set, each against the target, and what writes
+# cost with the blocks the database keeps.
 #   scripts/benchmark-hq.sh [scale=1.0] [day=2026-06-15]      SKIP_GENERATE=1 reuses the database (migrating it)
 # Database: $ConnectionStrings__Technopark, else a throwaway local PostgreSQL cluster (system binaries) on port 55439.
 set -euo pipefail

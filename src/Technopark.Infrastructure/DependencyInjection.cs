@@ -51,6 +51,9 @@ public static class DependencyInjection
         return services;
     }
 
+    /// <summary>The app's pool's name, in its metrics.</summary>
+    public const string PoolName = "technopark";
+
     /// <summary>
     /// The app's pool (named in metrics). PostgreSQL's JIT is off unless the connection string says otherwise: compiling a plan costs
     /// more than it saves on the app's short statements (464 ms on the network's aged receivables, scripts/benchmark-billing.sh).
@@ -60,7 +63,7 @@ public static class DependencyInjection
     /// cost 0.06 to 0.13 ms of the server's time on every query of every request.
     /// Public for the HQ benchmark, whose raw SQL floor runs in a session set as the app's.
     /// </summary>
-    public static NpgsqlDataSource DataSource(string connectionString, string name = "technopark", int? connectTimeoutSeconds = null)
+    public static NpgsqlDataSource DataSource(string connectionString, string name = PoolName, int? connectTimeoutSeconds = null)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = name };
         builder.ConnectionStringBuilder.Options ??= "-c jit=off";
