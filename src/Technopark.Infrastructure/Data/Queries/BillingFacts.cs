@@ -133,21 +133,16 @@ public static class BillingFacts
             throw new ArgumentOutOfRangeException(nameof(table), table, "No billing facts follow this table.");
         }
 
-        // Only the transition tables the operation has (an INSERT has no old rows), and empty sets for the other sources.
-        var rows = operation switch
-        {
-            "INSERT" => ["new_rows"],
-            "DELETE" => ["old_rows"],
-            _ => new[] { "new_rows", "old_rows" },
-        };
+        var (oldRows, newRows) = BlockFacts.TransitionRows(table, operation);
         string Of(string source, string columns) => table != source
             ? $"SELECT 1 AS sign, {columns} FROM {BlockFacts.NoRows(source)} t"
-            : string.Join(" UNION ALL ", rows.Select(r => $"SELECT {(r == "new_rows" ? 1 : -1)} AS sign, {columns} FROM {r} t"));
+            : $"SELECT 1 AS sign, {columns} FROM {newRows} t UNION ALL SELECT -1, {columns} FROM {oldRows} t";
         var dayChanges = DayChangesCtes(Of("invoices", InvoiceColumns), Of("credit_notes", CreditNoteColumns), Of("payments", PaymentColumns),
             Of("payment_allocations", AllocationColumns));
         // A statement on drafts only (a run writes one per draft) changes nothing billed: it is not worked out at all.
-        return new FollowedChanges(dayChanges,
-            table == "invoices" ? string.Join(" OR ", rows.Select(r => $"EXISTS (SELECT 1 FROM {r} t WHERE t.status = 'Issued')")) : null);
+        return new FollowedChanges(dayChanges, table == "invoices"
+            ? $"EXISTS (SELECT 1 FROM {newRows} t WHERE t.status = 'Issued') OR EXISTS (SELECT 1 FROM {oldRows} t WHERE t.status = 'Issued')"
+            : null);
     }
 
     /// <summary>

@@ -50,7 +50,7 @@ public sealed record BlockFacts(
     /// <summary>The tables the app's role may read but not write.</summary>
     public IEnumerable<string> Tables => [Table, StagedTable, FoldsTable];
 
-    private string Stem => Name.EndsWith("_facts", StringComparison.Ordinal) ? Name[..^"_facts".Length] : Name;
+    private string Stem => Name[..^"_facts".Length];
 
     private string[] MeasureList => Measures.Split(", ");
 
@@ -90,7 +90,7 @@ public sealed record BlockFacts(
     /// The condition that an UPDATE changed one of <paramref name="columns"/> (those the blocks read) of a row of its transition
     /// tables: an update of other columns changes no figure, and is not worked out.
     /// </summary>
-    public static string Changed(string columns) =>
+    public static string ChangedAnyOf(string columns) =>
         $"EXISTS (SELECT 1 FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE ({string.Join(", ", columns.Split(", ").Select(c => $"n.{c}"))}) IS DISTINCT FROM ({string.Join(", ", columns.Split(", ").Select(c => $"o.{c}"))}))";
 
     /// <summary>

@@ -203,8 +203,8 @@ public static class KpiFacts
                 : BlockFacts.LockRows("companies", $"SELECT {key} FROM {oldRows} o UNION SELECT {key} FROM {newRows} n"),
             Only = (table, operation) switch
             {
-                ("companies", "UPDATE") => BlockFacts.Changed("exit_reason, exited_on"),
-                ("assignments", "UPDATE") => BlockFacts.Changed("company_id, start_on"),
+                ("companies", "UPDATE") => BlockFacts.ChangedAnyOf("exit_reason, exited_on"),
+                ("assignments", "UPDATE") => BlockFacts.ChangedAnyOf("company_id, start_on"),
                 _ => null,
             },
         };

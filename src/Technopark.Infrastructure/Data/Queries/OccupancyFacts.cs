@@ -271,7 +271,7 @@ public static class OccupancyFacts
         return table switch
         {
             Held => changes with { Lock = BlockFacts.LockStays(oldRows, newRows) },
-            "spaces" => changes with { Lock = lockSpaces, Only = operation == "UPDATE" ? BlockFacts.Changed(SpaceColumns) : null },
+            "spaces" => changes with { Lock = lockSpaces, Only = operation == "UPDATE" ? BlockFacts.ChangedAnyOf(SpaceColumns) : null },
             "waiting_list" => changes, // an entry's figures are its own: entries add up
             _ => changes with { Lock = lockSpaces },
         };
