@@ -19,7 +19,7 @@ public class BillingFactsTests(AppFixture app) : IClassFixture<AppFixture>
     {
         await using var connection = await OpenAsAppAsync(app);
         var site = await ScalarAsync(connection, "SELECT min(id) FROM sites");
-        var company = await ScalarAsync(connection, $"INSERT INTO companies (site_id, legal_name, form, sector) VALUES ({site}, 'Billing Facts', 'Startup', 'Digital') RETURNING id");
+        var company = await ScalarAsync(connection, CompanySql(site, "Billing Facts"));
         string Payment(string day, decimal amount) => $"""
             INSERT INTO payments (site_id, company_id, received_on, method, reference, amount, recorded_at, recorded_by)
             VALUES ({site}, {company}, '{day}', 'Transfer', 'FACTS', {amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}, now(), 'facts')

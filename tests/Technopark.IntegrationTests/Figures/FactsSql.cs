@@ -19,6 +19,14 @@ internal static class FactsSql
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>An INSERT of an active space of <paramref name="site"/> (first floor, 20 m², 1,000 MAD a month) that returns its id.</summary>
+    public static string SpaceSql(int site, string code, string kind, int seats) =>
+        $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({site}, '{code}', '{kind}', 1, {seats}, true, 20, 1000) RETURNING id";
+
+    /// <summary>An INSERT of a startup of <paramref name="site"/> that has not left, returning its id.</summary>
+    public static string CompanySql(int site, string name) =>
+        $"INSERT INTO companies (site_id, legal_name, form, sector) VALUES ({site}, '{name}', 'Startup', 'Digital') RETURNING id";
+
     /// <summary>The table equals its live view (the rebuild), rows whose figures are all zero aside (changes that cancel out within a block).</summary>
     public static async Task AssertEqualsRebuildAsync(NpgsqlConnection connection, BlockFacts facts, string change)
     {

@@ -20,7 +20,7 @@ public class KpiFactsTests(AppFixture app) : IClassFixture<AppFixture>
     {
         await using var connection = await OpenAsAppAsync(app);
         var site = await ScalarAsync(connection, "SELECT min(id) FROM sites");
-        var office = await ScalarAsync(connection, $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({site}, 'K-O1', 'Office', 1, 1, true, 20, 1000) RETURNING id");
+        var office = await ScalarAsync(connection, SpaceSql(site, "K-O1", "Office", 1));
         var days = new SortedSet<DateOnly> { new(2026, 6, 15), new(2024, 2, 29), new(1900, 1, 1) };
         void Around(DateOnly day)
         {
@@ -32,7 +32,7 @@ public class KpiFactsTests(AppFixture app) : IClassFixture<AppFixture>
 
         var leap = await ScalarAsync(connection, $"INSERT INTO companies (site_id, legal_name, form, sector, exit_reason, exited_on) VALUES ({site}, 'Kpi Leap', 'Startup', 'Digital', 'Graduated', '2020-02-29') RETURNING id");
         var closed = await ScalarAsync(connection, $"INSERT INTO companies (site_id, legal_name, form, sector, exit_reason, exited_on) VALUES ({site}, 'Kpi Closed', 'Startup', 'Digital', 'Closed', '2019-06-30') RETURNING id");
-        var resident = await ScalarAsync(connection, $"INSERT INTO companies (site_id, legal_name, form, sector) VALUES ({site}, 'Kpi Resident', 'Startup', 'Digital') RETURNING id");
+        var resident = await ScalarAsync(connection, CompanySql(site, "Kpi Resident"));
         Around(new(2020, 2, 29));
         Around(new(2019, 6, 30));
         await CheckAsync(connection, "companies", days);
@@ -124,14 +124,14 @@ public class KpiFactsTests(AppFixture app) : IClassFixture<AppFixture>
     {
         await using var connection = await OpenAsAppAsync(app);
         var site = await ScalarAsync(connection, "SELECT min(id) FROM sites");
-        var office = await ScalarAsync(connection, $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({site}, 'K-T1', 'Office', 1, 1, true, 20, 1000) RETURNING id");
+        var office = await ScalarAsync(connection, SpaceSql(site, "K-T1", "Office", 1));
         var days = new SortedSet<DateOnly> { new(2026, 6, 15), new(2021, 1, 1), new(2031, 7, 1), new(2033, 7, 2) };
         var companies = new List<int>();
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             for (var i = 0; i < 12; i++)
             {
-                var company = await ScalarAsync(connection, $"INSERT INTO companies (site_id, legal_name, form, sector) VALUES ({site}, 'Kpi Fold {i}', 'Startup', 'Digital') RETURNING id");
+                var company = await ScalarAsync(connection, CompanySql(site, $"Kpi Fold {i}"));
                 companies.Add(company);
                 await ScalarAsync(connection, $"""
                     INSERT INTO assignments (site_id, space_id, company_id, seats, is_exclusive, start_on, end_on, monthly_rent)

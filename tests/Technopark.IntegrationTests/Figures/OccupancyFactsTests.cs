@@ -34,13 +34,13 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
             }
         }
 
-        var office = await ScalarAsync(connection, $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({tanger}, 'F-O1', 'Office', 1, 1, true, 20, 1000) RETURNING id");
-        var office2 = await ScalarAsync(connection, $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({tanger}, 'F-O2', 'Office', 1, 1, true, 20, 1000) RETURNING id");
-        var desk = await ScalarAsync(connection, $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({tanger}, 'F-W1', 'Coworking', 1, 4, true, 20, 1000) RETURNING id");
+        var office = await ScalarAsync(connection, SpaceSql(tanger, "F-O1", "Office", 1));
+        var office2 = await ScalarAsync(connection, SpaceSql(tanger, "F-O2", "Office", 1));
+        var desk = await ScalarAsync(connection, SpaceSql(tanger, "F-W1", "Coworking", 4));
         await CheckAsync(connection, "new spaces", days);
 
-        var atlas = await ScalarAsync(connection, $"INSERT INTO companies (site_id, legal_name, form, sector) VALUES ({tanger}, 'Facts Atlas', 'Startup', 'Digital') RETURNING id");
-        var rif = await ScalarAsync(connection, $"INSERT INTO companies (site_id, legal_name, form, sector) VALUES ({tanger}, 'Facts Rif', 'Startup', 'Digital') RETURNING id");
+        var atlas = await ScalarAsync(connection, CompanySql(tanger, "Facts Atlas"));
+        var rif = await ScalarAsync(connection, CompanySql(tanger, "Facts Rif"));
         var stay = await ScalarAsync(connection, Stay(tanger, office, atlas, 1, true, "2025-03-10", "2026-07-01"));
         Around(D(2025, 3, 10), D(2026, 7, 1));
         await CheckAsync(connection, "an office stay", days);
@@ -95,7 +95,7 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
         for (var i = 0; i < 12; i++)
         {
             var kind = i % 3 == 0 ? "Coworking" : "Office";
-            spaces.Add(await ScalarAsync(connection, $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({sites[i % 2]}, 'F-R{i}', '{kind}', 1, {(kind == "Office" ? 1 : 5)}, true, 20, 1000) RETURNING id"));
+            spaces.Add(await ScalarAsync(connection, SpaceSql(sites[i % 2], $"F-R{i}", kind, kind == "Office" ? 1 : 5)));
         }
 
         var values = new List<string>();
@@ -145,19 +145,19 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
         await using var _ = connection;
         var site = sites[0];
         var days = new SortedSet<DateOnly> { new(1900, 1, 1), new(2026, 6, 15), new(2027, 1, 1), new(2027, 3, 1), new(2027, 9, 1), new(2028, 12, 31) };
-        string Space(string code, string kind = "Office") => $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({site}, '{code}', '{kind}', 1, {(kind == "Office" ? 1 : 4)}, true, 20, 1000) RETURNING id";
+        string Space(string code, string kind = "Office") => SpaceSql(site, code, kind, kind == "Office" ? 1 : 4);
 
         await using (var rolledBack = await connection.BeginTransactionAsync())
         {
             await ScalarAsync(connection, Space("T-X1"));
-            await ScalarAsync(connection, $"INSERT INTO companies (site_id, legal_name, form, sector) VALUES ({site}, 'Fold Rollback', 'Startup', 'Digital') RETURNING id");
+            await ScalarAsync(connection, CompanySql(site, "Fold Rollback"));
             await rolledBack.RollbackAsync();
         }
 
         await CheckAsync(connection, "a rolled back transaction", days);
         await AssertNothingStagedAsync(connection, "a rolled back transaction");
 
-        var company = await ScalarAsync(connection, $"INSERT INTO companies (site_id, legal_name, form, sector) VALUES ({site}, 'Fold Import', 'Startup', 'Digital') RETURNING id");
+        var company = await ScalarAsync(connection, CompanySql(site, "Fold Import"));
         var random = new Random(1205);
         await using (var import = await connection.BeginTransactionAsync())
         {
@@ -230,7 +230,7 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
                 for (var i = 0; i < 3; i++)
                 {
                     var kind = (worker + i) % 2 == 0 ? "Office" : "Coworking";
-                    var space = await ScalarAsync(own, $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({site}, 'T-C{worker}-{round}-{i}', '{kind}', 1, 2, true, 20, 1000) RETURNING id");
+                    var space = await ScalarAsync(own, SpaceSql(site, $"T-C{worker}-{round}-{i}", kind, 2));
                     await ScalarAsync(own, $"INSERT INTO space_outages (space_id, start_on, end_on) VALUES ({space}, '{2020 + round}-0{1 + i}-01', NULL) RETURNING space_id");
                 }
 
@@ -243,7 +243,7 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
 
         // Stays change the occupancy and the KPI blocks: a transaction that changes a company first folds the KPIs first, one that
         // adds a space first folds the occupancy first. Folding waits for the folds of other transactions, whatever their kinds.
-        var company = await ScalarAsync(connection, $"INSERT INTO companies (site_id, legal_name, form, sector) VALUES ({site}, 'Fold Both', 'Startup', 'Digital') RETURNING id");
+        var company = await ScalarAsync(connection, CompanySql(site, "Fold Both"));
         await Task.WhenAll(Enumerable.Range(0, 4).Select(async worker =>
         {
             await using var own = await OpenAsAppAsync(app);
@@ -255,7 +255,7 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
                     await ExecuteAsync(own, $"UPDATE companies SET sector = 'Digital' WHERE id = {company}");
                 }
 
-                var space = await ScalarAsync(own, $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({site}, 'T-K{worker}-{round}', 'Office', 1, 1, true, 20, 1000) RETURNING id");
+                var space = await ScalarAsync(own, SpaceSql(site, $"T-K{worker}-{round}", "Office", 1));
                 await ScalarAsync(own, Stay(site, space, company, 1, true, $"{2010 + round}-0{1 + worker}-01", null));
                 await transaction.CommitAsync();
             }
@@ -267,11 +267,11 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
 
         // As the app assigns: each transaction one stay of the same company, in spaces of its own (each locked by its own
         // transaction). Before the triggers locked the company, every run ended with blocks that differed from a rebuild.
-        var other = await ScalarAsync(connection, $"INSERT INTO companies (site_id, legal_name, form, sector) VALUES ({site}, 'Fold Stays', 'Startup', 'Digital') RETURNING id");
+        var other = await ScalarAsync(connection, CompanySql(site, "Fold Stays"));
         var free = new List<int>();
         for (var i = 0; i < 40; i++)
         {
-            free.Add(await ScalarAsync(connection, $"INSERT INTO spaces (site_id, code, kind, floor, seats, is_active, area_square_meters, monthly_rate) VALUES ({site}, 'T-S{i}', 'Office', 1, 1, true, 20, 1000) RETURNING id"));
+            free.Add(await ScalarAsync(connection, SpaceSql(site, $"T-S{i}", "Office", 1)));
         }
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(async worker =>
