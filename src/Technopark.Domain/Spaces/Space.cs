@@ -16,6 +16,9 @@ public sealed partial class Space
     public const decimal MaxAreaSquareMeters = 10_000m;
     public const decimal MaxMonthlyRate = 10_000_000m;
 
+    /// <summary>Spaces one inventory import adds at most (a CSV's rows; the benchmark's largest write imports as many).</summary>
+    public const int MaxImportedAtOnce = 2000;
+
     private readonly List<SpaceOutage> _outages = [];
 
     private Space()

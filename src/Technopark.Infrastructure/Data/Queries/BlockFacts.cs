@@ -91,7 +91,10 @@ public sealed record BlockFacts(
     /// tables: an update of other columns changes no figure, and is not worked out.
     /// </summary>
     public static string ChangedAnyOf(string columns) =>
-        $"EXISTS (SELECT 1 FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE ({string.Join(", ", columns.Split(", ").Select(c => $"n.{c}"))}) IS DISTINCT FROM ({string.Join(", ", columns.Split(", ").Select(c => $"o.{c}"))}))";
+        $"EXISTS (SELECT 1 FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE ({Qualified("n", columns)}) IS DISTINCT FROM ({Qualified("o", columns)}))";
+
+    /// <summary><c>t.a, t.b</c> for the columns <c>a, b</c> and the alias <c>t</c>.</summary>
+    public static string Qualified(string alias, string columns) => string.Join(", ", columns.Split(", ").Select(c => $"{alias}.{c}"));
 
     /// <summary>
     /// The condition that puts a row in part <paramref name="part"/> of <paramref name="parts"/> by <paramref name="column"/>

@@ -162,6 +162,12 @@ public static class KpiFacts
     /// <summary>The tables whose changes the blocks follow.</summary>
     public static readonly IReadOnlyList<string> FollowedTables = ["companies", "assignments", "declarations"];
 
+    /// <summary>The columns of a company the blocks read besides its id (an update of others is not worked out).</summary>
+    private const string CompanyRead = "exit_reason, exited_on";
+
+    /// <summary>The columns of a stay the blocks read: whose it is and when it starts (the first one counts).</summary>
+    private const string StayRead = "company_id, start_on";
+
     /// <summary>
     /// What a statement of <paramref name="table"/> for <paramref name="operation"/> changes: the changes of the companies it
     /// touched, rows after less rows before (<c>old_rows</c> and <c>new_rows</c> are the transition tables). The blocks stage
@@ -180,18 +186,18 @@ public static class KpiFacts
             UNION ALL SELECT -1, {columns} FROM {source} t WHERE t.{key} IN (SELECT company_id FROM touched) AND t.id NOT IN (SELECT n2.id FROM {newRows} n2)
             UNION ALL SELECT -1, {columns} FROM {oldRows} t
             """;
-        const string CompanyColumns = "t.id, t.exit_reason, t.exited_on";
-        const string StartColumns = "t.company_id, t.start_on";
+        var companyColumns = $"t.id, {BlockFacts.Qualified("t", CompanyRead)}";
+        var startColumns = BlockFacts.Qualified("t", StayRead);
         const string DeclColumns = "t.company_id, t.year, t.quarter, t.status, t.headcount, t.revenue, t.still_active, t.funds_grant + t.funds_loan + t.funds_equity + t.funds_prize AS funds";
         var changes = table switch
         {
             "companies" => Changes(touched,
-                $"SELECT 1 AS sign, {CompanyColumns} FROM {newRows} t UNION ALL SELECT -1, {CompanyColumns} FROM {oldRows} t",
-                Current(StartColumns, "assignments"), Current(DeclColumns, "declarations")),
+                $"SELECT 1 AS sign, {companyColumns} FROM {newRows} t UNION ALL SELECT -1, {companyColumns} FROM {oldRows} t",
+                Current(startColumns, "assignments"), Current(DeclColumns, "declarations")),
             "assignments" => Changes(touched,
-                Current(CompanyColumns, "companies"), Changed(StartColumns, "assignments"), Current(DeclColumns, "declarations")),
+                Current(companyColumns, "companies"), Changed(startColumns, "assignments"), Current(DeclColumns, "declarations")),
             "declarations" => Changes(touched,
-                Current(CompanyColumns, "companies"), Current(StartColumns, "assignments"), Changed(DeclColumns, "declarations")),
+                Current(companyColumns, "companies"), Current(startColumns, "assignments"), Changed(DeclColumns, "declarations")),
             _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No KPI facts follow this table."),
         };
         // A company's figures are worked out from all its rows (its first stay, its latest declaration): it is locked first (for
@@ -203,8 +209,8 @@ public static class KpiFacts
                 : BlockFacts.LockRows("companies", $"SELECT {key} FROM {oldRows} o UNION SELECT {key} FROM {newRows} n"),
             Only = (table, operation) switch
             {
-                ("companies", "UPDATE") => BlockFacts.ChangedAnyOf("exit_reason, exited_on"),
-                ("assignments", "UPDATE") => BlockFacts.ChangedAnyOf("company_id, start_on"),
+                ("companies", "UPDATE") => BlockFacts.ChangedAnyOf(CompanyRead),
+                ("assignments", "UPDATE") => BlockFacts.ChangedAnyOf(StayRead),
                 _ => null,
             },
         };

@@ -226,9 +226,6 @@ public static class OccupancyFacts
         const string PassFilter = " AND t.cancelled_at IS NULL";
         var touchedSpaces = table == "spaces" ? $"SELECT id AS space_id FROM {oldRows} o UNION SELECT id FROM {newRows} n" : touched;
         var prefix = $"{Affected} AS ({touchedSpaces}), ";
-        // The units worked out from all their rows: the spaces, then the companies of the stays (the app locks a stay's space
-        // before it writes it).
-        var lockSpaces = BlockFacts.LockRows("spaces", touchedSpaces);
         var changes = table switch
         {
             Held => Changes(prefix, spacesOfTouched,
@@ -268,12 +265,18 @@ public static class OccupancyFacts
                 $"SELECT 1 AS sign, site_id, since, removed_on FROM {newRows} n UNION ALL SELECT -1, site_id, since, removed_on FROM {oldRows} o"),
             _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No occupancy facts follow this table."),
         };
+        // The units worked out from all their rows: the spaces, then the companies of the stays (the app locks a stay's space
+        // before it writes it).
         return table switch
         {
             Held => changes with { Lock = BlockFacts.LockStays(oldRows, newRows) },
-            "spaces" => changes with { Lock = lockSpaces, Only = operation == "UPDATE" ? BlockFacts.ChangedAnyOf(SpaceColumns) : null },
+            "spaces" => changes with
+            {
+                Lock = BlockFacts.LockRows("spaces", touchedSpaces),
+                Only = operation == "UPDATE" ? BlockFacts.ChangedAnyOf(SpaceColumns) : null,
+            },
             "waiting_list" => changes, // an entry's figures are its own: entries add up
-            _ => changes with { Lock = lockSpaces },
+            _ => changes with { Lock = BlockFacts.LockRows("spaces", touchedSpaces) },
         };
     }
 

@@ -47,7 +47,7 @@ public sealed record RoomCsvValues(RoomEquipment? Equipment, int[]? Hours, int? 
 public static class SpaceCsv
 {
     public const int MaxBytes = 1024 * 1024;
-    public const int MaxRows = 2000;
+    public const int MaxRows = Space.MaxImportedAtOnce;
 
     /// <summary>The columns, in the order of the example file.</summary>
     public static readonly IReadOnlyList<string> Columns = ["code", "kind", "floor", "area", "seats", "monthly_rate"];
