@@ -61,7 +61,7 @@ public static class InvoiceStates
 
 /// <summary>
 /// When an issued invoice stopped being owed: the day its credit note or its last payment share made it whole (null while something is
-/// open). Written by the database itself (triggers on issue, payment shares and credit notes; the app can only read it), so that the
+/// open), and when something first covered part of it. Written by the database itself (triggers on issue, payment shares and credit notes; the app can only read it), so that the
 /// aged receivables of a day read only the invoices still open then instead of every invoice ever issued. It never decides a figure:
 /// the open amount on a day is still what <see cref="Aging.Open"/> says of the invoice's total, credit notes and payments.
 /// </summary>
@@ -85,4 +85,10 @@ public sealed class InvoiceSettlement
     public decimal Total { get; private set; }
 
     public DateOnly? SettledOn { get; private set; }
+
+    /// <summary>
+    /// The day of its earliest credit note or payment share (null while it has none): before it, the invoice's whole total was open,
+    /// so the aged receivables of a day before it need not sum anything.
+    /// </summary>
+    public DateOnly? FirstCoveredOn { get; private set; }
 }

@@ -8,7 +8,7 @@ namespace Technopark.IntegrationTests.Billing;
 /// <summary>
 /// The database keeps each issued invoice's settled day (what the aged receivables use to skip invoices settled before the day asked):
 /// open until credit notes and payment shares cover it, then the day of the last of them, even when a share is dated before an earlier one;
-/// the app's role cannot write it.
+/// and its first covered day, the earliest of them (what lets the aged receivables skip summing the others); the app's role cannot write it.
 /// </summary>
 public class InvoiceSettlementTests(AppFixture app) : IClassFixture<AppFixture>
 {
@@ -27,22 +27,22 @@ public class InvoiceSettlementTests(AppFixture app) : IClassFixture<AppFixture>
         await TestBilling.IssueAsync(app.Factory.Services, "tanger", new BillingMonth(2027, 3));
         var invoices = await db.Invoices.AsNoTracking().Where(i => i.Status == InvoiceStatus.Issued).ToDictionaryAsync(i => i.CompanyId);
         var (paid, cancelled) = (invoices[payer], invoices[credited]);
-        Assert.Null(await SettledOnAsync(db, paid.Id));
+        Assert.Equal((null, null), await DaysAsync(db, paid.Id));
 
         // 1,000 on 10/05, then the rest recorded later but received on 05/05: settled on 10/05, the later of the two.
         await PayAsync(db, paid, 1000m, new DateOnly(2027, 5, 10));
-        Assert.Null(await SettledOnAsync(db, paid.Id));
+        Assert.Equal((null, new DateOnly(2027, 5, 10)), await DaysAsync(db, paid.Id));
         await PayAsync(db, paid, paid.TotalInclVat - 1000m, new DateOnly(2027, 5, 5));
-        Assert.Equal(new DateOnly(2027, 5, 10), await SettledOnAsync(db, paid.Id));
+        Assert.Equal((new DateOnly(2027, 5, 10), new DateOnly(2027, 5, 5)), await DaysAsync(db, paid.Id));
 
         db.CreditNotes.Add(CreditNote.For(cancelled, 0m, false, InvoiceNumber.Of(NumberSeries.CreditNote, "TNG", 2027, 1), new DateOnly(2027, 5, 12),
             "Erreur de loyer", "test-user", Now));
         await db.SaveChangesAsync();
-        Assert.Equal(new DateOnly(2027, 5, 12), await SettledOnAsync(db, cancelled.Id));
+        Assert.Equal((new DateOnly(2027, 5, 12), new DateOnly(2027, 5, 12)), await DaysAsync(db, cancelled.Id));
 
         await using var connection = new NpgsqlConnection(app.Database.AppConnectionString);
         await connection.OpenAsync();
-        foreach (var sql in new[] { "UPDATE invoice_settlements SET settled_on = NULL", "DELETE FROM invoice_settlements",
+        foreach (var sql in new[] { "UPDATE invoice_settlements SET settled_on = NULL", "UPDATE invoice_settlements SET first_covered_on = NULL", "DELETE FROM invoice_settlements",
                      $"INSERT INTO invoice_settlements (invoice_id, site_id) VALUES ({paid.Id}, {paid.SiteId})" })
         {
             await using var command = new NpgsqlCommand(sql, connection);
@@ -58,6 +58,11 @@ public class InvoiceSettlementTests(AppFixture app) : IClassFixture<AppFixture>
         await db.SaveChangesAsync();
     }
 
-    private static Task<DateOnly?> SettledOnAsync(Technopark.Infrastructure.Data.TechnoparkDbContext db, long invoiceId) =>
-        db.InvoiceSettlements.AsNoTracking().Where(s => s.InvoiceId == invoiceId).Select(s => s.SettledOn).SingleAsync();
+    /// <summary>The invoice's settled day and first covered day.</summary>
+    private static async Task<(DateOnly? Settled, DateOnly? FirstCovered)> DaysAsync(Technopark.Infrastructure.Data.TechnoparkDbContext db, long invoiceId)
+    {
+        var days = await db.InvoiceSettlements.AsNoTracking().Where(s => s.InvoiceId == invoiceId)
+            .Select(s => new { s.SettledOn, s.FirstCoveredOn }).SingleAsync();
+        return (days.SettledOn, days.FirstCoveredOn);
+    }
 }

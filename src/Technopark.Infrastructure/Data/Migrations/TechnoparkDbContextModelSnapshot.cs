@@ -1075,6 +1075,10 @@ namespace Technopark.Infrastructure.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("due_on");
 
+                    b.Property<DateOnly?>("FirstCoveredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_covered_on");
+
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("date")
                         .HasColumnName("issued_on");

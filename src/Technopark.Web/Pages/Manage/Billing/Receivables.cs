@@ -83,7 +83,8 @@ public sealed class Receivables(TechnoparkDbContext db)
     /// <summary>
     /// The aged receivables on <paramref name="asOf"/> per site (all sites when null), or per company of the site when <paramref name="byCompany"/>.
     /// One statement over the invoices not settled by the day (<see cref="InvoiceSettlement"/> carries what it needs), each one's open
-    /// amount computed once (<see cref="Aging.Open"/>: credit notes issued and shares applied by then), bucketed by its due date
+    /// amount computed once (<see cref="Aging.Open"/>: credit notes issued and shares applied by then, summed only for the invoices
+    /// something covered by then, <see cref="InvoiceSettlement.FirstCoveredOn"/>: the others owe their total), bucketed by its due date
     /// (<see cref="Aging.BucketOf"/>: due on or after the day, then the last day of each bucket, <see cref="Aging.BucketEnds"/>).
     /// </summary>
     public async Task<IReadOnlyList<AgingRow>> AgingAsync(int? siteId, DateOnly asOf, bool byCompany, CancellationToken cancellationToken)
@@ -92,9 +93,10 @@ public sealed class Receivables(TechnoparkDbContext db)
         var sums = await db.Database.SqlQuery<AgingSum>($"""
             WITH open AS MATERIALIZED (
                 SELECT s.site_id, s.company_id, s.due_on,
-                       s.total
-                       - coalesce((SELECT sum(c.total_incl_vat) FROM credit_notes c WHERE c.invoice_id = s.invoice_id AND c.issued_on <= {asOf}), 0)
-                       - coalesce((SELECT sum(a.amount) FROM payment_allocations a WHERE a.invoice_id = s.invoice_id AND a.applied_on <= {asOf}), 0) AS open
+                       s.total - CASE WHEN s.first_covered_on <= {asOf} THEN
+                           coalesce((SELECT sum(c.total_incl_vat) FROM credit_notes c WHERE c.invoice_id = s.invoice_id AND c.issued_on <= {asOf}), 0)
+                           + coalesce((SELECT sum(a.amount) FROM payment_allocations a WHERE a.invoice_id = s.invoice_id AND a.applied_on <= {asOf}), 0)
+                           ELSE 0 END AS open
                 FROM invoice_settlements s
                 WHERE (s.settled_on IS NULL OR s.settled_on > {asOf}) AND s.issued_on <= {asOf} AND ({siteId}::int IS NULL OR s.site_id = {siteId})
             )
