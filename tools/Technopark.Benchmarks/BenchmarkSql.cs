@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
+using Technopark.Infrastructure;
 
 namespace Technopark.Benchmarks;
 
@@ -67,7 +68,7 @@ internal static class BenchmarkSql
     public static async Task<(double[] Timings, int Rows)> TimeAsync(string connectionString, string sql, int warmUp, int count,
         Action<NpgsqlCommand, int> bind, CancellationToken cancellationToken)
     {
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var dataSource = FloorSource(connectionString);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var timings = new double[count];
         var rows = 0;
@@ -96,8 +97,8 @@ internal static class BenchmarkSql
     /// <summary>EXPLAIN (ANALYZE, BUFFERS) of <paramref name="sql"/> with the parameters <paramref name="bind"/> sets.</summary>
     public static async Task<string> ExplainAsync(string connectionString, string sql, Action<NpgsqlCommand> bind, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var dataSource = FloorSource(connectionString);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + sql, connection);
         bind(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -109,4 +110,10 @@ internal static class BenchmarkSql
 
         return string.Join(Environment.NewLine, lines);
     }
+
+    /// <summary>
+    /// The bare statements' connections, with the app's session (<see cref="DependencyInjection.DataSource"/>: PostgreSQL's JIT off):
+    /// with it on, a statement the planner costs high (the network's aging) paid about 180 ms of compiling the app never pays.
+    /// </summary>
+    private static NpgsqlDataSource FloorSource(string connectionString) => DependencyInjection.DataSource(connectionString, "technopark-bench-floor");
 }
