@@ -48,6 +48,49 @@ public class BillingFactsTests(AppFixture app) : IClassFixture<AppFixture>
         await AssertEqualsRebuildAsync(connection, BlockFacts.Billing, "40 payments in one transaction");
     }
 
+    [Fact]
+    public async Task Payments_ManyTransactionsAtOnce_FoldWithoutDeadlockOrLostAmount()
+    {
+        await using var connection = await OpenAsAppAsync(app);
+        // The last two sites (the test above pays on the first one and counts from nothing).
+        var last = await ScalarAsync(connection, "SELECT max(id) FROM sites");
+        List<int> sites = [await ScalarAsync(connection, $"SELECT max(id) FROM sites WHERE id < {last}"), last];
+        var companies = new List<int>();
+        foreach (var site in sites)
+        {
+            companies.Add(await ScalarAsync(connection, CompanySql(site, $"Billing Folds {site}")));
+        }
+
+        string[] days = ["2026-03-02", "2026-03-03", "2026-07-15", "2027-01-01"];
+        var collected = $"SELECT coalesce(sum(collected), 0)::int FROM {BillingFacts.Table} WHERE site_id IN ({string.Join(", ", sites)}) AND level = 0";
+        var before = await ScalarAsync(connection, collected);
+
+        // Four connections, ten transactions each, every one paying on the same days of both sites (so every fold meets the
+        // others' blocks), half of them in the reverse order of days and sites: folds take their blocks in the key's order.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async worker =>
+        {
+            await using var own = await OpenAsAppAsync(app);
+            for (var round = 0; round < 10; round++)
+            {
+                await using var transaction = await own.BeginTransactionAsync();
+                var order = Enumerable.Range(0, sites.Count).SelectMany(i => days.Select(day => (i, day))).ToList();
+                foreach (var (i, day) in worker % 2 == 0 ? order : Enumerable.Reverse(order))
+                {
+                    await ExecuteAsync(own, $"""
+                        INSERT INTO payments (site_id, company_id, received_on, method, reference, amount, recorded_at, recorded_by)
+                        VALUES ({sites[i]}, {companies[i]}, '{day}', 'Transfer', 'FOLDS', 10, now(), 'facts')
+                        """);
+                }
+
+                await transaction.CommitAsync();
+            }
+        }));
+
+        Assert.Equal(before + (4 * 10 * sites.Count * days.Length * 10), await ScalarAsync(connection, collected));
+        await AssertNothingStagedAsync(connection, "40 transactions of 4 connections at once");
+        await AssertEqualsRebuildAsync(connection, BlockFacts.Billing, "40 transactions of 4 connections at once");
+    }
+
     [Theory]
     [InlineData("INSERT INTO billing_blocks VALUES (0, 1, 1, 1, 1, 1)")]
     [InlineData("UPDATE billing_blocks SET billed = billed + 1")]
