@@ -8,6 +8,25 @@ namespace Technopark.Infrastructure.Data.Migrations
     /// <inheritdoc />
     public partial class InvoiceSettlements : Migration
     {
+        /// <summary>The settled day's function as this migration installs it (<see cref="InvoiceFirstCovered"/> restores it on Down).</summary>
+        internal const string SettleFunctionSql = """
+            CREATE OR REPLACE FUNCTION invoice_settle(invoice bigint) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+            DECLARE
+                owed numeric;
+                covered numeric;
+                last_day date;
+            BEGIN
+                SELECT total_incl_vat INTO owed FROM invoices WHERE id = invoice;
+                SELECT coalesce(sum(x.amount), 0), max(x.on_day) INTO covered, last_day FROM (
+                    SELECT amount, applied_on AS on_day FROM payment_allocations WHERE invoice_id = invoice
+                    UNION ALL
+                    SELECT total_incl_vat, issued_on FROM credit_notes WHERE invoice_id = invoice) x;
+                IF last_day IS NOT NULL AND covered >= owed THEN
+                    UPDATE invoice_settlements SET settled_on = last_day WHERE invoice_id = invoice AND settled_on IS NULL;
+                END IF;
+            END $$;
+            """;
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -47,23 +66,8 @@ namespace Technopark.Infrastructure.Data.Migrations
             // Kept by the database: a row when an invoice is issued, its settled day once credit notes and payment shares cover it
             // (SECURITY DEFINER: the app role only reads the table). Shares only ever add up to the total (Payment's rules), and
             // nothing is ever taken back, so the day the total is reached is the day of the last share or credit note.
+            migrationBuilder.Sql(SettleFunctionSql);
             migrationBuilder.Sql("""
-                CREATE FUNCTION invoice_settle(invoice bigint) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-                DECLARE
-                    owed numeric;
-                    covered numeric;
-                    last_day date;
-                BEGIN
-                    SELECT total_incl_vat INTO owed FROM invoices WHERE id = invoice;
-                    SELECT coalesce(sum(x.amount), 0), max(x.on_day) INTO covered, last_day FROM (
-                        SELECT amount, applied_on AS on_day FROM payment_allocations WHERE invoice_id = invoice
-                        UNION ALL
-                        SELECT total_incl_vat, issued_on FROM credit_notes WHERE invoice_id = invoice) x;
-                    IF last_day IS NOT NULL AND covered >= owed THEN
-                        UPDATE invoice_settlements SET settled_on = last_day WHERE invoice_id = invoice AND settled_on IS NULL;
-                    END IF;
-                END $$;
-
                 CREATE FUNCTION invoice_settlement_open() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
                 BEGIN
                     IF NEW.status = 'Issued' AND (TG_OP = 'INSERT' OR OLD.status <> 'Issued') THEN

@@ -54,23 +54,7 @@ namespace Technopark.Infrastructure.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("""
-                CREATE OR REPLACE FUNCTION invoice_settle(invoice bigint) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-                DECLARE
-                    owed numeric;
-                    covered numeric;
-                    last_day date;
-                BEGIN
-                    SELECT total_incl_vat INTO owed FROM invoices WHERE id = invoice;
-                    SELECT coalesce(sum(x.amount), 0), max(x.on_day) INTO covered, last_day FROM (
-                        SELECT amount, applied_on AS on_day FROM payment_allocations WHERE invoice_id = invoice
-                        UNION ALL
-                        SELECT total_incl_vat, issued_on FROM credit_notes WHERE invoice_id = invoice) x;
-                    IF last_day IS NOT NULL AND covered >= owed THEN
-                        UPDATE invoice_settlements SET settled_on = last_day WHERE invoice_id = invoice AND settled_on IS NULL;
-                    END IF;
-                END $$;
-                """);
+            migrationBuilder.Sql(InvoiceSettlements.SettleFunctionSql);
             migrationBuilder.DropColumn(
                 name: "first_covered_on",
                 table: "invoice_settlements");
