@@ -83,8 +83,11 @@ public sealed record BlockFacts(
     /// the order of every trigger on stays, and of the app, which locks a stay's space before it writes it.
     /// </summary>
     public static string LockStays(string oldRows, string newRows) =>
-        LockRows("spaces", $"SELECT space_id FROM {oldRows} o UNION SELECT space_id FROM {newRows} n") + "\n"
-        + LockRows("companies", $"SELECT company_id FROM {oldRows} o UNION SELECT company_id FROM {newRows} n");
+        LockRows("spaces", Touched("space_id", oldRows, newRows)) + "\n" + LockRows("companies", Touched("company_id", oldRows, newRows));
+
+    /// <summary>The distinct <paramref name="columns"/> of a statement's rows, before (<paramref name="oldRows"/>) and after it.</summary>
+    public static string Touched(string columns, string oldRows, string newRows) =>
+        $"SELECT {columns} FROM {oldRows} o UNION SELECT {columns} FROM {newRows} n";
 
     /// <summary>
     /// The condition that an UPDATE changed one of <paramref name="columns"/> (those the blocks read) of a row of its transition

@@ -206,7 +206,7 @@ public static class KpiFacts
         {
             Lock = table == "assignments"
                 ? BlockFacts.LockStays(oldRows, newRows)
-                : BlockFacts.LockRows("companies", $"SELECT {key} FROM {oldRows} o UNION SELECT {key} FROM {newRows} n"),
+                : BlockFacts.LockRows("companies", BlockFacts.Touched(key, oldRows, newRows)),
             Only = (table, operation) switch
             {
                 ("companies", "UPDATE") => BlockFacts.ChangedAnyOf(CompanyRead),

@@ -218,7 +218,9 @@ public static class OccupancyFacts
         const string NoSpaces = "SELECT 1 AS sign, 0 AS space_id, 0 AS site_id, ''::text AS kind, 0 AS seats WHERE false";
         const string NoPeriods = "SELECT 1 AS sign, 0 AS space_id, ''::text AS what, NULL::date AS start_on, NULL::date AS end_on, 0 AS seats WHERE false";
         const string Affected = "touched_spaces";
-        var touched = $"SELECT space_id FROM {oldRows} o UNION SELECT space_id FROM {newRows} n";
+        var touched = BlockFacts.Touched("space_id", oldRows, newRows);
+        var touchedResidents = BlockFacts.Touched("site_id, company_id", oldRows, newRows);
+        var touchedCompanies = BlockFacts.Touched("company_id", oldRows, newRows);
         var spacesOfTouched = $"SELECT v.sign, sp.id AS space_id, sp.site_id, sp.kind, sp.seats FROM spaces sp CROSS JOIN {Signs} WHERE sp.id IN (SELECT space_id FROM {Affected} x)";
         const string Held = "assignments";
         const string Passes = "coworking_passes";
@@ -234,11 +236,11 @@ public static class OccupancyFacts
                     Current("pass", Passes, "0", PassFilter, Affected),
                     Current("out", Outages, "0", "", Affected)),
                 $"""
-                SELECT 1 AS sign, t.site_id, t.company_id, t.start_on, t.end_on FROM assignments t WHERE (t.site_id, t.company_id) IN (SELECT site_id, company_id FROM {oldRows} o UNION SELECT site_id, company_id FROM {newRows} n)
-                UNION ALL SELECT -1, t.site_id, t.company_id, t.start_on, t.end_on FROM assignments t WHERE (t.site_id, t.company_id) IN (SELECT site_id, company_id FROM {oldRows} o UNION SELECT site_id, company_id FROM {newRows} n) AND t.id NOT IN (SELECT n2.id FROM {newRows} n2)
+                SELECT 1 AS sign, t.site_id, t.company_id, t.start_on, t.end_on FROM assignments t WHERE (t.site_id, t.company_id) IN ({touchedResidents})
+                UNION ALL SELECT -1, t.site_id, t.company_id, t.start_on, t.end_on FROM assignments t WHERE (t.site_id, t.company_id) IN ({touchedResidents}) AND t.id NOT IN (SELECT n2.id FROM {newRows} n2)
                 UNION ALL SELECT -1, t.site_id, t.company_id, t.start_on, t.end_on FROM {oldRows} t
-                UNION ALL SELECT 1, {NetworkSite}, t.company_id, t.start_on, t.end_on FROM assignments t WHERE t.company_id IN (SELECT company_id FROM {oldRows} o UNION SELECT company_id FROM {newRows} n)
-                UNION ALL SELECT -1, {NetworkSite}, t.company_id, t.start_on, t.end_on FROM assignments t WHERE t.company_id IN (SELECT company_id FROM {oldRows} o UNION SELECT company_id FROM {newRows} n) AND t.id NOT IN (SELECT n2.id FROM {newRows} n2)
+                UNION ALL SELECT 1, {NetworkSite}, t.company_id, t.start_on, t.end_on FROM assignments t WHERE t.company_id IN ({touchedCompanies})
+                UNION ALL SELECT -1, {NetworkSite}, t.company_id, t.start_on, t.end_on FROM assignments t WHERE t.company_id IN ({touchedCompanies}) AND t.id NOT IN (SELECT n2.id FROM {newRows} n2)
                 UNION ALL SELECT -1, {NetworkSite}, t.company_id, t.start_on, t.end_on FROM {oldRows} t
                 """,
                 NoWaiting),
