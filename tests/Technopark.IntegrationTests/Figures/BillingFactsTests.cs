@@ -20,10 +20,7 @@ public class BillingFactsTests(AppFixture app) : IClassFixture<AppFixture>
         await using var connection = await OpenAsAppAsync(app);
         var site = await ScalarAsync(connection, "SELECT min(id) FROM sites");
         var company = await ScalarAsync(connection, CompanySql(site, "Billing Facts"));
-        string Payment(string day, decimal amount) => $"""
-            INSERT INTO payments (site_id, company_id, received_on, method, reference, amount, recorded_at, recorded_by)
-            VALUES ({site}, {company}, '{day}', 'Transfer', 'FACTS', {amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}, now(), 'facts')
-            """;
+        string Payment(string day, decimal amount) => PaymentSql(site, company, day, amount);
         var collected = $"SELECT coalesce(sum(collected), 0)::int FROM {BillingFacts.Table} WHERE site_id = {site} AND level = 0";
 
         await using (var rolledBack = await connection.BeginTransactionAsync())
@@ -67,26 +64,16 @@ public class BillingFactsTests(AppFixture app) : IClassFixture<AppFixture>
 
         // Four connections, ten transactions each, every one paying on the same days of both sites (so every fold meets the
         // others' blocks), half of them in the reverse order of days and sites: folds take their blocks in the key's order.
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(async worker =>
+        var order = Enumerable.Range(0, sites.Count).SelectMany(i => days.Select(day => (i, day))).ToList();
+        await AtOnceAsync(app, async (own, worker, _) =>
         {
-            await using var own = await OpenAsAppAsync(app);
-            for (var round = 0; round < 10; round++)
+            foreach (var (i, day) in worker % 2 == 0 ? order : Enumerable.Reverse(order))
             {
-                await using var transaction = await own.BeginTransactionAsync();
-                var order = Enumerable.Range(0, sites.Count).SelectMany(i => days.Select(day => (i, day))).ToList();
-                foreach (var (i, day) in worker % 2 == 0 ? order : Enumerable.Reverse(order))
-                {
-                    await ExecuteAsync(own, $"""
-                        INSERT INTO payments (site_id, company_id, received_on, method, reference, amount, recorded_at, recorded_by)
-                        VALUES ({sites[i]}, {companies[i]}, '{day}', 'Transfer', 'FOLDS', 10, now(), 'facts')
-                        """);
-                }
-
-                await transaction.CommitAsync();
+                await ExecuteAsync(own, PaymentSql(sites[i], companies[i], day, 10));
             }
-        }));
+        });
 
-        Assert.Equal(before + (4 * 10 * sites.Count * days.Length * 10), await ScalarAsync(connection, collected));
+        Assert.Equal(before + (Workers * Rounds * order.Count * 10), await ScalarAsync(connection, collected));
         await AssertNothingStagedAsync(connection, "40 transactions of 4 connections at once");
         await AssertEqualsRebuildAsync(connection, BlockFacts.Billing, "40 transactions of 4 connections at once");
     }

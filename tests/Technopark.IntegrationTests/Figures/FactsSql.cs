@@ -27,6 +27,34 @@ internal static class FactsSql
     public static string CompanySql(int site, string name) =>
         $"INSERT INTO companies (site_id, legal_name, form, sector) VALUES ({site}, '{name}', 'Startup', 'Digital') RETURNING id";
 
+    /// <summary>An INSERT of a payment by transfer of <paramref name="company"/> at <paramref name="site"/>, received on <paramref name="day"/>.</summary>
+    public static string PaymentSql(int site, int company, string day, decimal amount) => $"""
+        INSERT INTO payments (site_id, company_id, received_on, method, reference, amount, recorded_at, recorded_by)
+        VALUES ({site}, {company}, '{day}', 'Transfer', 'FACTS', {amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}, now(), 'facts')
+        """;
+
+    /// <summary>
+    /// <see cref="Workers"/> connections as the app's role at once, each running <see cref="Rounds"/> transactions in turn, each
+    /// transaction what <paramref name="write"/> does on that connection for that worker and round, then committed.
+    /// </summary>
+    public static Task AtOnceAsync(AppFixture app, Func<NpgsqlConnection, int, int, Task> write) =>
+        Task.WhenAll(Enumerable.Range(0, Workers).Select(async worker =>
+        {
+            await using var own = await OpenAsAppAsync(app);
+            for (var round = 0; round < Rounds; round++)
+            {
+                await using var transaction = await own.BeginTransactionAsync();
+                await write(own, worker, round);
+                await transaction.CommitAsync();
+            }
+        }));
+
+    /// <summary>Connections of <see cref="AtOnceAsync"/>.</summary>
+    public const int Workers = 4;
+
+    /// <summary>Transactions of each connection of <see cref="AtOnceAsync"/>.</summary>
+    public const int Rounds = 10;
+
     /// <summary>The table equals its live view (the rebuild), rows whose figures are all zero aside (changes that cancel out within a block).</summary>
     public static async Task AssertEqualsRebuildAsync(NpgsqlConnection connection, BlockFacts facts, string change)
     {

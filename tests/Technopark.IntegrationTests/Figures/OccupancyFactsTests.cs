@@ -221,22 +221,15 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
         var (sites, connection) = await ArrangeAsync();
         await using var _ = connection;
         var site = sites[1];
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(async worker =>
+        await AtOnceAsync(app, async (own, worker, round) =>
         {
-            await using var own = await OpenAsAppAsync(app);
-            for (var round = 0; round < 10; round++)
+            for (var i = 0; i < 3; i++)
             {
-                await using var transaction = await own.BeginTransactionAsync();
-                for (var i = 0; i < 3; i++)
-                {
-                    var kind = (worker + i) % 2 == 0 ? "Office" : "Coworking";
-                    var space = await ScalarAsync(own, SpaceSql(site, $"T-C{worker}-{round}-{i}", kind, 2));
-                    await ScalarAsync(own, $"INSERT INTO space_outages (space_id, start_on, end_on) VALUES ({space}, '{2020 + round}-0{1 + i}-01', NULL) RETURNING space_id");
-                }
-
-                await transaction.CommitAsync();
+                var kind = (worker + i) % 2 == 0 ? "Office" : "Coworking";
+                var space = await ScalarAsync(own, SpaceSql(site, $"T-C{worker}-{round}-{i}", kind, 2));
+                await ScalarAsync(own, $"INSERT INTO space_outages (space_id, start_on, end_on) VALUES ({space}, '{2020 + round}-0{1 + i}-01', NULL) RETURNING space_id");
             }
-        }));
+        });
 
         await CheckAsync(connection, "40 transactions of 4 connections at once", [new(1900, 1, 1), new(2019, 12, 31), new(2024, 2, 1), new(2030, 1, 1)]);
         await AssertNothingStagedAsync(connection, "transactions at once");
@@ -244,22 +237,16 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
         // Stays change the occupancy and the KPI blocks: a transaction that changes a company first folds the KPIs first, one that
         // adds a space first folds the occupancy first. Folding waits for the folds of other transactions, whatever their kinds.
         var company = await ScalarAsync(connection, CompanySql(site, "Fold Both"));
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(async worker =>
+        await AtOnceAsync(app, async (own, worker, round) =>
         {
-            await using var own = await OpenAsAppAsync(app);
-            for (var round = 0; round < 10; round++)
+            if (worker % 2 == 0)
             {
-                await using var transaction = await own.BeginTransactionAsync();
-                if (worker % 2 == 0)
-                {
-                    await ExecuteAsync(own, $"UPDATE companies SET sector = 'Digital' WHERE id = {company}");
-                }
-
-                var space = await ScalarAsync(own, SpaceSql(site, $"T-K{worker}-{round}", "Office", 1));
-                await ScalarAsync(own, Stay(site, space, company, 1, true, $"{2010 + round}-0{1 + worker}-01", null));
-                await transaction.CommitAsync();
+                await ExecuteAsync(own, $"UPDATE companies SET sector = 'Digital' WHERE id = {company}");
             }
-        }));
+
+            var space = await ScalarAsync(own, SpaceSql(site, $"T-K{worker}-{round}", "Office", 1));
+            await ScalarAsync(own, Stay(site, space, company, 1, true, $"{2010 + round}-0{1 + worker}-01", null));
+        });
 
         await CheckAsync(connection, "stays of 4 connections at once, folded in both orders", [new(1900, 1, 1), new(2012, 3, 1), new(2030, 1, 1)]);
         await FactsSql.AssertEqualsRebuildAsync(connection, BlockFacts.Kpis, "stays of 4 connections at once, folded in both orders");
@@ -269,21 +256,13 @@ public class OccupancyFactsTests(AppFixture app) : IClassFixture<AppFixture>
         // transaction). Before the triggers locked the company, every run ended with blocks that differed from a rebuild.
         var other = await ScalarAsync(connection, CompanySql(site, "Fold Stays"));
         var free = new List<int>();
-        for (var i = 0; i < 40; i++)
+        for (var i = 0; i < Workers * Rounds; i++)
         {
             free.Add(await ScalarAsync(connection, SpaceSql(site, $"T-S{i}", "Office", 1)));
         }
 
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(async worker =>
-        {
-            await using var own = await OpenAsAppAsync(app);
-            for (var round = 0; round < 10; round++)
-            {
-                await using var transaction = await own.BeginTransactionAsync();
-                await ScalarAsync(own, Stay(site, free[(worker * 10) + round], other, 1, true, $"{2010 + round}-0{1 + worker}-01", null));
-                await transaction.CommitAsync();
-            }
-        }));
+        await AtOnceAsync(app, (own, worker, round) =>
+            ScalarAsync(own, Stay(site, free[(worker * Rounds) + round], other, 1, true, $"{2010 + round}-0{1 + worker}-01", null)));
 
         await CheckAsync(connection, "one company's stays added by 4 connections at once", [new(1900, 1, 1), new(2010, 1, 31), new(2010, 2, 1), new(2030, 1, 1)]);
         await FactsSql.AssertEqualsRebuildAsync(connection, BlockFacts.Kpis, "one company's stays added by 4 connections at once");
