@@ -26,7 +26,12 @@ public class LayoutAtScaleTests(BrowserFixture browser) : IClassFixture<BrowserF
                   const caption = t.querySelector('caption');
                   const cr = caption.getBoundingClientRect();
                   const first = t.querySelector('tbody tr').getBoundingClientRect();
+                  const headers = [...t.tHead.rows[0].cells].map(h => h.textContent.trim());
+                  const unlabelled = [...t.querySelectorAll('tbody td, tfoot td')].filter(c => c.colSpan === 1 && c.dataset.label !== headers[c.cellIndex])
+                    .map(c => `${c.closest('tr').innerText.split('\n')[0]}: ${c.innerText} labelled "${c.dataset.label}"`);
                   return {
+                    stacked: t.classList.contains('table-stack'),
+                    unlabelled: unlabelled.slice(0, 5).join('; '),
                     cells: cells.length,
                     outside: outside.slice(0, 5).join('; '),
                     captionClipped: cr.left < -1 || cr.right > vw + 1 || caption.scrollWidth > caption.clientWidth + 1 || caption.scrollHeight > caption.clientHeight + 1,
@@ -36,12 +41,34 @@ public class LayoutAtScaleTests(BrowserFixture browser) : IClassFixture<BrowserF
                 """);
 
             Assert.True(layout.Cells > 0, $"{table}: no cells");
+            Assert.True(layout.Stacked, $"{table} ({language}): not stacked");
+            Assert.True(layout.Unlabelled.Length == 0, $"{table} ({language}): figures without their column's label: {layout.Unlabelled}");
             Assert.True(layout.Outside.Length == 0, $"{table} ({language}): cells outside the 390 px screen: {layout.Outside}");
             Assert.False(layout.CaptionClipped, $"{table} ({language}): caption clipped");
             Assert.InRange(layout.Gap, -1, 40);
         }
 
         await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task HqTables_OnAPhoneWithoutJavaScript_ScrollSidewaysInsideThePage()
+    {
+        var page = await SignedInPageAsync("hq@technopark.ma", 390, 844, "fr", javaScript: false);
+
+        await page.GotoAsync("/hq");
+
+        var (width, screen) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("document.documentElement.clientWidth"));
+        Assert.True(width <= screen, $"/hq without JavaScript is {width} px wide on a {screen} px screen");
+        foreach (var table in new[] { "#hq-occupancy", "#hq-pipeline" })
+        {
+            // A table as on a laptop, in its region that scrolls (its shadow shows there is more), the caption whole on the screen.
+            Assert.False(await page.Locator(table).EvaluateAsync<bool>("t => t.classList.contains('table-stack')"), $"{table} stacked without its labels");
+            Assert.True(await page.Locator(table).EvaluateAsync<bool>("t => t.parentElement.scrollWidth > t.parentElement.clientWidth"), $"{table} does not scroll");
+            Assert.True(await page.Locator(table).EvaluateAsync<bool>(
+                "t => { const c = t.querySelector('caption .caption-text').getBoundingClientRect(); return c.left >= 0 && c.right <= document.documentElement.clientWidth; }"),
+                $"{table}: caption off the screen");
+        }
     }
 
     [Theory]
@@ -90,9 +117,9 @@ public class LayoutAtScaleTests(BrowserFixture browser) : IClassFixture<BrowserF
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 
-    private async Task<IPage> SignedInPageAsync(string email, int width, int height, string language)
+    private async Task<IPage> SignedInPageAsync(string email, int width, int height, string language, bool javaScript = true)
     {
-        var context = await browser.NewContextAsync(new() { BaseURL = browser.BaseUrl, ViewportSize = new() { Width = width, Height = height } });
+        var context = await browser.NewContextAsync(new() { BaseURL = browser.BaseUrl, ViewportSize = new() { Width = width, Height = height }, JavaScriptEnabled = javaScript });
         await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c%3D{language}%7Cuic%3D{language}", Url = browser.BaseUrl }]);
         var page = await context.NewPageAsync();
         await SignIn.AsAsync(page, email);
@@ -101,6 +128,10 @@ public class LayoutAtScaleTests(BrowserFixture browser) : IClassFixture<BrowserF
 
     private sealed class TableLayout
     {
+        public bool Stacked { get; set; }
+
+        public string Unlabelled { get; set; } = string.Empty;
+
         public int Cells { get; set; }
 
         public string Outside { get; set; } = string.Empty;

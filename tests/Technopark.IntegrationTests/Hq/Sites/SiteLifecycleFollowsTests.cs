@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Technopark.Domain.Sites;
 using Technopark.Infrastructure;
+using Technopark.IntegrationTests.Figures;
 using Technopark.TestSupport;
 
 namespace Technopark.IntegrationTests.Hq.Sites;
@@ -89,8 +90,7 @@ public partial class SiteLifecycleFollowsTests(AppFixture app) : IClassFixture<A
     /// <summary>The network's total of offices on a day: the HQ dashboard's network line, which counts the sites that count that day.</summary>
     private static async Task<int> NetworkOfficesAsync(HttpClient hq, DateOnly day)
     {
-        var tag = ResourceText.Tag(await hq.GetStringAsync($"/hq?on={SiteAdminData.Iso(day)}"), "hq-network-total")!;
-        return int.Parse(OfficesTotal().Match(tag).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return HqPage.Network(await hq.GetStringAsync($"/hq?on={SiteAdminData.Iso(day)}")).OfficesTotal;
     }
 
     /// <summary>A site's offices in /api/v1/occupancy of a day (as HQ).</summary>
@@ -100,9 +100,6 @@ public partial class SiteLifecycleFollowsTests(AppFixture app) : IClassFixture<A
         return json.RootElement.GetProperty("sites").EnumerateArray().Single(s => s.GetProperty("slug").GetString() == slug)
             .GetProperty("offices").GetProperty("total").GetInt32();
     }
-
-    [GeneratedRegex("data-offices-total=\"(\\d+)\"")]
-    private static partial Regex OfficesTotal();
 
     /// <summary>The status a site's card on the home page carries.</summary>
     private static string? StatusOnHome(string html, string slug) =>
