@@ -30,6 +30,22 @@ public class HqJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await page.GotoAsync("/hq/trend");
         await Assertions.Expect(page.Locator("canvas#trend-chart")).ToBeVisibleAsync();
         Assert.True(await page.Locator("canvas#trend-chart").EvaluateAsync<bool>("c => c.width > 0 && typeof Chart !== 'undefined' && Chart.getChart(c) !== undefined"));
+        // The chart is drawn from the table: a line per site column, a point per month, each the rate its cell shows.
+        Assert.Equal(string.Empty, await page.Locator("canvas#trend-chart").EvaluateAsync<string>("""
+            c => {
+              const chart = Chart.getChart(c), table = document.getElementById('trend-table');
+              const sites = [...table.tHead.rows[0].cells].slice(1).map(h => h.textContent.trim());
+              const rows = [...table.tBodies[0].rows];
+              const wrong = [];
+              if (chart.data.labels.join() !== rows.map(r => r.cells[0].textContent.trim()).join()) wrong.push('months ' + chart.data.labels.join());
+              if (chart.data.datasets.map(d => d.label).join() !== sites.join()) wrong.push('sites ' + chart.data.datasets.map(d => d.label).join());
+              chart.data.datasets.forEach((d, i) => d.data.forEach((v, m) => {
+                const shown = rows[m].cells[i + 1].textContent;
+                if ((v === null) !== !/\d/.test(shown) || (v !== null && !shown.replace(/\s/g, '').startsWith(String(v).replace('.', ',')))) wrong.push(`${d.label} ${chart.data.labels[m]}: ${v} for "${shown}"`);
+              }));
+              return wrong.slice(0, 5).join('; ');
+            }
+            """));
         await Assertions.Expect(page.Locator("#trend-table tbody tr")).ToHaveCountAsync(24);
         Assert.True(await AtTheEndAsync(page.Locator("#trend-table tbody td").Last));
         await Accessibility.AssertNoSeriousViolationsAsync(page);

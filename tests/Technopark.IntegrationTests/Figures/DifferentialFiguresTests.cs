@@ -392,10 +392,9 @@ public sealed partial class DifferentialFiguresTests(DifferentialFiguresTests.Fi
 
         // Trend page: a series per site with a rate on at least one of the months (it counts that month and has offices then), no
         // rate on a month it does not count or has no offices.
-        using (var trend = JsonDocument.Parse(WebUtility.HtmlDecode(TrendData().Match(await hq.GetStringAsync($"/hq/trend?on={iso}")).Groups[1].Value)))
         {
-            var series = trend.RootElement.GetProperty("datasets").EnumerateArray()
-                .ToDictionary(d => d.GetProperty("label").GetString()!, d => string.Join(" ", d.GetProperty("data").EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? "-" : Invariant(v.GetDecimal()))));
+            var series = TrendPage.Read(await hq.GetStringAsync($"/hq/trend?on={iso}")).Rates
+                .ToDictionary(s => s.Key, s => string.Join(" ", s.Value.Select(Invariant)));
             var expected = network.Sites.Select(s => (s.Name, Rates: reference.Trend(s.Id, day).Select(p => ReferenceFigures.TrendRate(s, p.Month, p.Total, p.Occupied)).ToList()))
                 .Where(s => s.Rates.Any(r => r is not null))
                 .ToDictionary(s => s.Name, s => string.Join(" ", s.Rates.Select(r => r is { } rate ? Invariant(rate) : "-")));
@@ -501,8 +500,6 @@ public sealed partial class DifferentialFiguresTests(DifferentialFiguresTests.Fi
 
     private static string Invariant(decimal? value) => value is { } v ? Invariant(v) : "-";
 
-    [GeneratedRegex("<script type=\"application/json\" id=\"trend-data\">(.*?)</script>", RegexOptions.Singleline)]
-    private static partial Regex TrendData();
 
     /// <summary>The app on its own database, an applicant for the generated applications, and the reference sites' ids.</summary>
     public sealed class Fixture : AppFixture, IAsyncLifetime

@@ -40,6 +40,20 @@ public static partial class Pages
         return row.Success ? Texts(row.Groups[1].Value) : null;
     }
 
+    /// <summary>The cells' texts of the header row and of each body row of the table <paramref name="id"/>.</summary>
+    public static (IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Body) Table(string html, string id)
+    {
+        var table = Regex.Match(html, $"<table [^>]*id=\"{id}\"[^>]*>(.*?)</table>", RegexOptions.Singleline);
+        if (!table.Success)
+        {
+            throw new InvalidOperationException($"No table #{id} in the page.");
+        }
+
+        var body = Regex.Match(table.Groups[1].Value, "<tbody>(.*?)</tbody>", RegexOptions.Singleline).Groups[1].Value;
+        return (Texts(Regex.Match(table.Groups[1].Value, "<thead>(.*?)</thead>", RegexOptions.Singleline).Groups[1].Value),
+            [.. Regex.Matches(body, "<tr[^>]*>(.*?)</tr>", RegexOptions.Singleline).Select(row => Texts(row.Groups[1].Value))]);
+    }
+
     /// <summary>The whole numbers a French cell shows, in order: "1 230 sur 1 500" gives 1230 and 1500.</summary>
     public static IReadOnlyList<int> Wholes(string cell) =>
         [.. FrenchWhole().Matches(cell).Select(m => int.Parse(WithoutGroups(m.Value), NumberStyles.None, CultureInfo.InvariantCulture))];

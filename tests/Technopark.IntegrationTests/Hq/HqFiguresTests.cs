@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Technopark.Domain.Network;
 using Technopark.Infrastructure.Data.Queries;
+using Technopark.IntegrationTests.Figures;
 using Technopark.TestSupport;
 using Technopark.Web.Pages.Hq;
 
@@ -176,12 +177,10 @@ public partial class HqFiguresTests(AppFixture app) : IClassFixture<AppFixture>,
 
         var html = await client.GetStringAsync("/hq/trend?on=2026-06-15");
 
-        using var json = JsonDocument.Parse(WebUtility.HtmlDecode(TrendData().Match(html).Groups[1].Value));
-        var labels = json.RootElement.GetProperty("labels").EnumerateArray().Select(l => l.GetString()).ToList();
-        var agadir = json.RootElement.GetProperty("datasets").EnumerateArray().Single(d => d.GetProperty("label").GetString()!.Contains("Agadir", StringComparison.Ordinal));
-        var data = agadir.GetProperty("data").EnumerateArray().ToList();
-        Assert.Equal(JsonValueKind.Null, data[labels.IndexOf("03/2025")].ValueKind); // opened 2025-03-10
-        Assert.Equal(100m, data[labels.IndexOf("04/2025")].GetDecimal());
+        var (months, rates) = TrendPage.Read(html);
+        var agadir = rates.Single(s => s.Key.Contains("Agadir", StringComparison.Ordinal)).Value;
+        Assert.Null(agadir[months.IndexOf("03/2025")]); // opened 2025-03-10
+        Assert.Equal(100m, agadir[months.IndexOf("04/2025")]);
         Assert.Contains("<canvas id=\"trend-chart\"", html, StringComparison.Ordinal);
     }
 
@@ -201,8 +200,7 @@ public partial class HqFiguresTests(AppFixture app) : IClassFixture<AppFixture>,
 
         var html = await client.GetStringAsync("/hq/trend?on=2026-06-15");
 
-        using var json = JsonDocument.Parse(WebUtility.HtmlDecode(TrendData().Match(html).Groups[1].Value));
-        var labels = json.RootElement.GetProperty("datasets").EnumerateArray().Select(d => d.GetProperty("label").GetString()).ToList();
+        var labels = TrendPage.Read(html).Rates.Keys.ToList();
         Assert.Contains(labels, l => l!.Contains("Agadir", StringComparison.Ordinal));
         Assert.DoesNotContain(labels, l => l!.Contains("Oujda", StringComparison.Ordinal)); // no month has a rate: no series of gaps
     }
@@ -311,6 +309,4 @@ public partial class HqFiguresTests(AppFixture app) : IClassFixture<AppFixture>,
     private static int TangerId(IReadOnlyList<TrendPoint> points) =>
         points.GroupBy(p => p.SiteId).Single(g => g.Any(p => p.Month == new DateOnly(2026, 6, 1) && p.OfficesTotal == 5)).Key;
 
-    [GeneratedRegex("<script type=\"application/json\" id=\"trend-data\">(.*?)</script>", RegexOptions.Singleline)]
-    private static partial Regex TrendData();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Technopark.Domain.Network;
 using Technopark.Infrastructure.Data.Queries;
@@ -8,7 +7,7 @@ namespace Technopark.Web.Pages.Hq;
 
 /// <summary>
 /// Monthly office occupancy rate per site over the 24 months ending at the chosen day (first day of
-/// each month), from one SQL statement; a chart (wwwroot/js/hq-trend.js) and the same figures in a table.
+/// each month), from one SQL statement; the figures in a table, and a chart that wwwroot/js/hq-trend.js draws from the table.
 /// A month when the site does not count in the network's figures (before it opened, from the day it closed), or without active
 /// offices, has no rate; a site without a rate in any of the months has no series (counting in some months and having offices
 /// in others is not enough).
@@ -39,13 +38,6 @@ public sealed class TrendModel(HqReports reports) : PageModel
             })
             .Where(s => s.Rates.Any(r => r is not null))];
     }
-
-    /// <summary>The chart's data, read by hq-trend.js from a JSON script block (no inline script).</summary>
-    public string ChartJson(Func<DateOnly, string> monthLabel) => JsonSerializer.Serialize(new
-    {
-        labels = Months.Select(monthLabel),
-        datasets = Series.Select(s => new { label = s.Name, data = s.Rates }),
-    });
 
     public static string MonthLabel(DateOnly month) => month.ToString("MM/yyyy", CultureInfo.InvariantCulture);
 
