@@ -111,7 +111,7 @@ public static class Display
                 return Text(localizer.Rate(p));
             }
 
-            return texts[(int)tenths] ??= Text(localizer.Rate(p)); // two requests may write the same text: either is kept
+            return texts[(int)tenths] ??= new KeptText(localizer.Rate(p)); // two requests may write the same text: either is kept
         }
     }
 
@@ -198,6 +198,28 @@ public static class Display
     private sealed class EncodedText(string text) : IHtmlContent
     {
         public void WriteTo(TextWriter writer, HtmlEncoder encoder) => encoder.Encode(writer, text);
+    }
+
+    /// <summary>
+    /// A text kept for many pages (<see cref="RateWriter"/>): encoded once by the encoder it is written with (the app's, always the
+    /// same one), then written as it is (the trend writes 2,000 a page).
+    /// </summary>
+    private sealed class KeptText(string text) : IHtmlContent
+    {
+        private Encoded? _encoded;
+
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+        {
+            var encoded = _encoded;
+            if (encoded is null || !ReferenceEquals(encoded.Encoder, encoder))
+            {
+                _encoded = encoded = new Encoded(encoder, encoder.Encode(text)); // two pages may encode it at once: either is kept
+            }
+
+            writer.Write(encoded.Text);
+        }
+
+        private sealed record Encoded(HtmlEncoder Encoder, string Text);
     }
 
     private static NumberFormatInfo Symbols(string decimalSeparator, string groupSeparator)
