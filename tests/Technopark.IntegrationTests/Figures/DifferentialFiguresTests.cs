@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -22,7 +20,7 @@ namespace Technopark.IntegrationTests.Figures;
 /// funds and survival drill-downs, API, occupancy CSV, each site's dashboard and board). 4 regression and 2 random networks: 384 pairs per run. A failure names the seed, the day, the place and the figure; set TECHNOPARK_FIGURES_SEED
 /// (one seed or several, comma-separated) to replay. Seeds that once failed assignment in <see cref="RegressionSeeds"/>.
 /// </summary>
-public sealed partial class DifferentialFiguresTests(DifferentialFiguresTests.Fixture fixture, ITestOutputHelper output)
+public sealed class DifferentialFiguresTests(DifferentialFiguresTests.Fixture fixture, ITestOutputHelper output)
     : IClassFixture<DifferentialFiguresTests.Fixture>
 {
     /// <summary>

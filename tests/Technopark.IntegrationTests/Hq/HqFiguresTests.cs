@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Technopark.Domain.Network;
 using Technopark.Infrastructure.Data.Queries;
 using Technopark.IntegrationTests.Figures;
@@ -10,7 +9,7 @@ using Technopark.Web.Pages.Hq;
 namespace Technopark.IntegrationTests.Hq;
 
 /// <summary>HQ's figures on the hand-built network of <see cref="HqDataset"/>, each answer worked out here.</summary>
-public partial class HqFiguresTests(AppFixture app) : IClassFixture<AppFixture>, IAsyncLifetime
+public class HqFiguresTests(AppFixture app) : IClassFixture<AppFixture>, IAsyncLifetime
 {
     private static readonly DateOnly D = HqDataset.D;
 
@@ -201,8 +200,8 @@ public partial class HqFiguresTests(AppFixture app) : IClassFixture<AppFixture>,
         var html = await client.GetStringAsync("/hq/trend?on=2026-06-15");
 
         var labels = TrendPage.Read(html).Rates.Keys.ToList();
-        Assert.Contains(labels, l => l!.Contains("Agadir", StringComparison.Ordinal));
-        Assert.DoesNotContain(labels, l => l!.Contains("Oujda", StringComparison.Ordinal)); // no month has a rate: no series of gaps
+        Assert.Contains(labels, l => l.Contains("Agadir", StringComparison.Ordinal));
+        Assert.DoesNotContain(labels, l => l.Contains("Oujda", StringComparison.Ordinal)); // no month has a rate: no series of gaps
     }
 
     [Fact]
@@ -308,5 +307,4 @@ public partial class HqFiguresTests(AppFixture app) : IClassFixture<AppFixture>,
 
     private static int TangerId(IReadOnlyList<TrendPoint> points) =>
         points.GroupBy(p => p.SiteId).Single(g => g.Any(p => p.Month == new DateOnly(2026, 6, 1) && p.OfficesTotal == 5)).Key;
-
 }
