@@ -395,7 +395,7 @@ public sealed class DifferentialFiguresTests(DifferentialFiguresTests.Fixture fi
                 .ToDictionary(s => s.Key, s => string.Join(" ", s.Value.Select(Invariant)));
             var expected = network.Sites.Select(s => (s.Name, Rates: reference.Trend(s.Id, day).Select(p => ReferenceFigures.TrendRate(s, p.Month, p.Total, p.Occupied)).ToList()))
                 .Where(s => s.Rates.Any(r => r is not null))
-                .ToDictionary(s => s.Name, s => string.Join(" ", s.Rates.Select(r => r is { } rate ? Invariant(rate) : "-")));
+                .ToDictionary(s => s.Name, s => string.Join(" ", s.Rates.Select(Invariant)));
             Expect(failures, seed, day, "network", "/hq/trend series", string.Join(",", expected.Keys.Order(StringComparer.Ordinal)), string.Join(",", series.Keys.Order(StringComparer.Ordinal)));
             foreach (var (name, rates) in expected.Where(e => series.ContainsKey(e.Key)))
             {
@@ -497,7 +497,6 @@ public sealed class DifferentialFiguresTests(DifferentialFiguresTests.Fixture fi
     private static string Invariant(decimal value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string Invariant(decimal? value) => value is { } v ? Invariant(v) : "-";
-
 
     /// <summary>The app on its own database, an applicant for the generated applications, and the reference sites' ids.</summary>
     public sealed class Fixture : AppFixture, IAsyncLifetime
